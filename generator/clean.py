@@ -1,0 +1,150 @@
+"""Stage 2 — raw seed text to blocks: spaces normalised, bullets recognised, boilerplate set aside.
+
+Boilerplate is found by shape, not by the seeds' exact strings: a *short* line made of known paywall or
+sign-off vocabulary, a banner line ("Logo …"), and a run of paragraphs at the end that repeats the article's
+own opening (a teaser pasted under the paywall). Everything removed is kept as ``Dropped`` with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.config import load_cues
+from generator.model import Block, Dropped
+from generator.text import PhraseMatcher, word_count
+
+SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
+BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸*]|[-–—](?=\s))\s*(?=\S)(.*)$")
+SENTENCE_FINAL = re.compile(r"[.!?…:;,][\"”’')\]]*$")
+ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
+MAX_BOILERPLATE_WORDS = 12
+MIN_TEASER_PREFIX = 15
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    blocks: tuple[Block, ...]
+    dropped: tuple[Dropped, ...]
+
+
+def clean(body: str, first_line: int = 1) -> Cleaned:
+    """Seed body (front-matter removed) to paragraphs and lists, with what was left out."""
+    blocks = _blocks(body, first_line)
+    blocks, dropped = _drop_boilerplate(blocks)
+    blocks, teaser = _drop_repeated_tail(blocks)
+    return Cleaned(tuple(blocks), tuple(sorted(dropped + teaser, key=lambda d: d.line)))
+
+
+def normalise_line(line: str) -> str:
+    line = INVISIBLE.sub("", line)
+    line = SPACES.sub(" ", line)
+    return re.sub(r" {2,}", " ", line).strip()
+
+
+def _blocks(body: str, first_line: int) -> list[Block]:
+    """Group lines: blank lines separate paragraphs; each bullet is a list item; a hard-wrapped line
+    (previous line unfinished, this one starting in lower case) continues its paragraph or item."""
+    blocks: list[Block] = []
+    current: list[str] = []
+    kind, start = "p", first_line
+
+    def flush():
+        nonlocal current
+        if current:
+            blocks.append(Block(kind, tuple(current) if kind == "ul" else (" ".join(current),), start))
+        current = []
+
+    for offset, raw in enumerate(body.split("\n")):
+        lineno = first_line + offset
+        line = normalise_line(raw)
+        if not line:
+            if kind == "p":
+                flush()
+            continue
+        bullet = BULLET.match(line)
+        if bullet and bullet.group(1).strip():
+            if kind != "ul":
+                flush()
+                kind, start = "ul", lineno
+            current.append(bullet.group(1).strip())
+            continue
+        continues = current and not SENTENCE_FINAL.search(current[-1]) and line[:1].islower()
+        if continues:
+            current[-1] = f"{current[-1]} {line}"
+            continue
+        if kind == "ul" or current:
+            flush()
+        kind, start = "p", lineno
+        current = [line]
+    flush()
+    return blocks
+
+
+def _boilerplate_matcher() -> tuple[PhraseMatcher, PhraseMatcher]:
+    cues = load_cues()
+    return (PhraseMatcher({p: p for p in cues["boilerplate"]}),
+            PhraseMatcher({p: p for p in cues.get("banner_words", [])}))
+
+
+def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
+    boiler, banner = _boilerplate_matcher()
+    kept, dropped = [], []
+    for block in blocks:
+        text = block.text
+        if block.kind == "p" and word_count(text) <= MAX_BOILERPLATE_WORDS:
+            if boiler.find(text):
+                dropped.append(Dropped(block.line, "boilerplate", text))
+                continue
+            hit = banner.find(text)
+            if hit and hit[0].start == 0 and word_count(text) <= 8:
+                dropped.append(Dropped(block.line, "banner", text))
+                continue
+        kept.append(block)
+    return kept, dropped
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _drop_repeated_tail(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
+    """Remove a run of trailing units (paragraphs or list items) that repeat earlier text, the last one
+    possibly cut short with an ellipsis: a teaser of the opening pasted under the article."""
+    units = [(i, line) for i, b in enumerate(blocks) for line in b.lines]
+    cut = len(units)
+    while cut > 0:
+        _, text = units[cut - 1]
+        earlier = [_norm(t) for _, t in units[: cut - 1]]
+        if not _repeats(text, earlier):
+            break
+        cut -= 1
+    tail = units[cut:]
+    truncated = tail and ELLIPSIS_END.search(tail[-1][1])
+    if len(tail) < 2 and not truncated:
+        return blocks, []
+    first_block = units[cut][0] if cut < len(units) else len(blocks)
+    # keep a partially repeated first block's own, earlier lines
+    kept = blocks[:first_block]
+    head_block = blocks[first_block] if first_block < len(blocks) else None
+    lines_in_tail = {id(t) for t in tail}
+    if head_block is not None:
+        head_units = [u for u in units if u[0] == first_block]
+        keep_lines = tuple(t for u, t in zip(head_units, head_block.lines) if id(u) not in lines_in_tail)
+        if keep_lines:
+            kept.append(Block(head_block.kind, keep_lines, head_block.line))
+    dropped = [Dropped(blocks[i].line, "repeated teaser", text) for i, text in tail]
+    return kept, dropped
+
+
+def _repeats(text: str, earlier: list[str]) -> bool:
+    norm = _norm(text)
+    if not norm:
+        return True
+    if norm in earlier:
+        return True
+    if ELLIPSIS_END.search(text):
+        prefix = _norm(ELLIPSIS_END.sub("", text))
+        return len(prefix) >= MIN_TEASER_PREFIX and any(e.startswith(prefix) for e in earlier)
+    return False

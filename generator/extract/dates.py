@@ -1,0 +1,90 @@
+"""Dates written in prose: "31 Jan 2026", "June 11, 2025", "2026-01-31", "May 15", "in April".
+
+A hand-written pattern normalised with python-dateutil: general date searchers read "we" as Wednesday.
+Month names must be capitalised, so the verb "may" is never May.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_M = r"(?P<{n}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+DATE_RE = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
+    r"|(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _M.format(n="m1") + r"(?:,?\s+(?P<y1>\d{4}))?"
+    r"|" + _M.format(n="m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>\d{4}))?"
+    r"|" + _M.format(n="m3") + r"(?:\s+(?P<y3>\d{4}))?"
+    r")(?![\w-])"
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int | None
+
+    def resolve(self, after: dt.date | None) -> dt.date | None:
+        """The date meant, reading a missing year as the next such date after ``after``."""
+        day = self.day or 1
+        if self.year:
+            return _safe(self.year, self.month, day)
+        if after is None:
+            return None
+        candidate = _safe(after.year, self.month, day)
+        if candidate is None:
+            return None
+        if self.day is None:
+            # a month alone: the month must come after the article's month
+            return candidate if (self.month > after.month) else candidate + relativedelta(years=1)
+        return candidate if candidate > after else candidate + relativedelta(years=1)
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    out = []
+    for m in DATE_RE.finditer(text):
+        g = m.groupdict()
+        if g["iso"]:
+            y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+            if _safe(y, mo, d):
+                out.append(DateMention(m.start(), m.end(), y, mo, d))
+            continue
+        month_name = g["m1"] or g["m2"] or g["m3"]
+        month = MONTHS[month_name.lower().rstrip(".")]
+        day = g["d1"] or g["d2"]
+        year = g["y1"] or g["y2"] or g["y3"]
+        if day and not 1 <= int(day) <= 31:
+            continue
+        if not day and month_name == "May" and not year:
+            # "May" alone is usually the verb; only a following year makes it the month
+            continue
+        out.append(DateMention(m.start(), m.end(), int(year) if year else None, month,
+                               int(day) if day else None))
+    return out
+
+
+def full_date(text: str) -> dt.date | None:
+    """The first complete (day, month and year) date in ``text``."""
+    for mention in find_dates(text):
+        if mention.year and mention.day:
+            return mention.resolve(None)
+    return None

@@ -1,0 +1,42 @@
+"""Forward-looking dates ("take effect on December 1", "the planned April visit") for the watch calendar.
+
+A date counts when a future cue comes before it in its sentence (within a dozen words) or directly names
+it ("planned April"). Dates without a year are read as the next such date after the article's own date;
+an undated article contributes only dates whose year is written out. Only dates after the article's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from generator.config import load_cues
+from generator.extract.dates import find_dates
+from generator.model import Event
+from generator.text import PhraseMatcher
+
+CUE_REACH_WORDS = 12
+
+
+@lru_cache(maxsize=1)
+def _future() -> PhraseMatcher:
+    return PhraseMatcher({p: p for p in load_cues()["future"]}, suffixes=())
+
+
+def find_events(anchor: str, story_sentences: list[str], article_date: dt.date | None) -> list[Event]:
+    events = []
+    for sentence in story_sentences:
+        cues = _future().find(sentence)
+        if not cues:
+            continue
+        for mention in find_dates(sentence):
+            if mention.year is None and article_date is None:
+                continue
+            if not any(c.end <= mention.start and len(sentence[c.end:mention.start].split()) <= CUE_REACH_WORDS
+                       for c in cues):
+                continue
+            when = mention.resolve(article_date)
+            if when is None or (article_date and when <= article_date):
+                continue
+            events.append(Event(when, "day" if mention.day else "month", sentence, anchor))
+    return events

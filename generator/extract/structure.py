@@ -1,0 +1,162 @@
+"""The shape of a seed: masthead (source, date, headline) and the stories it holds.
+
+Headings are recognised by shape — a short line without closing punctuation, followed by text — so a
+newsletter's story titles and a "What you missed" block with sub-headings become sections.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from generator.config import load_cues
+from generator.extract.dates import find_dates, full_date
+from generator.model import Block, Dropped, Section
+from generator.text import PhraseMatcher, sentences, slugify, unique, word_count
+
+HEADING_MAX_WORDS = 16
+HEADING_MAX_CHARS = 130
+CLOSING = re.compile(r"[.,;:!?…][\"”’')\]]*$")
+BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*[,|–—-].*)?$")
+SIGNATURE_TITLE = re.compile(
+    r"\b(?:Head|Director|Editor|Analyst|Chief|Founder|Correspondent|Reporter|Research|Fellow|Partner|"
+    r"Senior|Managing|Principal|Lead|Manager|Economist|Strategist|President|Professor|Writer)\b")
+PIPE = re.compile(r"\s+\|\s+")
+
+
+@dataclass(frozen=True)
+class Masthead:
+    title: str | None
+    source: str | None
+    author: str | None
+    date: dt.date | None
+    story_titles: tuple[str, ...]
+    consumed: int  # leading blocks that were masthead, not text
+
+
+def is_heading(block: Block, allow_question: bool = False, headline: bool = False) -> bool:
+    """A short line without closing punctuation; a masthead headline may list stories between pipes."""
+    if block.kind != "p":
+        return False
+    text = block.text
+    scale = 3 if headline and "|" in text else 1
+    if not text or word_count(text) > HEADING_MAX_WORDS * scale or len(text) > HEADING_MAX_CHARS * scale:
+        return False
+    if CLOSING.search(text) and not (allow_question and text.rstrip("\"”’')").endswith("?")):
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'"):
+        return False
+    if text.count(",") >= 2 or _only_date(text) or BYLINE.match(text):
+        return False
+    return any(c.isalpha() for c in text)
+
+
+def _only_date(text: str) -> bool:
+    dates = find_dates(text)
+    rest = text
+    for d in reversed(dates):
+        rest = rest[: d.start] + rest[d.end:]
+    return bool(dates) and word_count(re.sub(r"[\W\d_]+", " ", rest)) <= 2
+
+
+def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthead:
+    """Read source, date, byline and headline from the top of the seed (at most four blocks)."""
+    date = None
+    for d in dropped:
+        if d.reason == "banner" and date is None:
+            date = full_date(d.text)
+    i, source, author, title, stories = 0, None, None, None, ()
+    while i < min(len(blocks), 4):
+        block, text = blocks[i], blocks[i].text
+        if block.kind == "p" and _only_date(text) and word_count(text) <= 10:
+            date = date or full_date(text)
+            i += 1
+        elif block.kind == "p" and BYLINE.match(text):
+            author = author or BYLINE.match(text).group("name")
+            i += 1
+        elif (title is None and source is None and is_heading(block) and word_count(text) <= 4
+              and "|" not in text and i + 1 < len(blocks) and is_heading(blocks[i + 1], True, headline=True)):
+            source = text
+            i += 1
+        elif title is None and is_heading(block, True, headline=True) and i + 1 < len(blocks):
+            title, stories = _headline(text)
+            i += 1
+        else:
+            break
+    return Masthead(title, source, author, date, stories, i)
+
+
+def _headline(text: str) -> tuple[str, tuple[str, ...]]:
+    """A "Story A | Story B | Series label" line: the title, and the story titles it announces."""
+    labels = PhraseMatcher({p: p for p in load_cues()["series_labels"]})
+    parts = [p.strip() for p in PIPE.split(text) if p.strip()]
+    stories = [p for p in parts if not _is_label(p, labels)] or parts[:1]
+    return " | ".join(stories), tuple(stories)
+
+
+def _is_label(part: str, labels: PhraseMatcher) -> bool:
+    hits = labels.find(part)
+    return bool(hits) and word_count(part) <= 4 and (part[:1].islower() or len(hits[0].phrase) * 2 >= len(part))
+
+
+def signature(block: Block) -> tuple[str, str | None] | None:
+    """"Name, Title, Organisation" closing a piece: returns (name, organisation)."""
+    if block.kind != "p" or CLOSING.search(block.text) or word_count(block.text) > 14:
+        return None
+    parts = [p.strip() for p in block.text.split(",")]
+    if not 2 <= len(parts) <= 3:
+        return None
+    name = parts[0].split()
+    if not 2 <= len(name) <= 4 or not all(w[:1].isupper() and w[1:].replace("-", "").isalpha() for w in name):
+        return None
+    if not SIGNATURE_TITLE.search(parts[1]):
+        return None
+    return parts[0], (parts[2] if len(parts) == 3 else None)
+
+
+def split_sections(blocks: tuple[Block, ...], title: str, edition: bool) -> tuple[list[Section], list[Block]]:
+    """Cut the body at headings. Returns the sections and the signature blocks that were set aside.
+
+    In an edition (a headline announcing several stories) the text before the first heading is the lead-in;
+    otherwise it is the first story and carries the article's title. A heading followed directly by another
+    heading opens a group ("What you missed"), whose sections are titled "Group: Heading".
+    """
+    parts: list[tuple[str, list[Block], bool]] = []  # (title, blocks, lead)
+    signatures: list[Block] = []
+    group, current_title, current, lead = "", title, [], edition
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if signature(block):
+            signatures.append(block)
+        elif following is not None and is_heading(block):
+            parts.append((current_title, current, lead))
+            lead, current = False, []
+            if is_heading(following):
+                group, current_title = block.text, block.text
+            else:
+                current_title = f"{group}: {block.text}" if group else block.text
+        else:
+            current.append(block)
+    parts.append((current_title, current, lead))
+
+    sections: list[Section] = []
+    anchors: list[str] = []
+    for sec_title, sec_blocks, is_lead in parts:
+        if not sec_blocks:
+            continue
+        sec_title = "In this edition" if is_lead else sec_title
+        anchor = unique(slugify(sec_title) or "section", anchors)
+        anchors.append(anchor)
+        sections.append(Section(title=sec_title, anchor=anchor, blocks=tuple(sec_blocks), lead=is_lead))
+    return sections, signatures
+
+
+def fallback_title(blocks: tuple[Block, ...]) -> str:
+    """A short title from the opening sentence, for seeds without a headline."""
+    for block in blocks:
+        for sentence in sentences(block.text):
+            clause = re.split(r"\s*[—–:;]\s*|\s+-\s+", sentence)[0].strip()
+            words = (clause if word_count(clause) >= 5 else sentence).rstrip(".!?…").split()
+            return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
+    return "Untitled article"

@@ -1,0 +1,75 @@
+"""Which topics a story is *about* and which it only *mentions*, with the sentences behind each tag.
+
+Score = strong phrases x3 + terms x1 (a heading's matches count double). A story is about a topic when the
+score reaches the topic's ``min_score``, every ``context`` group is present, and the topic is not dwarfed by
+the story's main subject (at least a fifth of the top score): one stray word never outweighs a subject.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from generator.config import Topic, load_topics
+from generator.model import TopicTag
+from generator.text import PhraseMatcher, sentences
+
+STRONG, TERM, HEADING_BONUS = 3.0, 1.0, 2.0
+DOMINANCE = 0.2
+EVIDENCE_PER_TOPIC = 2
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, tuple[Topic, ...]]:
+    topics = load_topics()
+    weights: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    context: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for topic in topics:
+        for term in topic.terms:
+            weights[term].append((topic.slug, TERM))
+        for term in topic.strong:
+            weights[term].append((topic.slug, STRONG))
+        for g, group in enumerate(topic.context):
+            for word in group:
+                context[word].append((topic.slug, g))
+    return PhraseMatcher(dict(weights)), PhraseMatcher(dict(context)), topics
+
+
+def tag_story(title: str, text: str) -> tuple[TopicTag, ...]:
+    """Topic tags of one story (title and body text), most salient first."""
+    terms, context, topics = _matchers()
+    scores: dict[str, float] = defaultdict(float)
+    evidence: dict[str, dict[str, float]] = defaultdict(dict)
+    for m in terms.find(title):
+        for slug, weight in m.value:
+            scores[slug] += weight * HEADING_BONUS
+    for sentence in sentences(text):
+        for m in terms.find(sentence):
+            for slug, weight in m.value:
+                scores[slug] += weight
+                evidence[slug][sentence] = evidence[slug].get(sentence, 0) + weight
+    present: dict[str, set[int]] = defaultdict(set)
+    for m in context.find(f"{title}\n{text}"):
+        for slug, group in m.value:
+            present[slug].add(group)
+    top = max(scores.values(), default=0)
+    tags = []
+    for topic in topics:
+        score = scores.get(topic.slug, 0)
+        if not score:
+            continue
+        about = (score >= topic.min_score and len(present[topic.slug]) == len(topic.context)
+                 and score >= DOMINANCE * top)
+        best = sorted(evidence[topic.slug].items(), key=lambda kv: -kv[1])[:EVIDENCE_PER_TOPIC]
+        tags.append(TopicTag(topic.slug, score, about, tuple(s for s, _ in best)))
+    return tuple(sorted(tags, key=lambda t: (not t.about, -t.score, t.slug)))
+
+
+def with_editor_topics(tags: tuple[TopicTag, ...], slugs: tuple[str, ...]) -> tuple[TopicTag, ...]:
+    """Front-matter ``topics`` add to the detected ones; they never remove one."""
+    out = [t for t in tags if t.slug not in slugs]
+    for slug in slugs:
+        detected = next((t for t in tags if t.slug == slug), None)
+        out.insert(0, TopicTag(slug, detected.score if detected else 0, True,
+                               detected.evidence if detected else (), editor=True))
+    return tuple(out)

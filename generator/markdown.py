@@ -1,0 +1,96 @@
+"""Seed text to Markdown that renders literally: the only safe way untrusted text reaches a page.
+
+Every character that Markdown or one of the site's extensions could read as markup (emphasis, links, raw
+HTML, attribute lists, tables, abbreviations, emoji shortcodes) becomes a numeric character reference, which
+every Markdown engine prints as the character itself. Plain http(s) addresses become links; nothing else
+does. Templates escape by default: only ``Md`` values (built here) pass through untouched.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote, urlsplit
+
+
+class Md(str):
+    """Markdown the generator wrote itself (links, anchors): trusted, never escaped again."""
+
+
+ALWAYS = set("\\`*_{}[]<>&|~^")
+LINE_START = re.compile(r"^(?:[-+=#>:.!]|\d+(?=[.)]))")
+SHORTCODE = re.compile(r":(?=[\w+-])")
+URL = re.compile(r"https?://[^\s<>\"'`\[\]{}|\\^]+", re.IGNORECASE)
+TRAILING = ".,;:!?)’”'\""
+
+
+def _ref(ch: str) -> str:
+    return f"&#{ord(ch)};"
+
+
+def _chars(text: str) -> str:
+    out = "".join(_ref(c) if c in ALWAYS else c for c in text)
+    return SHORTCODE.sub("&#58;", out)
+
+
+def _line_start(out: str) -> str:
+    start = LINE_START.match(out)
+    if not start:
+        return out
+    # "1." or "-" at the start of a line would open a list, "#" a heading, ">" a quote
+    end = start.end()
+    first = out[:end]
+    return (first + _ref(out[end]) + out[end + 1:]) if first.isdigit() else _ref(out[0]) + out[1:]
+
+
+def escape(text: str) -> Md:
+    """Plain text to Markdown that shows exactly that text (on one line; runs of spaces become one)."""
+    text = re.sub(r"\s+", " ", str(text))
+    core = text.strip()
+    lead, trail = (" " if text[:1] == " " and core else ""), (" " if text[-1:] == " " and core else "")
+    return Md(lead + _line_start(_chars(core)) + trail)
+
+
+def prose(text: str) -> Md:
+    """Escaped text in which plain http(s) addresses become links."""
+    text = " ".join(str(text).split())
+    parts, pos = [], 0
+    for m in URL.finditer(text):
+        url = m.group(0).rstrip(TRAILING)
+        if safe_url(url) is None or len(url) <= len("https://"):
+            continue
+        parts.append(_chars(text[pos:m.start()]))
+        parts.append(link(url, url))
+        pos = m.start() + len(url)
+    parts.append(_chars(text[pos:]))
+    return Md(_line_start("".join(parts)))
+
+
+def safe_url(url: str) -> str | None:
+    """An http(s) URL fit for an href, percent-encoded; None for any other scheme."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(url, safe=":/?#@!$&*+,;=%~-._")
+
+
+def link(text: str, url: str) -> Md:
+    """A link to an external http(s) address; anything else is shown as plain text."""
+    target = safe_url(url)
+    if target is None:
+        return escape(text)
+    return Md(f"[{escape(text)}](<{target}>)")
+
+
+def internal(text: str, path: str) -> Md:
+    """A link to a page of this site; ``path`` is built by the generator from slugs, never from seeds."""
+    return Md(f"[{escape(text)}]({path})")
+
+
+def attribute(text: str) -> str:
+    """Text for a YAML front-matter value that themes print into HTML unescaped (MkDocs has no autoescape)."""
+    return html.escape(" ".join(str(text).split()), quote=True).replace("&#x27;", "'")

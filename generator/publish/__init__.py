@@ -1,0 +1,1 @@
+"""Stage 5 — what the site serves beside pages: feeds, calendars and the truce chart."""

@@ -1,0 +1,87 @@
+"""Watch calendars (RFC 5545, through icalendar): forward-looking dates found in articles.
+
+Events stay once their date has passed. UIDs hash the seed's file name, the date and the sentence, so they
+are stable across rebuilds; DTSTAMP is the article's date, so the same seeds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+import icalendar
+
+from generator.config import Topic
+from generator.model import Article, Event
+
+SUMMARY_CHARS = 140
+
+
+@dataclass(frozen=True)
+class Watch:
+    article: Article
+    event: Event
+
+    @property
+    def uid(self) -> str:
+        seed = PurePosixPath(self.article.seed).name
+        key = f"{seed}|{self.event.date.isoformat()}|{self.event.sentence}"
+        return hashlib.sha1(key.encode()).hexdigest()[:24] + "@digest"
+
+    @property
+    def summary(self) -> str:
+        text = self.event.sentence
+        if len(text) > SUMMARY_CHARS:
+            text = text[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        if self.event.precision == "month":
+            return f"During {self.event.date:%B %Y}: {text}"
+        return text
+
+    @property
+    def url_path(self) -> str:
+        anchor = f"#{self.event.anchor}" if self.event.anchor and self.article.multi else ""
+        return f"articles/{self.article.slug}/{anchor}"
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        section = next((s for s in self.article.sections if s.anchor == self.event.anchor), None)
+        return section.topics if section and self.article.multi else self.article.topics
+
+
+def watches(articles: tuple[Article, ...]) -> list[Watch]:
+    found = [Watch(a, e) for a in articles for e in a.events]
+    return sorted(found, key=lambda w: (w.event.date, w.article.slug, w.event.sentence))
+
+
+def calendar_bytes(name: str, items: list[Watch], site_url: str) -> bytes:
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Digest//watch calendar//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    for w in items:
+        url = site_url.rstrip("/") + "/" + w.url_path
+        event = icalendar.Event()
+        event.add("uid", w.uid)
+        stamp = w.article.date or w.event.date
+        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.timezone.utc))
+        event.add("dtstart", w.event.date)
+        event.add("dtend", w.event.date + dt.timedelta(days=1))
+        event.add("summary", w.summary)
+        event.add("description", f"“{w.event.sentence}” — {w.article.title}. {url}")
+        event.add("url", url)
+        if w.topics:
+            event.add("categories", list(w.topics))
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def calendar_files(articles: tuple[Article, ...], topics: tuple[Topic, ...], site_url: str) -> dict[str, bytes]:
+    every = watches(articles)
+    files = {"calendar.ics": calendar_bytes("Digest — watch list", every, site_url)}
+    for topic in topics:
+        mine = [w for w in every if topic.slug in w.topics]
+        files[f"calendars/{topic.slug}.ics"] = calendar_bytes(f"Digest — {topic.title}", mine, site_url)
+    return files

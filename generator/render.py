@@ -1,0 +1,241 @@
+"""Stage 4 — Articles to Markdown pages, through Jinja2 templates in ``generator/templates``.
+
+Templates escape by default: ``finalize`` runs every ``{{ value }}`` through ``markdown.escape`` unless the
+value is ``Md`` (Markdown the generator built itself). A template cannot forget to escape seed text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import PurePosixPath
+from typing import Any
+
+import frontmatter
+import jinja2
+
+from generator import collect
+from generator.config import Topic
+from generator.markdown import Md, attribute, escape, internal, link, prose
+from generator.model import ENTITY_KINDS, Article, EntityKind, Section
+
+SIGNAL_ADMONITION = {"escalation": "danger", "de-escalation": "success", "holding": "info"}
+SIGNAL_WORDS = {"escalation": "escalating", "de-escalation": "de-escalating", "holding": "holding"}
+KIND_LABELS = {"people": "People", "organizations": "Organizations", "places": "Places"}
+LATEST = 10
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Md):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return escape(str(value))
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        finalize=_finalize,
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+    )
+    env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}"
+    return env
+
+
+ENV = _environment()
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a page may link to, computed once from the collection of articles."""
+
+    articles: tuple[Article, ...]
+    topics: tuple[Topic, ...]
+    site_url: str
+    today: dt.date  # the build date: splits the watch list into coming and past
+
+    @cached_property
+    def topic_by_slug(self) -> dict[str, Topic]:
+        return {t.slug: t for t in self.topics}
+
+    @cached_property
+    def entities(self) -> dict[tuple[EntityKind, str], collect.EntityPage]:
+        return collect.entity_pages(self.articles)
+
+    @cached_property
+    def newest(self) -> tuple[Article, ...]:
+        return tuple(sorted(self.articles, key=collect.newest_first))
+
+    @cached_property
+    def truce_points(self) -> list[collect.SignalPoint]:
+        return collect.truce_points(self.articles)
+
+
+class Page:
+    """Link helpers bound to one page's place in the tree, so every link is relative and checked by
+    MkDocs' strict build."""
+
+    def __init__(self, site: Site, path: str):
+        self.site = site
+        self.path = path
+        depth = len(PurePosixPath(path).parts) - 1
+        self.root = "../" * depth
+
+    def to(self, target: str) -> str:
+        return f"{self.root}{target}"
+
+    def topic_link(self, slug: str) -> Md:
+        topic = self.site.topic_by_slug[slug]
+        return internal(topic.title, self.to(f"topics/{slug}.md"))
+
+    def entity_link(self, kind: EntityKind, name: str) -> Md:
+        page = self.site.entities.get((kind, name))
+        return internal(name, self.to(page.path)) if page else escape(name)
+
+    def entry_link(self, entry: collect.Entry) -> Md:
+        if entry.section is None:
+            return internal(entry.title, self.to(entry.path))
+        return Md(f"{internal(entry.title, self.to(entry.path))} "
+                  f"<small>in {internal(entry.article.title, self.to(f'articles/{entry.article.slug}.md'))}</small>")
+
+    def section_link(self, article: Article, section: Section) -> Md:
+        return internal(section.title, f"#{section.anchor}")
+
+    def context(self, **extra: Any) -> dict[str, Any]:
+        return dict(
+            site=self.site, md=Md, prose=prose, external=link, topic_link=self.topic_link,
+            entity_link=self.entity_link, entry_link=self.entry_link, to=self.to, internal=internal,
+            signal_admonition=SIGNAL_ADMONITION, signal_words=SIGNAL_WORDS, kind_labels=KIND_LABELS,
+            entity_kinds=list(KIND_LABELS.items()), **extra,
+        )
+
+
+def page_text(meta: dict[str, Any], body: str) -> str:
+    """Front-matter plus body; keys keep their order and long strings stay on one line."""
+    post = frontmatter.Post(body.strip() + "\n", **meta)
+    return frontmatter.dumps(post, sort_keys=False, width=100_000) + "\n"
+
+
+def render(template: str, page: Page, **extra: Any) -> str:
+    return ENV.get_template(template).render(page.context(**extra))
+
+
+# ---------------------------------------------------------------------------------------------------------
+
+
+def article_page(site: Site, a: Article) -> str:
+    page = Page(site, f"articles/{a.slug}.md")
+    tagged = [(s, t) for s in a.sections if not s.lead for t in s.tags]
+    body = render("article.md.j2", page, a=a, tagged=tagged,
+                  section_link=lambda s: page.section_link(a, s))
+    return page_text(article_front_matter(site, a), body)
+
+
+def article_front_matter(site: Site, a: Article) -> dict[str, Any]:
+    """The contract's keys. Strings from seeds are HTML-escaped: MkDocs prints front-matter unescaped."""
+    meta: dict[str, Any] = {"title": attribute(a.title)}
+    if a.date:
+        meta["date"] = a.date
+    if a.source:
+        meta["source"] = attribute(a.source)
+    if a.author:
+        meta["author"] = attribute(a.author)
+    if a.url:
+        meta["url"] = a.url
+    meta["seed"] = a.seed
+    meta["topics"] = list(a.topics)
+    if a.mentions:
+        meta["mentions"] = list(a.mentions)
+    meta["tags"] = [site.topic_by_slug[t].title for t in a.topics]
+    meta["entities"] = {kind: list(a.entities_of(kind)) for kind in ENTITY_KINDS}
+    meta["key_points"] = [attribute(p) for p in a.key_points]
+    if a.truce:
+        meta["truce_signal"] = a.truce.value
+    if a.multi:
+        meta["sections"] = [{"title": attribute(s.title), "anchor": s.anchor, "topics": list(s.topics)}
+                            for s in a.sections if not s.lead]
+    return meta
+
+
+def topic_page(site: Site, topic: Topic) -> str:
+    page = Page(site, f"topics/{topic.slug}.md")
+    entries = collect.topic_entries(site.articles, topic.slug)
+    extra: dict[str, Any] = {}
+    template = "topic.md.j2"
+    if topic.slug == "trade-truce":
+        from generator.publish.chart import truce_chart
+        points = site.truce_points
+        extra = dict(points=points, status=collect.current_status(points), chart=Md(truce_chart(points)))
+        template = "truce.md.j2"
+    body = render(template, page, topic=topic, entries=entries, latest=entries[:LATEST],
+                  months=collect.by_month(entries),
+                  related=collect.related_topics(site.articles, topic.slug),
+                  top_entities=collect.top_entities(site.articles, topic.slug), **extra)
+    meta = {"title": attribute(topic.title), "description": attribute(topic.description),
+            "feeds": {"rss": f"feeds/{topic.slug}.xml", "atom": f"feeds/{topic.slug}.atom",
+                      "json": f"feeds/{topic.slug}.json"}}
+    return page_text(meta, body)
+
+
+def topics_index(site: Site) -> str:
+    page = Page(site, "topics/index.md")
+    counts = {t.slug: collect.topic_entries(site.articles, t.slug) for t in site.topics}
+    return page_text({"title": "Topics"}, render("topics.md.j2", page, counts=counts))
+
+
+def entity_page(site: Site, entity: collect.EntityPage) -> str:
+    page = Page(site, entity.path)
+    def mention_link(article: Article, e) -> Md:
+        anchor = f"#{e.anchor}" if e.anchor and article.multi else ""
+        return internal(article.title, page.to(f"articles/{article.slug}.md{anchor}"))
+
+    body = render("entity.md.j2", page, entity=entity, label=KIND_LABELS[entity.kind], internal_link=mention_link)
+    return page_text({"title": attribute(entity.name)}, body)
+
+
+def entities_index(site: Site) -> str:
+    page = Page(site, "entities/index.md")
+    groups = [(label, sorted((p for (k, _), p in site.entities.items() if k == kind), key=lambda p: p.name))
+              for kind, label in KIND_LABELS.items()]
+    return page_text({"title": "People, organizations and places"},
+                     render("entities.md.j2", page, groups=groups))
+
+
+def home_page(site: Site) -> str:
+    page = Page(site, "index.md")
+    cards = []
+    for topic in site.topics:
+        entries = collect.topic_entries(site.articles, topic.slug)
+        cards.append((topic, len(entries), entries[0] if entries else None))
+    status = collect.current_status(site.truce_points)
+    body = render("home.md.j2", page, latest=site.newest[:LATEST], cards=cards, status=status)
+    return page_text({"title": "Digest", "feeds": {"rss": "feeds/all.xml"}}, body)
+
+
+def render_pages(site: Site) -> dict[str, str]:
+    """Every generated Markdown page, keyed by its path below the docs folder."""
+    pages = {f"articles/{a.slug}.md": article_page(site, a) for a in site.articles}
+    pages.update({f"topics/{t.slug}.md": topic_page(site, t) for t in site.topics})
+    pages["topics/index.md"] = topics_index(site)
+    pages.update({p.path: entity_page(site, p) for p in site.entities.values()})
+    pages["entities/index.md"] = entities_index(site)
+    pages["index.md"] = home_page(site)
+    return pages
+
+
+def watch_page(site: Site) -> str:
+    from generator.publish.calendar import watches
+
+    page = Page(site, "watch.md")
+    every = watches(site.articles)
+    upcoming = [w for w in every if w.event.date >= site.today]
+    past = [w for w in every if w.event.date < site.today][::-1]
+    body = render("watch.md.j2", page, upcoming=upcoming, past=past, today=site.today)
+    return page_text({"title": "Watch list"}, body)
