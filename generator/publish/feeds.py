@@ -116,9 +116,10 @@ def feed_files(name: str, title: str, description: str, page_path: str, entries:
     }
     out = {}
     for suffix, serialise in (("xml", fg.rss_str), ("atom", fg.atom_str)):
-        # each format names itself as rel="self"; the topic page is the alternate
-        fg.link([{"href": page_url, "rel": "alternate"},
-                 {"href": _absolute(site_url, f"feeds/{name}.{suffix}"), "rel": "self"}], replace=True)
+        # each format names itself as rel="self"; the topic page is the alternate (feedgen gives RSS's
+        # <link> the last one listed)
+        fg.link([{"href": _absolute(site_url, f"feeds/{name}.{suffix}"), "rel": "self"},
+                 {"href": page_url, "rel": "alternate"}], replace=True)
         out[f"feeds/{name}.{suffix}"] = serialise(pretty=True)
     return {
         **out,
