@@ -56,7 +56,7 @@ def prose(text: str) -> Md:
     text = " ".join(str(text).split())
     parts, pos = [], 0
     for m in URL.finditer(text):
-        url = m.group(0).rstrip(TRAILING)
+        url = _trim(m.group(0))
         if safe_url(url) is None or len(url) <= len("https://"):
             continue
         parts.append(_chars(text[pos:m.start()]))
@@ -64,6 +64,15 @@ def prose(text: str) -> Md:
         pos = m.start() + len(url)
     parts.append(_chars(text[pos:]))
     return Md(_line_start("".join(parts)))
+
+
+def _trim(url: str) -> str:
+    """Drop sentence punctuation after an address, but keep a closing parenthesis it opened itself."""
+    while url and url[-1] in TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
 
 
 def safe_url(url: str) -> str | None:

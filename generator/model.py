@@ -85,6 +85,7 @@ class Section:
     key_points: tuple[str, ...] = ()
     truce: TruceSignal | None = None
     lead: bool = False
+    group: str = ""  # the heading of a block of short stories ("What you missed"), if in one
 
     @property
     def topics(self) -> tuple[str, ...]:

@@ -42,7 +42,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     date = _date(meta.get("date")) or head.date
     editor_topics = tuple(_as_list(meta.get("topics")))
 
-    sections = [_analyse(s, editor_topics if not s.lead else ()) for s in sections]
+    independent = len(head.story_titles) > 1 or head.source is not None
+    sections = _analyse_all(sections, editor_topics, independent)
     story_sentences = [(s.anchor, sentence) for s in sections for sentence in _sentences(s)]
     entities = find_entities([("", title)] + story_sentences)
     if author and _looks_like_name(author) and author not in {e.name for e in entities}:
@@ -58,11 +59,31 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     )
 
 
-def _analyse(section: Section, editor_topics: tuple[str, ...]) -> Section:
+def _analyse_all(sections: list[Section], editor_topics: tuple[str, ...], independent: bool) -> list[Section]:
+    """Tag each story. Headed parts of one analysis piece (no newsletter masthead, not in a "What you
+    missed" group) are one story cut by sub-headings: they are tagged together and share the tags, and
+    the truce signal of the whole is given to the first part."""
+    parts = [i for i, s in enumerate(sections) if not s.lead and not s.group]
+    out = list(sections)
+    if not independent and len(parts) > 1:
+        joined = [sentence for i in parts for sentence in _sentences(sections[i])]
+        tags = tag_story(sections[parts[0]].title, " ".join(joined))
+        for n, i in enumerate(parts):
+            out[i] = _analyse(sections[i], editor_topics, tags=tags, signal_sentences=joined if n == 0 else [])
+        rest = [i for i in range(len(sections)) if i not in parts]
+    else:
+        rest = range(len(sections))
+    for i in rest:
+        out[i] = _analyse(sections[i], editor_topics if not sections[i].lead else ())
+    return out
+
+
+def _analyse(section: Section, editor_topics: tuple[str, ...], tags=None, signal_sentences=None) -> Section:
     sents = _sentences(section)
     text = " ".join(sents)
     title = "" if section.lead else section.title
-    tags = tag_story(title, text)
+    if tags is None:
+        tags = tag_story(title, text)
     if editor_topics:
         tags = with_editor_topics(tags, editor_topics)
     weights = {}
@@ -73,7 +94,7 @@ def _analyse(section: Section, editor_topics: tuple[str, ...]) -> Section:
     truce = None
     truce_tag = next((t for t in tags if t.slug == TRUCE), None)
     if truce_tag and truce_tag.about and not section.lead:
-        truce = truce_signal(sents)
+        truce = truce_signal(sents if signal_sentences is None else signal_sentences)
     return replace(section, tags=tags, key_points=key_points(sents, len(text.split()), weights), truce=truce)
 
 

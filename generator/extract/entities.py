@@ -37,7 +37,7 @@ def _cue_patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     verbs = "|".join(re.escape(v) for v in sorted(cues["report_verbs"], key=len, reverse=True))
     titles = "|".join(re.escape(t) for t in sorted(cues["name_titles"], key=len, reverse=True))
     before = re.compile(rf"(?:\b(?:{titles})|\b(?:{verbs}))\s+$")
-    after = re.compile(rf"^(?:,?\s+(?:{verbs})\b|\s+of\s+[A-Z]|,\s+(?:the|a|an)\s+[a-z]|,\s+[A-Z][a-z]+\s+of\s)")
+    after = re.compile(rf"^(?:,?\s+(?:{verbs})\b|\s+of\s+(?:the\s+)?[A-Z]|,\s+(?:the|a|an)\s+[a-z]|,\s+[A-Z][a-z]+\s+of\s)")
     return before, after, frozenset(cues["not_names"])
 
 

@@ -61,30 +61,41 @@ def _only_date(text: str) -> bool:
 
 
 def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthead:
-    """Read source, date, byline and headline from the top of the seed (at most four blocks)."""
-    date = None
-    for d in dropped:
-        if d.reason == "banner" and date is None:
-            date = full_date(d.text)
-    i, source, author, title, stories = 0, None, None, None, ()
-    while i < min(len(blocks), 4):
-        block, text = blocks[i], blocks[i].text
-        if block.kind == "p" and _only_date(text) and word_count(text) <= 10:
-            date = date or full_date(text)
-            i += 1
-        elif block.kind == "p" and BYLINE.match(text):
-            author = author or BYLINE.match(text).group("name")
-            i += 1
-        elif (title is None and source is None and is_heading(block) and word_count(text) <= 4
-              and "|" not in text and i + 1 < len(blocks) and is_heading(blocks[i + 1], True, headline=True)):
-            source = text
-            i += 1
-        elif title is None and is_heading(block, True, headline=True) and i + 1 < len(blocks):
-            title, stories = _headline(text)
-            i += 1
+    """Read source, date, byline and headline from the top of the seed (at most five blocks).
+
+    A short name line followed (past any dateline or byline) by a headline is the source; the headline is
+    the first heading-shaped line. Datelines and bylines around them are consumed too.
+    """
+    date = next((full_date(d.text) for d in dropped if d.reason == "banner" and full_date(d.text)), None)
+    top = blocks[:5]
+    kinds = [_top_kind(b) for b in top]
+    source = author = title = None
+    stories: tuple[str, ...] = ()
+    consumed = 0
+    for i, (block, kind) in enumerate(zip(top, kinds)):
+        rest = [k for k in kinds[i + 1:] if k not in ("date", "byline")]
+        if kind == "date":
+            date = date or full_date(block.text)
+        elif kind == "byline":
+            author = author or BYLINE.match(block.text).group("name")
+        elif kind == "heading" and title is None and source is None and word_count(block.text) <= 4 \
+                and "|" not in block.text and rest[:1] == ["heading"]:
+            source = block.text
+        elif kind == "heading" and title is None and i + 1 < len(blocks):
+            title, stories = _headline(block.text)
         else:
             break
-    return Masthead(title, source, author, date, stories, i)
+        consumed = i + 1
+    return Masthead(title, source, author, date, stories, consumed)
+
+
+def _top_kind(block: Block) -> str:
+    text = block.text
+    if block.kind == "p" and _only_date(text) and word_count(text) <= 10:
+        return "date"
+    if block.kind == "p" and BYLINE.match(text):
+        return "byline"
+    return "heading" if is_heading(block, True, headline=True) else "text"
 
 
 def _headline(text: str) -> tuple[str, tuple[str, ...]]:
@@ -122,7 +133,7 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool) -> tupl
     otherwise it is the first story and carries the article's title. A heading followed directly by another
     heading opens a group ("What you missed"), whose sections are titled "Group: Heading".
     """
-    parts: list[tuple[str, list[Block], bool]] = []  # (title, blocks, lead)
+    parts: list[tuple[str, list[Block], bool, str]] = []  # (title, blocks, lead, group)
     signatures: list[Block] = []
     group, current_title, current, lead = "", title, [], edition
     for i, block in enumerate(blocks):
@@ -130,7 +141,7 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool) -> tupl
         if signature(block):
             signatures.append(block)
         elif following is not None and is_heading(block):
-            parts.append((current_title, current, lead))
+            parts.append((current_title, current, lead, group))
             lead, current = False, []
             if is_heading(following):
                 group, current_title = block.text, block.text
@@ -138,17 +149,18 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool) -> tupl
                 current_title = f"{group}: {block.text}" if group else block.text
         else:
             current.append(block)
-    parts.append((current_title, current, lead))
+    parts.append((current_title, current, lead, group))
 
     sections: list[Section] = []
     anchors: list[str] = []
-    for sec_title, sec_blocks, is_lead in parts:
+    for sec_title, sec_blocks, is_lead, sec_group in parts:
         if not sec_blocks:
             continue
         sec_title = "In this edition" if is_lead else sec_title
         anchor = unique(slugify(sec_title) or "section", anchors)
         anchors.append(anchor)
-        sections.append(Section(title=sec_title, anchor=anchor, blocks=tuple(sec_blocks), lead=is_lead))
+        sections.append(Section(title=sec_title, anchor=anchor, blocks=tuple(sec_blocks), lead=is_lead,
+                                group=sec_group if sec_title != sec_group else ""))
     return sections, signatures
 
 

@@ -1,0 +1,159 @@
+"""Extraction, stage by stage, and the labelled set held to a floor."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.clean import clean
+from generator.extract.dates import find_dates
+from generator.extract.entities import find_entities
+from generator.extract.events import find_events
+from generator.extract.signals import truce_signal
+from generator.extract.topics import tag_story
+from generator.markdown import escape, prose
+from generator.text import PhraseMatcher, sentences, slugify
+from tests.evaluate import evaluate
+
+
+def test_labelled_set_meets_the_floor():
+    score = evaluate()
+    tp, fp, fn = (sum(d.values()) for d in (score.tp, score.fp, score.fn))
+    assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.9, score.failures
+    assert all(score.signals) and all(score.dates), score.failures
+    assert not score.failures, score.failures
+
+
+# -- clean -------------------------------------------------------------------------------------------------
+
+def test_bullets_become_list_items_and_spaces_are_normalised():
+    cleaned = clean("Intro line.\n  • first\u00a0item\n  – second\u202fitem\n* third\nAfter.\n")
+    assert [(b.kind, b.lines) for b in cleaned.blocks] == [
+        ("p", ("Intro line.",)), ("ul", ("first item", "second item", "third")), ("p", ("After.",))]
+
+
+def test_hard_wrapped_lines_join_but_finished_lines_and_headings_do_not():
+    cleaned = clean("The vote on the budget was held\nin the capital on Tuesday.\nA new paragraph starts here.\n"
+                    "A Heading Without A Stop\nBeijing said it would respond.\n")
+    assert [b.text for b in cleaned.blocks] == ["The vote on the budget was held in the capital on Tuesday.",
+                                               "A new paragraph starts here.", "A Heading Without A Stop",
+                                               "Beijing said it would respond."]
+
+
+def test_repeated_teaser_and_paywall_are_dropped_by_shape():
+    opening = ["Ministers met in the capital to discuss the harvest.", "Prices fell for a third month.",
+               "Farmers asked for support before the winter."]
+    text = "\n\n".join(opening + ["More analysis follows here with the real ending of the piece."]
+                       + ["Members only? Log in."] + opening[:2] + [opening[2][:25] + "..."])
+    cleaned = clean(text)
+    kept = [b.text for b in cleaned.blocks]
+    assert kept == opening + ["More analysis follows here with the real ending of the piece."]
+    reasons = [d.reason for d in cleaned.dropped]
+    assert reasons == ["boilerplate", "repeated teaser", "repeated teaser", "repeated teaser"]
+
+
+def test_a_long_line_with_paywall_words_is_kept():
+    line = "Readers who sign in to the ministry portal can file complaints about price gouging at markets."
+    assert [b.text for b in clean(line).blocks] == [line]
+
+
+# -- matching, sentences, slugs ----------------------------------------------------------------------------
+
+def test_phrase_matcher_whole_words_longest_first_and_acronyms_exact():
+    m = PhraseMatcher({"Korea": "k", "South Korea": "sk", "US": "us", "George Washington": None,
+                       "Washington": "w", "tariff": "t"})
+    found = [(x.phrase, x.value) for x in m.find("South Korea and the US; us; George Washington; tariffs; "
+                                                  "Washingtonian")]
+    assert found == [("South Korea", "sk"), ("US", "us"), ("tariffs", "t")]
+
+
+def test_sentences_do_not_break_after_abbreviations():
+    assert sentences("The U.S. and Mr. Li met on Jan. 5. Then they left!") == [
+        "The U.S. and Mr. Li met on Jan. 5.", "Then they left!"]
+
+
+@pytest.mark.parametrize("title,slug", [("../../x", "x"), ("Taiwan’s “T-Dome”", "taiwans-t-dome"),
+                                        ("Ünïcödé ok", "unicode-ok"), ("???", "")])
+def test_slugs_are_clean(title, slug):
+    assert slugify(title) == slug
+
+
+# -- dates and events --------------------------------------------------------------------------------------
+
+def test_dates_never_read_the_verb_may_or_ordinals():
+    assert find_dates("We may see the 80th anniversary of it") == []
+    mention, = find_dates("It will take effect on December 1.")
+    assert (mention.month, mention.day, mention.year) == (12, 1, None)
+
+
+def test_events_resolve_against_the_article_date_and_need_a_future_cue():
+    day = dt.date(2026, 1, 31)
+    text = ["On January 16, the council passed rules which will replace the old ones on May 15.",
+            "On January 23, the bureau announced a pilot.", "Trump's planned April visit may go well."]
+    events = find_events("", text, day)
+    assert [(e.date, e.precision) for e in events] == [(dt.date(2026, 5, 15), "day"), (dt.date(2026, 4, 1), "month")]
+    assert find_events("", text, None) == []  # undated article: no year written, no event
+
+
+# -- topics, entities, signals -----------------------------------------------------------------------------
+
+def test_one_stray_word_only_mentions_a_topic():
+    tags = {t.slug: t for t in tag_story("Rare earth output climbs", "Rare earth mines in Australia expanded. "
+                                         "Rare earth magnets sold well. A buyer in Taiwan called.")}
+    assert tags["rare-earths"].about
+    assert not tags["taiwan"].about
+
+
+def test_entities_canonical_names_aliases_and_introduced_people():
+    found = find_entities([("", "MOFCOM said Xi would meet U.S. officials, said Ana Lopez of Acme Group.")])
+    names = {(e.kind, e.name) for e in found}
+    assert {("organizations", "China's Ministry of Commerce"), ("people", "Xi Jinping"),
+            ("places", "United States"), ("people", "Ana Lopez")} <= names
+
+
+def test_tariffs_on_others_give_no_signal_but_truce_cues_do():
+    assert truce_signal(["The US imposed new tariffs on Canadian steel."]) is None
+    signal = truce_signal(["Washington and Beijing said the trade truce was on track."])
+    assert signal and signal.value == "holding"
+    negated = truce_signal(["The US chose not to impose tariffs on Chinese chips, keeping the truce stable."])
+    assert negated and negated.value == "holding"
+
+
+# -- escaping: seed text renders literally through the site's own Markdown extensions ----------------------
+
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences", "toc"]
+
+
+def _render(md_text: str) -> str:
+    return markdown.markdown(md_text, extensions=EXTENSIONS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80))
+def test_escaped_text_renders_as_one_paragraph_of_that_text(text):
+    import html as html_lib
+    from bs4 import BeautifulSoup
+
+    expected = " ".join(text.split())
+    if not expected:
+        return
+    rendered = _render(escape(text))
+    soup = BeautifulSoup(rendered, "html.parser")
+    assert [t.name for t in soup.find_all(True)] == ["p"], rendered
+    assert html_lib.unescape(soup.p.decode_contents()).strip() == expected
+
+
+def test_prose_links_only_plain_http_urls():
+    from bs4 import BeautifulSoup
+
+    rendered = _render(prose("See https://example.org/a_(b) and javascript:alert(1), data:text/html,x or "
+                             "[x](http://other.example/p)."))
+    links = [(a.get_text(), a["href"]) for a in BeautifulSoup(rendered, "html.parser").find_all("a")]
+    # the Markdown link syntax is shown literally; the bare http address inside it is linked as itself
+    assert links == [("https://example.org/a_(b)", "https://example.org/a_%28b%29"),
+                     ("http://other.example/p", "http://other.example/p")]
+    assert "[x](" in BeautifulSoup(rendered, "html.parser").get_text()
