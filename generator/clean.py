@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.config import load_cues
+from generator.config import cue_matcher
 from generator.model import Block, Dropped
-from generator.text import PhraseMatcher, word_count
+from generator.text import word_count
 
-SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸*]|[-–—](?=\s))\s*(?=\S)(.*)$")
 SENTENCE_FINAL = re.compile(r"[.!?…:;,][\"”’')\]]*$")
@@ -38,9 +37,8 @@ def clean(body: str, first_line: int = 1) -> Cleaned:
 
 
 def normalise_line(line: str) -> str:
-    line = INVISIBLE.sub("", line)
-    line = SPACES.sub(" ", line)
-    return re.sub(r" {2,}", " ", line).strip()
+    """Invisible characters out; every run of white space (no-break, narrow, tab) to one plain space."""
+    return " ".join(INVISIBLE.sub("", line).split())
 
 
 def _blocks(body: str, first_line: int) -> list[Block]:
@@ -56,9 +54,10 @@ def _blocks(body: str, first_line: int) -> list[Block]:
             blocks.append(Block(kind, tuple(current) if kind == "ul" else (" ".join(current),), start))
         current = []
 
+    body = INVISIBLE.sub("", body)
     for offset, raw in enumerate(body.split("\n")):
         lineno = first_line + offset
-        line = normalise_line(raw)
+        line = " ".join(raw.split())
         if not line:
             if kind == "p":
                 flush()
@@ -82,14 +81,8 @@ def _blocks(body: str, first_line: int) -> list[Block]:
     return blocks
 
 
-def _boilerplate_matcher() -> tuple[PhraseMatcher, PhraseMatcher]:
-    cues = load_cues()
-    return (PhraseMatcher({p: p for p in cues["boilerplate"]}),
-            PhraseMatcher({p: p for p in cues.get("banner_words", [])}))
-
-
 def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
-    boiler, banner = _boilerplate_matcher()
+    boiler, banner = cue_matcher("boilerplate"), cue_matcher("banner_words")
     kept, dropped = [], []
     for block in blocks:
         text = block.text
@@ -113,12 +106,11 @@ def _drop_repeated_tail(blocks: list[Block]) -> tuple[list[Block], list[Dropped]
     """Remove a run of trailing units (paragraphs or list items) that repeat earlier text, the last one
     possibly cut short with an ellipsis: a teaser of the opening pasted under the article."""
     units = [(i, line) for i, b in enumerate(blocks) for line in b.lines]
+    if len(units) < 2 or not _maybe_repeated(units):
+        return blocks, []
+    norms = [_norm(t) for _, t in units]
     cut = len(units)
-    while cut > 0:
-        _, text = units[cut - 1]
-        earlier = [_norm(t) for _, t in units[: cut - 1]]
-        if not _repeats(text, earlier):
-            break
+    while cut > 1 and _repeats(units[cut - 1][1], norms[: cut - 1]):
         cut -= 1
     tail = units[cut:]
     truncated = tail and ELLIPSIS_END.search(tail[-1][1])
@@ -138,11 +130,16 @@ def _drop_repeated_tail(blocks: list[Block]) -> tuple[list[Block], list[Dropped]
     return kept, dropped
 
 
+def _maybe_repeated(units: list[tuple[int, str]]) -> bool:
+    """Cheap test before the exact one: does the last unit's opening occur earlier at all?"""
+    last = units[-1][1]
+    probe = ELLIPSIS_END.sub("", last)[:MIN_TEASER_PREFIX].lower()
+    return any(probe in text.lower() for _, text in units[:-1])
+
+
 def _repeats(text: str, earlier: list[str]) -> bool:
     norm = _norm(text)
-    if not norm:
-        return True
-    if norm in earlier:
+    if not norm or norm in earlier:
         return True
     if ELLIPSIS_END.search(text):
         prefix = _norm(ELLIPSIS_END.sub("", text))

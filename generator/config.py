@@ -18,6 +18,7 @@ import yaml
 from generator import PROJECT_ROOT
 from generator.errors import ConfigError
 from generator.model import SIGNALS
+from generator.text import PhraseMatcher
 
 DATA_DIR = PROJECT_ROOT / "data"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -248,11 +249,21 @@ def load_entities(path: Path = DATA_DIR / "entities.yml") -> dict[str, Any]:
     return out
 
 
+def cue_matcher(key: str, suffixes: tuple[str, ...] = ("s", "es")) -> PhraseMatcher:
+    """A matcher over one list of phrases of data/cues.yml, built once per process."""
+    return _cue_matcher(key, suffixes)
+
+
+@lru_cache(maxsize=None)
+def _cue_matcher(key: str, suffixes: tuple[str, ...]) -> PhraseMatcher:
+    return PhraseMatcher({p: p for p in load_cues().get(key, [])}, suffixes=suffixes)
+
+
 @lru_cache(maxsize=4)
 def load_cues(path: Path = DATA_DIR / "cues.yml") -> dict[str, Any]:
     raw = _load_yaml(path)
     required = ("boilerplate", "series_labels", "signals", "truce_terms", "china_terms", "us_terms",
-                "negations", "future", "name_titles", "not_names", "report_verbs", "headline_words")
+                "negations", "future", "name_titles", "not_names", "report_verbs")
     if not isinstance(raw, dict) or any(k not in raw for k in required):
         raise ConfigError(f"{path}:1: expected the keys {', '.join(required)}")
     signals = raw["signals"]

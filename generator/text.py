@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Any, Iterable
+from bisect import bisect_right
+from typing import Any, Iterable, NamedTuple
 
 import ahocorasick
 
-WORD_CHAR = re.compile(r"\w")
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     start: int
     end: int
     phrase: str
@@ -61,43 +59,43 @@ class PhraseMatcher:
 
     def find(self, text: str) -> list[Match]:
         candidates: list[Match] = []
-        for automaton, haystack in ((self._exact, text), (self._folded, None)):
+        size = len(text)
+        suffixes = self.suffixes
+        for automaton, folded in ((self._exact, False), (self._folded, True)):
             if not len(automaton):
                 continue
-            if haystack is None:
-                haystack = _lower_same_length(text)
+            haystack = _lower_same_length(text) if folded else text
             for end_index, (phrase, value) in automaton.iter(haystack):
                 start = end_index - len(phrase) + 1
-                end = self._word_end(haystack, end_index + 1)
-                if end is not None and (start == 0 or not _word_char(text[start - 1], phrase[0])):
-                    candidates.append(Match(start, end, text[start:end], value))
-        return _longest_first(candidates)
+                end = end_index + 1
+                if start and _is_word(text[start - 1]) and _is_word(phrase[0]):
+                    continue  # inside a longer word
+                if end < size and _is_word(text[end]):
+                    for suffix in suffixes:
+                        stop = end + len(suffix)
+                        if haystack[end:stop] == suffix and (stop >= size or not _is_word(text[stop])):
+                            end = stop
+                            break
+                    else:
+                        continue
+                candidates.append(Match(start, end, text[start:end], value))
+        return _longest_first(candidates) if candidates else candidates
 
-    def _word_end(self, text: str, end: int) -> int | None:
-        """End of the whole word, allowing a suffix; None when the match is inside a longer word."""
-        if end >= len(text) or not WORD_CHAR.match(text[end]):
-            return end
-        for suffix in self.suffixes:
-            stop = end + len(suffix)
-            if text[end:stop].lower() == suffix and (stop >= len(text) or not WORD_CHAR.match(text[stop])):
-                return stop
-        return None
 
-
-def _word_char(ch: str, first: str) -> bool:
-    # A phrase that itself starts with punctuation ("U.S.") may follow a letter-less boundary only.
-    return bool(WORD_CHAR.match(ch)) and bool(WORD_CHAR.match(first))
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _longest_first(candidates: list[Match]) -> list[Match]:
+    """Leftmost-longest: at each position the longest phrase wins and hides what it overlaps."""
     taken: list[Match] = []
-    occupied: list[tuple[int, int]] = []
-    for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= s or m.start >= e for s, e in occupied):
-            occupied.append((m.start, m.end))
+    end = -1
+    for m in sorted(candidates, key=lambda m: (m.start, -(m.end - m.start))):
+        if m.start >= end:
+            end = m.end
             if m.value is not None:
                 taken.append(m)
-    return sorted(taken, key=lambda m: m.start)
+    return taken
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -154,3 +152,23 @@ def unique(slug: str, taken: Iterable[str]) -> str:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+class Prose:
+    """Sentences joined into one text, so a matcher runs once per story instead of once per sentence."""
+
+    def __init__(self, sentence_list: list[str]):
+        self.sentences = sentence_list
+        self.starts: list[int] = []
+        pos = 0
+        for sentence in sentence_list:
+            self.starts.append(pos)
+            pos += len(sentence) + 1
+        self.text = " ".join(sentence_list)
+
+    def by_sentence(self, matches) -> dict[int, list]:
+        """Group matches (anything with ``.start``) by the index of the sentence holding them."""
+        out: dict[int, list] = {}
+        for m in matches:
+            out.setdefault(bisect_right(self.starts, m.start) - 1, []).append(m)
+        return out

@@ -16,9 +16,9 @@ from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
 from generator.extract.structure import fallback_title, masthead, signature, split_sections
 from generator.extract.topics import tag_story, with_editor_topics
-from generator.model import Article, Entity, Section
+from generator.model import Article, Dropped, Entity, Section
 from generator.read import Seed
-from generator.text import sentences
+from generator.text import Prose, sentences
 
 TRUCE = "trade-truce"
 
@@ -42,51 +42,47 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     date = _date(meta.get("date")) or head.date
     editor_topics = tuple(_as_list(meta.get("topics")))
 
+    proses = [Prose(_sentences(s)) for s in sections]
     independent = len(head.story_titles) > 1 or head.source is not None
-    sections = _analyse_all(sections, editor_topics, independent)
-    story_sentences = [(s.anchor, sentence) for s in sections for sentence in _sentences(s)]
-    entities = find_entities([("", title)] + story_sentences)
+    sections = _analyse_all(sections, proses, editor_topics, independent)
+    entities = find_entities([("", title)] + [(s.anchor, p) for s, p in zip(sections, proses)])
     if author and _looks_like_name(author) and author not in {e.name for e in entities}:
         entities += (Entity(author, "people", f"Written by {author}.", ""),)
-    events = tuple(e for s in sections for e in find_events(s.anchor, _sentences(s), date))
+    events = {e for s, p in zip(sections, proses) for e in find_events(s.anchor, p, date)}
 
-    dropped = cleaned.dropped + tuple(
-        d for d in _masthead_dropped(cleaned, head.consumed)) + tuple(_sig_dropped(signatures))
+    dropped = cleaned.dropped + _masthead_dropped(cleaned, head.consumed) + _signature_dropped(signatures)
     return Article(
         seed=seed.path, title=title, sections=tuple(sections), date=date, source=source, author=author,
-        url=meta.get("url"), entities=entities, events=tuple(sorted(set(events), key=lambda e: e.date)),
+        url=meta.get("url"), entities=entities, events=tuple(sorted(events, key=lambda e: (e.date, e.sentence))),
         dropped=tuple(sorted(dropped, key=lambda d: d.line)), truce_override=meta.get("truce_signal"),
     )
 
 
-def _analyse_all(sections: list[Section], editor_topics: tuple[str, ...], independent: bool) -> list[Section]:
+def _analyse_all(sections: list[Section], proses: list[Prose], editor_topics: tuple[str, ...],
+                 independent: bool) -> list[Section]:
     """Tag each story. Headed parts of one analysis piece (no newsletter masthead, not in a "What you
     missed" group) are one story cut by sub-headings: they are tagged together and share the tags, and
     the truce signal of the whole is given to the first part."""
     parts = [i for i, s in enumerate(sections) if not s.lead and not s.group]
-    out = list(sections)
+    shared: dict[int, tuple] = {}
     if not independent and len(parts) > 1:
-        joined = [sentence for i in parts for sentence in _sentences(sections[i])]
-        tags = tag_story(sections[parts[0]].title, " ".join(joined))
-        for n, i in enumerate(parts):
-            out[i] = _analyse(sections[i], editor_topics, tags=tags, signal_sentences=joined if n == 0 else [])
-        rest = [i for i in range(len(sections)) if i not in parts]
-    else:
-        rest = range(len(sections))
-    for i in rest:
-        out[i] = _analyse(sections[i], editor_topics if not sections[i].lead else ())
+        whole = Prose([sentence for i in parts for sentence in proses[i].sentences])
+        tags = tag_story(sections[parts[0]].title, whole)
+        shared = {i: (tags, whole if n == 0 else Prose([])) for n, i in enumerate(parts)}
+    out = []
+    for i, section in enumerate(sections):
+        tags, signal_prose = shared.get(i, (None, None))
+        out.append(_analyse(section, proses[i], () if section.lead else editor_topics, tags, signal_prose))
     return out
 
 
-def _analyse(section: Section, editor_topics: tuple[str, ...], tags=None, signal_sentences=None) -> Section:
-    sents = _sentences(section)
-    text = " ".join(sents)
-    title = "" if section.lead else section.title
+def _analyse(section: Section, prose: Prose, editor_topics: tuple[str, ...], tags=None,
+             signal_prose: Prose | None = None) -> Section:
     if tags is None:
-        tags = tag_story(title, text)
+        tags = tag_story("" if section.lead else section.title, prose)
     if editor_topics:
         tags = with_editor_topics(tags, editor_topics)
-    weights = {}
+    weights: dict[str, float] = {}
     for tag in tags:
         if tag.about:
             for sentence in tag.evidence:
@@ -94,8 +90,8 @@ def _analyse(section: Section, editor_topics: tuple[str, ...], tags=None, signal
     truce = None
     truce_tag = next((t for t in tags if t.slug == TRUCE), None)
     if truce_tag and truce_tag.about and not section.lead:
-        truce = truce_signal(sents if signal_sentences is None else signal_sentences)
-    return replace(section, tags=tags, key_points=key_points(sents, len(text.split()), weights), truce=truce)
+        truce = truce_signal(prose if signal_prose is None else signal_prose)
+    return replace(section, tags=tags, key_points=key_points(prose.sentences, weights), truce=truce)
 
 
 def _sentences(section: Section) -> list[str]:
@@ -120,13 +116,9 @@ def _looks_like_name(text: str) -> bool:
                                         for w in words)
 
 
-def _masthead_dropped(cleaned: Cleaned, consumed: int):
-    from generator.model import Dropped
-    for block in cleaned.blocks[:consumed]:
-        yield Dropped(block.line, "masthead", block.text)
+def _masthead_dropped(cleaned: Cleaned, consumed: int) -> tuple[Dropped, ...]:
+    return tuple(Dropped(b.line, "masthead", b.text) for b in cleaned.blocks[:consumed])
 
 
-def _sig_dropped(blocks):
-    from generator.model import Dropped
-    for block in blocks:
-        yield Dropped(block.line, "signature", block.text)
+def _signature_dropped(blocks) -> tuple[Dropped, ...]:
+    return tuple(Dropped(b.line, "signature", b.text) for b in blocks)

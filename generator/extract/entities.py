@@ -9,11 +9,13 @@ Doe"), before or after a reporting verb ("said Jane Doe", "Jane Doe said") or be
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.config import load_cues, load_entities
 from generator.model import ENTITY_KINDS, Entity
-from generator.text import PhraseMatcher
+from generator.text import PhraseMatcher, Prose, sentences
 
 NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})(?![\w’'-])")
 
@@ -32,40 +34,55 @@ def _gazetteer() -> PhraseMatcher:
 
 
 @lru_cache(maxsize=1)
-def _cue_patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+def _cue_patterns() -> tuple[frozenset[str], re.Pattern, frozenset[str]]:
+    """(words that may precede a name, the pattern of what may follow one, words never in a name)."""
     cues = load_cues()
     verbs = "|".join(re.escape(v) for v in sorted(cues["report_verbs"], key=len, reverse=True))
-    titles = "|".join(re.escape(t) for t in sorted(cues["name_titles"], key=len, reverse=True))
-    before = re.compile(rf"(?:\b(?:{titles})|\b(?:{verbs}))\s+$")
-    after = re.compile(rf"^(?:,?\s+(?:{verbs})\b|\s+of\s+(?:the\s+)?[A-Z]|,\s+(?:the|a|an)\s+[a-z]|,\s+[A-Z][a-z]+\s+of\s)")
+    before = frozenset(w.lower() for w in cues["name_titles"] + cues["report_verbs"])
+    after = re.compile(rf"(?:,?\s+(?:{verbs})\b|\s+of\s+(?:the\s+)?[A-Z]|,\s+(?:the|a|an)\s+[a-z]|,\s+[A-Z][a-z]+\s+of\s)")
     return before, after, frozenset(cues["not_names"])
 
 
-def find_entities(sentences: list[tuple[str, str]]) -> tuple[Entity, ...]:
-    """Entities of a list of ``(anchor, sentence)`` in order of first mention."""
+def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
+    """Entities of ``(anchor, story text)`` pairs, in order of first mention."""
     gazetteer = _gazetteer()
     seen: dict[str, Entity] = {}
-    for anchor, sentence in sentences:
-        matches = gazetteer.find(sentence)
-        for m in matches:
-            kind, canonical = m.value
-            if canonical not in seen:
-                seen[canonical] = Entity(canonical, kind, sentence, anchor)
-        for name in _introduced_people(sentence, [(m.start, m.end) for m in matches]):
-            if name not in seen:
-                seen[name] = Entity(name, "people", sentence, anchor)
+    for anchor, story in stories:
+        prose = story if isinstance(story, Prose) else Prose(sentences(story))
+        matches = gazetteer.find(prose.text)
+        by_sentence = prose.by_sentence(matches)
+        people = prose.by_sentence(_introduced_people(prose.text, [(m.start, m.end) for m in matches]))
+        for index in sorted(set(by_sentence) | set(people)):
+            sentence = prose.sentences[index]
+            for m in by_sentence.get(index, []):
+                kind, canonical = m.value
+                if canonical not in seen:
+                    seen[canonical] = Entity(canonical, kind, sentence, anchor)
+            for found in people.get(index, []):
+                if found.name not in seen:
+                    seen[found.name] = Entity(found.name, "people", sentence, anchor)
     return tuple(seen.values())
 
 
-def _introduced_people(sentence: str, taken: list[tuple[int, int]]) -> list[str]:
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    name: str
+
+
+def _introduced_people(sentence: str, taken: list[tuple[int, int]]) -> list[_Found]:
     before, after, not_names = _cue_patterns()
     names = []
+    taken = sorted(taken)
     for m in NAME.finditer(sentence):
         words = m.group(1).split()
         if words[0] in not_names or words[-1] in not_names:
             continue
-        if any(m.start() < e and m.end() > s for s, e in taken):
+        i = bisect_left(taken, (m.end(), -1))
+        if any(m.start() < e and m.end() > s for s, e in taken[max(0, i - 3):i]):
             continue
-        if before.search(sentence[: m.start()]) or after.match(sentence[m.end():]):
-            names.append(m.group(1))
+        preceding = sentence[max(0, m.start() - 30): m.start()].lower().split()
+        if (preceding and (preceding[-1] in before or " ".join(preceding[-2:]) in before)) \
+                or after.match(sentence, m.end()):
+            names.append(_Found(m.start(), m.group(1)))
     return names

@@ -10,25 +10,24 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from generator.config import load_cues
+from generator.config import cue_matcher
 from generator.extract.dates import find_dates
 from generator.model import Event
-from generator.text import PhraseMatcher
+from generator.text import PhraseMatcher, Prose
 
 CUE_REACH_WORDS = 12
 
 
-@lru_cache(maxsize=1)
 def _future() -> PhraseMatcher:
-    return PhraseMatcher({p: p for p in load_cues()["future"]}, suffixes=())
+    return cue_matcher("future", suffixes=())
 
 
-def find_events(anchor: str, story_sentences: list[str], article_date: dt.date | None) -> list[Event]:
+def find_events(anchor: str, story: Prose | list[str], article_date: dt.date | None) -> list[Event]:
+    prose = story if isinstance(story, Prose) else Prose(list(story))
     events = []
-    for sentence in story_sentences:
+    for index, _ in sorted(prose.by_sentence(_future().find(prose.text)).items()):
+        sentence = prose.sentences[index]
         cues = _future().find(sentence)
-        if not cues:
-            continue
         for mention in find_dates(sentence):
             if mention.year is None and article_date is None:
                 continue

@@ -15,12 +15,9 @@ FIGURE = re.compile(r"\d")
 CAPITALISED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 
 
-def key_points(story_sentences: list[str], topic_words: int, weights: dict[str, float]) -> tuple[str, ...]:
-    """Pick the best sentences and return them in the story's order.
-
-    ``weights`` gives each sentence's topic evidence weight (from tagging); ``topic_words`` is unused by
-    short stories and scales how many points a long story gets.
-    """
+def key_points(story_sentences: list[str], weights: dict[str, float]) -> tuple[str, ...]:
+    """Pick the best sentences and return them in the story's order; ``weights`` gives each sentence's
+    topic evidence weight from tagging. Longer stories get more points (three to five)."""
     scored = []
     for i, sentence in enumerate(story_sentences):
         words = word_count(sentence)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from generator.config import load_cues
 from generator.model import SIGNALS, TruceSignal
-from generator.text import PhraseMatcher
+from generator.text import PhraseMatcher, Prose
 
 NEGATION_WINDOW = 3
 TRUCE_TERM_BONUS = 1.0
@@ -38,17 +38,25 @@ def concerns_truce(sentence: str) -> tuple[bool, bool]:
     return names_truce or (bool(china.find(sentence)) and bool(us.find(sentence))), names_truce
 
 
-def truce_signal(story_sentences: list[str]) -> TruceSignal | None:
-    cues, *_, negations = _matchers()
+def truce_signal(story: Prose | list[str]) -> TruceSignal | None:
+    prose = story if isinstance(story, Prose) else Prose(list(story))
+    cues, truce, china, us, negations = _matchers()
     totals: dict[str, float] = defaultdict(float)
     best: dict[str, tuple[float, str]] = {}
-    for sentence in story_sentences:
-        counts, names_truce = concerns_truce(sentence)
-        if not counts:
+    cue_hits = prose.by_sentence(cues.find(prose.text))
+    if not cue_hits:
+        return None
+    truce_hits = prose.by_sentence(truce.find(prose.text))
+    china_hits = prose.by_sentence(china.find(prose.text))
+    us_hits = prose.by_sentence(us.find(prose.text))
+    for index, matches in sorted(cue_hits.items()):
+        sentence, offset = prose.sentences[index], prose.starts[index]
+        names_truce = index in truce_hits
+        if not (names_truce or (index in china_hits and index in us_hits)):
             continue
-        for m in cues.find(sentence):
+        for m in matches:
             value, weight = m.value
-            if _negated(sentence[: m.start], negations):
+            if _negated(sentence[: m.start - offset], negations):
                 continue
             totals[value] += weight
             strength = weight + (TRUCE_TERM_BONUS if names_truce else 0)

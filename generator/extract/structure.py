@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.config import load_cues
+from generator.config import cue_matcher
 from generator.extract.dates import find_dates, full_date
 from generator.model import Block, Dropped, Section
 from generator.text import PhraseMatcher, sentences, slugify, unique, word_count
@@ -100,7 +100,7 @@ def _top_kind(block: Block) -> str:
 
 def _headline(text: str) -> tuple[str, tuple[str, ...]]:
     """A "Story A | Story B | Series label" line: the title, and the story titles it announces."""
-    labels = PhraseMatcher({p: p for p in load_cues()["series_labels"]})
+    labels = cue_matcher("series_labels")
     parts = [p.strip() for p in PIPE.split(text) if p.strip()]
     stories = [p for p in parts if not _is_label(p, labels)] or parts[:1]
     return " | ".join(stories), tuple(stories)

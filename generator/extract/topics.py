@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from generator.config import Topic, load_topics
 from generator.model import TopicTag
-from generator.text import PhraseMatcher, sentences
+from generator.text import PhraseMatcher, Prose, sentences
 
 STRONG, TERM, HEADING_BONUS = 3.0, 1.0, 2.0
 DOMINANCE = 0.2
@@ -35,21 +35,24 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, tuple[Topic, ...]]:
     return PhraseMatcher(dict(weights)), PhraseMatcher(dict(context)), topics
 
 
-def tag_story(title: str, text: str) -> tuple[TopicTag, ...]:
-    """Topic tags of one story (title and body text), most salient first."""
+def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
+    """Topic tags of one story (title and body), most salient first."""
+    if isinstance(prose, str):
+        prose = Prose(sentences(prose))
     terms, context, topics = _matchers()
     scores: dict[str, float] = defaultdict(float)
     evidence: dict[str, dict[str, float]] = defaultdict(dict)
     for m in terms.find(title):
         for slug, weight in m.value:
             scores[slug] += weight * HEADING_BONUS
-    for sentence in sentences(text):
-        for m in terms.find(sentence):
+    for index, matches in prose.by_sentence(terms.find(prose.text)).items():
+        sentence = prose.sentences[index]
+        for m in matches:
             for slug, weight in m.value:
                 scores[slug] += weight
                 evidence[slug][sentence] = evidence[slug].get(sentence, 0) + weight
     present: dict[str, set[int]] = defaultdict(set)
-    for m in context.find(f"{title}\n{text}"):
+    for m in context.find(f"{title}\n{prose.text}"):
         for slug, group in m.value:
             present[slug].add(group)
     top = max(scores.values(), default=0)
