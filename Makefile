@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+LINT_STAMP := $(VENV)/.installed-lint
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates MkDocs stamps (sitemap) and the watch list's "today" follow the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -20,6 +21,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,search]'
+	touch $(STAMP) $@
+
+$(LINT_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[lint]'
 	touch $(STAMP) $@
 
 ## site: create .venv, install, generate pages from seeds/ and build site/ with mkdocs build --strict
@@ -52,6 +57,13 @@ golden: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	$(BIN)/python bench/run.py
+
+## lint: ruff, GitHub's workflow schema and the zizmor auditor (offline; fails on medium severity or above)
+lint: $(LINT_STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema custom.github-workflows-require-timeout .github/workflows/*.yml
+	$(BIN)/zizmor --offline --min-severity medium .github/workflows
 
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || ( \

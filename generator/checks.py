@@ -7,33 +7,55 @@ from itertools import combinations
 
 from generator.clean import clean
 from generator.errors import Problem
-from generator.read import read_seeds
+from generator.read import Seed, read_seeds
 
 SHARED_PARAGRAPHS = 0.85
 MIN_PARAGRAPH_CHARS = 40
+COMMON_PARAGRAPH = 50  # a paragraph in this many seeds is boilerplate, not evidence of a copy
 
 
-def _paragraphs(seed) -> set[str]:
+def _normal(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _paragraphs(seed: Seed) -> set[str]:
     blocks = clean(seed.body, seed.body_line).blocks
-    return {re.sub(r"\W+", " ", line.lower()).strip() for b in blocks for line in b.lines
-            if len(line) >= MIN_PARAGRAPH_CHARS}
+    return {_normal(line) for b in blocks for line in b.lines if len(line) >= MIN_PARAGRAPH_CHARS}
 
 
 def duplicates(seeds_dir: str) -> list[Problem]:
-    """Seeds whose text is the same as another's, or shares more than 85 % of its paragraphs."""
+    """Seeds whose text is the same as another's, or shares more than 85 % of its paragraphs.
+
+    The later seed (by file name) is reported, on its first line of text, naming the earlier one.
+    """
     seeds, _ = read_seeds(seeds_dir)
-    paras = [(s, _paragraphs(s)) for s in seeds]
+    problems: list[Problem] = []
+    reported: set[tuple[int, int]] = set()
+
+    first_with_text: dict[str, int] = {}
+    for j, seed in enumerate(seeds):
+        text = _normal(seed.body)
+        i = first_with_text.setdefault(text, j) if text else j
+        if i != j:
+            reported.add((i, j))
+            problems.append(_problem(seed, seeds[i], "has the same text as"))
+
+    paras = [_paragraphs(s) for s in seeds]
     index: dict[str, set[int]] = {}
-    for i, (_, ps) in enumerate(paras):
+    for i, ps in enumerate(paras):
         for p in ps:
             index.setdefault(p, set()).add(i)
-    candidates = {pair for ids in index.values() if 1 < len(ids) < 50 for pair in combinations(sorted(ids), 2)}
-    problems = []
-    for i, j in sorted(candidates):
-        (a, pa), (b, pb) = paras[i], paras[j]
+    candidates = {pair for ids in index.values() if 1 < len(ids) < COMMON_PARAGRAPH
+                  for pair in combinations(sorted(ids), 2)}
+    for i, j in sorted(candidates - reported):
+        pa, pb = paras[i], paras[j]
         shared = len(pa & pb) / max(1, min(len(pa), len(pb)))
         if shared > SHARED_PARAGRAPHS:
-            what = "the same text as" if pa == pb else f"{shared:.0%} of its paragraphs with"
-            problems.append(Problem(b.path, b.body_line, f"this seed shares {what} {a.path}; "
-                                                         "remove one of them"))
+            what = "has the same paragraphs as" if pa == pb else f"shares {shared:.0%} of its paragraphs with"
+            problems.append(_problem(seeds[j], seeds[i], what))
     return problems
+
+
+def _problem(later: Seed, earlier: Seed, what: str) -> Problem:
+    message = f"duplicate: this seed {what} {earlier.path}; remove one of them"
+    return Problem(later.path, later.body_line, message)

@@ -70,8 +70,12 @@ def _check(args) -> int:
     from generator.build import analyse
     from generator.checks import duplicates
 
-    _, articles = analyse(args.seeds)
-    problems = duplicates(args.seeds)
+    try:
+        _, articles = analyse(args.seeds)
+        problems = []
+    except SeedError as exc:  # report duplicates in the same run as every other problem
+        articles, problems = (), list(exc.problems)
+    problems += [p for p in duplicates(args.seeds) if p not in problems]
     if problems:
         raise SeedError(problems)
     print(f"digest: {len(articles)} seeds checked, no problems")
@@ -130,11 +134,20 @@ def _yaml_text(text: str) -> str:
 def _report(problems: list[Problem], fmt: str) -> None:
     for p in problems:
         if fmt == "github":
-            message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            path = p.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
-            print(f"::error file={path},line={p.line}::{message}", file=sys.stderr)
+            where = f"file={_gh_property(p.path)},line={p.line}"
+            print(f"::error {where}::{_gh_data(p.message)}", file=sys.stderr)
         else:
             print(p, file=sys.stderr)
+
+
+def _gh_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's runner unescapes it (one line, ``%`` literal)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    """A workflow command's property value (``file=``): the message rules plus ``:`` and ``,``."""
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 from tests.conftest import snapshot, write
 
@@ -102,7 +103,7 @@ def test_new_writes_a_valid_skeleton_at_a_unique_path(digest, empty_seeds):
     assert first.code == second.code == 0
     a, b = first.out.strip(), second.out.strip()
     assert a != b and a.endswith(".md") and b.endswith("-2.md")
-    text = open(a, encoding="utf-8").read()
+    text = Path(a).read_text(encoding="utf-8")
     for key in ("title", "date", "source", "author", "url", "topics", "truce_signal"):
         assert f"{key}:" in text
     assert "rare-earths, taiwan" in text or "trade-truce" in text
