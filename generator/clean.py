@@ -15,7 +15,9 @@ from generator.model import Block, Dropped
 from generator.text import word_count
 
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
-BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸*]|[-–—](?=\s))\s*(?=\S)(.*)$")
+BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+]\s+)(?=\S)(.*)$")
+MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?$")  # a Markdown "# Heading" line
+EMPHASIS_LINE = re.compile(r"^(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1$")  # a whole line in *…* or **…**
 SENTENCE_FINAL = re.compile(r"[.!?…:;,][\"”’')\]]*$")
 ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 MAX_BOILERPLATE_WORDS = 12
@@ -55,12 +57,23 @@ def _blocks(body: str, first_line: int) -> list[Block]:
         current = []
 
     body = INVISIBLE.sub("", body)
+    # Text whose paragraphs are separated by blank lines may be hard-wrapped: there a long unfinished line
+    # continues on the next one even when that starts with a capital ("...said on / Tuesday, as...").
+    wrapped_prose = body.count("\n\n") >= 2
     for offset, raw in enumerate(body.split("\n")):
         lineno = first_line + offset
         line = " ".join(raw.split())
         if not line:
             if kind == "p":
                 flush()
+            continue
+        wrapped = EMPHASIS_LINE.match(line)
+        line = wrapped.group(2) if wrapped else line
+        heading = MD_HEADING.match(line)
+        if heading:
+            flush()
+            blocks.append(Block("h", (heading.group(1),), lineno))
+            kind = "p"
             continue
         bullet = BULLET.match(line)
         if bullet and bullet.group(1).strip():
@@ -69,7 +82,9 @@ def _blocks(body: str, first_line: int) -> list[Block]:
                 kind, start = "ul", lineno
             current.append(bullet.group(1).strip())
             continue
-        continues = current and not SENTENCE_FINAL.search(current[-1]) and line[:1].islower()
+        previous = current[-1] if current else ""
+        continues = previous and not SENTENCE_FINAL.search(previous) and (line[:1].islower() or (
+            kind == "p" and wrapped_prose and len(previous) >= 60 and word_count(previous) >= 10))
         if continues:
             current[-1] = f"{current[-1]} {line}"
             continue

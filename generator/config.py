@@ -9,7 +9,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -254,7 +254,7 @@ def cue_matcher(key: str, suffixes: tuple[str, ...] = ("s", "es")) -> PhraseMatc
     return _cue_matcher(key, suffixes)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cue_matcher(key: str, suffixes: tuple[str, ...]) -> PhraseMatcher:
     return PhraseMatcher({p: p for p in load_cues().get(key, [])}, suffixes=suffixes)
 

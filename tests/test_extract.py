@@ -157,3 +157,22 @@ def test_prose_links_only_plain_http_urls():
     assert links == [("https://example.org/a_(b)", "https://example.org/a_%28b%29"),
                      ("http://other.example/p", "http://other.example/p")]
     assert "[x](" in BeautifulSoup(rendered, "html.parser").get_text()
+
+
+def test_markdown_seeds_headings_emphasis_bylines_and_wrapped_prose():
+    from generator.extract.structure import masthead
+
+    text = ("# Ports brace for a slow quarter\n\n*By Jane Roe | March 4, 2026*\n\n**BUSAN** — Exporters in the southern port city told reporters on\n"
+            "Monday, as orders fell for a third month, that they would cut shifts.\n\n"
+            "## What comes next\n\n- first point\n  continues here\n* second point\n")
+    cleaned = clean(text)
+    assert [(b.kind, b.lines) for b in cleaned.blocks] == [
+        ("h", ("Ports brace for a slow quarter",)),
+        ("p", ("By Jane Roe | March 4, 2026",)),
+        ("p", ("**BUSAN** — Exporters in the southern port city told reporters on Monday, as orders fell for a "
+               "third month, that they would cut shifts.",)),
+        ("h", ("What comes next",)),
+        ("ul", ("first point continues here", "second point")),
+    ]
+    head = masthead(cleaned.blocks, cleaned.dropped)
+    assert (head.title, head.author, head.date) == ("Ports brace for a slow quarter", "Jane Roe", dt.date(2026, 3, 4))

@@ -8,7 +8,6 @@ an undated article contributes only dates whose year is written out. Only dates 
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from generator.config import cue_matcher
 from generator.extract.dates import find_dates

@@ -36,7 +36,10 @@ class Masthead:
 
 
 def is_heading(block: Block, allow_question: bool = False, headline: bool = False) -> bool:
-    """A short line without closing punctuation; a masthead headline may list stories between pipes."""
+    """A short line without closing punctuation; a masthead headline may list stories between pipes.
+    A Markdown heading ("# …") always is one."""
+    if block.kind == "h":
+        return True
     if block.kind != "p":
         return False
     text = block.text
@@ -78,6 +81,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             date = date or full_date(block.text)
         elif kind == "byline":
             author = author or BYLINE.match(block.text).group("name")
+            date = date or full_date(block.text)
         elif kind == "heading" and title is None and source is None and word_count(block.text) <= 4 \
                 and "|" not in block.text and rest[:1] == ["heading"]:
             source = block.text
@@ -93,7 +97,7 @@ def _top_kind(block: Block) -> str:
     text = block.text
     if block.kind == "p" and _only_date(text) and word_count(text) <= 10:
         return "date"
-    if block.kind == "p" and BYLINE.match(text):
+    if block.kind == "p" and BYLINE.match(text) and word_count(text) <= 12:
         return "byline"
     return "heading" if is_heading(block, True, headline=True) else "text"
 
