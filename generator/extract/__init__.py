@@ -44,7 +44,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
 
     proses = [Prose(_sentences(s)) for s in sections]
     independent = len(head.story_titles) > 1 or head.source is not None
-    sections = _analyse_all(sections, proses, editor_topics, independent)
+    sections = _analyse_all(sections, proses, editor_topics, independent, title)
     entities = find_entities([("", title)] + [(s.anchor, p) for s, p in zip(sections, proses)])
     if author and _looks_like_name(author) and author not in {e.name for e in entities}:
         entities += (Entity(author, "people", f"Written by {author}.", ""),)
@@ -59,21 +59,29 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
 
 
 def _analyse_all(sections: list[Section], proses: list[Prose], editor_topics: tuple[str, ...],
-                 independent: bool) -> list[Section]:
+                 independent: bool, article_title: str) -> list[Section]:
     """Tag each story. Headed parts of one analysis piece (no newsletter masthead, not in a "What you
     missed" group) are one story cut by sub-headings: they are tagged together and share the tags, and
-    the truce signal of the whole is given to the first part."""
+    the truce signal of the whole is given to the first part. The article's headline counts as a heading
+    of its first story."""
     parts = [i for i, s in enumerate(sections) if not s.lead and not s.group]
     shared: dict[int, tuple] = {}
     if not independent and len(parts) > 1:
         whole = Prose([sentence for i in parts for sentence in proses[i].sentences])
-        tags = tag_story(sections[parts[0]].title, whole)
+        tags = tag_story(_heading(sections[parts[0]].title, article_title), whole)
         shared = {i: (tags, whole if n == 0 else Prose([])) for n, i in enumerate(parts)}
+    elif parts and not independent:
+        shared = {parts[0]: (tag_story(_heading(sections[parts[0]].title, article_title), proses[parts[0]]),
+                             None)}
     out = []
     for i, section in enumerate(sections):
         tags, signal_prose = shared.get(i, (None, None))
         out.append(_analyse(section, proses[i], () if section.lead else editor_topics, tags, signal_prose))
     return out
+
+
+def _heading(section_title: str, article_title: str) -> str:
+    return section_title if section_title == article_title else f"{article_title}\n{section_title}"
 
 
 def _analyse(section: Section, prose: Prose, editor_topics: tuple[str, ...], tags=None,

@@ -82,8 +82,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "byline":
             author = author or BYLINE.match(block.text).group("name")
             date = date or full_date(block.text)
-        elif kind == "heading" and title is None and source is None and word_count(block.text) <= 4 \
-                and "|" not in block.text and rest[:1] == ["heading"]:
+        elif kind == "heading" and title is None and source is None and rest[:1] == ["heading"] \
+                and _looks_like_masthead_name(block.text):
             source = block.text
         elif kind == "heading" and title is None and i + 1 < len(blocks):
             title, stories = _headline(block.text)
@@ -91,6 +91,14 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             break
         consumed = i + 1
     return Masthead(title, source, author, date, stories, consumed)
+
+
+def _looks_like_masthead_name(text: str) -> bool:
+    """A newsletter's name: a known source, or at most four words with no possessive, digit or pipe
+    (a headline's dek, "Why Taipei bets on drones", has a verb and usually more words)."""
+    if cue_matcher("known_sources").find(text):
+        return True
+    return word_count(text) <= 4 and not re.search(r"['’]s\b|\d|\|", text)
 
 
 def _top_kind(block: Block) -> str:
