@@ -120,36 +120,28 @@ def _norm(text: str) -> str:
 def _drop_repeated_tail(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     """Remove a run of trailing units (paragraphs or list items) that repeat earlier text, the last one
     possibly cut short with an ellipsis: a teaser of the opening pasted under the article."""
-    units = [(i, line) for i, b in enumerate(blocks) for line in b.lines]
-    if len(units) < 2 or not _maybe_repeated(units):
+    units = [(b, n, line) for b, block in enumerate(blocks) for n, line in enumerate(block.lines)]
+    if len(units) < 2 or not _maybe_repeated([u[2] for u in units]):
         return blocks, []
-    norms = [_norm(t) for _, t in units]
+    norms = [_norm(u[2]) for u in units]
     cut = len(units)
-    while cut > 1 and _repeats(units[cut - 1][1], norms[: cut - 1]):
+    while cut > 1 and _repeats(units[cut - 1][2], norms[: cut - 1]):
         cut -= 1
     tail = units[cut:]
-    truncated = tail and ELLIPSIS_END.search(tail[-1][1])
-    if len(tail) < 2 and not truncated:
+    if len(tail) < 2 and not (tail and ELLIPSIS_END.search(tail[-1][2])):
         return blocks, []
-    first_block = units[cut][0] if cut < len(units) else len(blocks)
-    # keep a partially repeated first block's own, earlier lines
+    first_block, first_line, _ = tail[0]
     kept = blocks[:first_block]
-    head_block = blocks[first_block] if first_block < len(blocks) else None
-    lines_in_tail = {id(t) for t in tail}
-    if head_block is not None:
-        head_units = [u for u in units if u[0] == first_block]
-        keep_lines = tuple(t for u, t in zip(head_units, head_block.lines) if id(u) not in lines_in_tail)
-        if keep_lines:
-            kept.append(Block(head_block.kind, keep_lines, head_block.line))
-    dropped = [Dropped(blocks[i].line, "repeated teaser", text) for i, text in tail]
-    return kept, dropped
+    if first_line:  # the tail starts inside a list: its earlier items stay
+        block = blocks[first_block]
+        kept.append(Block(block.kind, block.lines[:first_line], block.line))
+    return kept, [Dropped(blocks[b].line, "repeated teaser", text) for b, _, text in tail]
 
 
-def _maybe_repeated(units: list[tuple[int, str]]) -> bool:
+def _maybe_repeated(texts: list[str]) -> bool:
     """Cheap test before the exact one: does the last unit's opening occur earlier at all?"""
-    last = units[-1][1]
-    probe = ELLIPSIS_END.sub("", last)[:MIN_TEASER_PREFIX].lower()
-    return any(probe in text.lower() for _, text in units[:-1])
+    probe = ELLIPSIS_END.sub("", texts[-1])[:MIN_TEASER_PREFIX].lower()
+    return any(probe in text.lower() for text in texts[:-1])
 
 
 def _repeats(text: str, earlier: list[str]) -> bool:
