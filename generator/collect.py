@@ -85,10 +85,12 @@ def _month_label(key: str) -> str:
 
 
 def related_topics(articles: tuple[Article, ...], slug: str) -> list[tuple[str, int]]:
+    """Topics that share a story with this one, by the number of entries they share. A newsletter's other
+    stories do not count: bundling a Taiwan story with a rare-earths story does not relate the topics."""
     counts: Counter[str] = Counter()
-    for article in articles:
-        if slug in article.topics:
-            counts.update(t for t in article.topics if t != slug)
+    for entry in topic_entries(articles, slug):
+        topics = entry.section.topics if entry.section else entry.article.topics
+        counts.update(t for t in topics if t != slug)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 

@@ -64,7 +64,9 @@ def truce_chart(points: list[SignalPoint]) -> str:
                          f'{tick:%b %Y}</text>')
         for p in dated:
             y = TOP + lane_h * (LANES.index(p.value) + 0.5)
-            parts.append(f'<g><title>{p.date.isoformat()} — {p.value}: {escape(p.entry.title)}</title>'
+            # data-signal: the mark's status, machine-readable (tests, styling) beside shape, colour, title
+            parts.append(f'<g class="truce-mark" data-signal="{p.value}">'
+                         f'<title>{p.date.isoformat()} — {p.value}: {escape(p.entry.title)}</title>'
                          f'{_shape(p.value, x_of(p.date), y)}</g>')
     else:
         parts.append(f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" fill="currentColor">'

@@ -81,6 +81,7 @@ def feed_files(name: str, title: str, description: str, page_path: str, entries:
     fg.load_extension("dc")
     fg.id(page_url)
     fg.title(title)
+    fg.author(name="Digest")  # RFC 4287: an Atom feed names an author unless every entry does (RSS ignores it)
     fg.subtitle(description or title)
     fg.language("en")
     fg.generator("digest")
