@@ -121,10 +121,13 @@ def entity_pages(articles: tuple[Article, ...]) -> dict[tuple[EntityKind, str], 
 
 
 def top_entities(articles: tuple[Article, ...], slug: str, limit: int = 12) -> list[tuple[EntityKind, str, int]]:
+    """The entities most often named in the stories on a topic (a newsletter's other stories don't count)."""
     counts: Counter[tuple[EntityKind, str]] = Counter()
-    for article in articles:
-        if slug in article.topics:
-            counts.update((e.kind, e.name) for e in article.entities)
+    for entry in topic_entries(articles, slug):
+        entities = entry.article.entities
+        if entry.section is not None:
+            entities = tuple(e for e in entities if entry.section.anchor in e.anchors)
+        counts.update((e.kind, e.name) for e in entities)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1]))[:limit]
     return [(kind, name, n) for (kind, name), n in ranked]
 

@@ -72,6 +72,7 @@ class Entity:
     kind: EntityKind
     first_mention: str  # sentence of first mention in the article
     anchor: str
+    anchors: tuple[str, ...] = ()  # every section that mentions it ("" for the headline)
 
 
 @dataclass(frozen=True)

@@ -44,24 +44,30 @@ def _cue_patterns() -> tuple[frozenset[str], re.Pattern, frozenset[str]]:
 
 
 def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
-    """Entities of ``(anchor, story text)`` pairs, in order of first mention."""
+    """Entities of ``(anchor, story text)`` pairs, in order of first mention, each with every section
+    that mentions it."""
     gazetteer = _gazetteer()
-    seen: dict[str, Entity] = {}
+    first: dict[str, tuple[str, str, str]] = {}  # name -> (kind, sentence, anchor)
+    anchors: dict[str, dict[str, None]] = {}
     for anchor, story in stories:
         prose = story if isinstance(story, Prose) else Prose(sentences(story))
         matches = gazetteer.find(prose.text)
-        by_sentence = prose.by_sentence(matches)
-        people = prose.by_sentence(_introduced_people(prose.text, [(m.start, m.end) for m in matches]))
-        for index in sorted(set(by_sentence) | set(people)):
-            sentence = prose.sentences[index]
-            for m in by_sentence.get(index, []):
-                kind, canonical = m.value
-                if canonical not in seen:
-                    seen[canonical] = Entity(canonical, kind, sentence, anchor)
-            for found in people.get(index, []):
-                if found.name not in seen:
-                    seen[found.name] = Entity(found.name, "people", sentence, anchor)
-    return tuple(seen.values())
+        found = [(m.start, m.value) for m in matches]
+        found += [(p.start, ("people", p.name))
+                  for p in _introduced_people(prose.text, [(m.start, m.end) for m in matches])]
+        for index, hits in sorted(prose.by_sentence(_At(start, v) for start, v in sorted(found)).items()):
+            for hit in hits:
+                kind, name = hit.value
+                first.setdefault(name, (kind, prose.sentences[index], anchor))
+                anchors.setdefault(name, {})[anchor] = None
+    return tuple(Entity(name, kind, sentence, anchor, tuple(anchors[name]))
+                 for name, (kind, sentence, anchor) in first.items())
+
+
+@dataclass(frozen=True)
+class _At:
+    start: int
+    value: tuple[str, str]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 import icalendar
 
 from generator.config import Topic
+from generator.extract.dates import find_dates
 from generator.model import Article, Event
 
 SUMMARY_CHARS = 140
@@ -32,9 +33,7 @@ class Watch:
 
     @property
     def summary(self) -> str:
-        text = self.event.sentence
-        if len(text) > SUMMARY_CHARS:
-            text = text[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        text = _around_date(self.event.sentence, self.event.date)
         if self.event.precision == "month":
             return f"During {self.event.date:%B %Y}: {text}"
         return text
@@ -48,6 +47,21 @@ class Watch:
     def topics(self) -> tuple[str, ...]:
         section = next((s for s in self.article.sections if s.anchor == self.event.anchor), None)
         return section.topics if section and self.article.multi else self.article.topics
+
+
+def _around_date(sentence: str, day: dt.date) -> str:
+    """The sentence, or for a long one the stretch of about SUMMARY_CHARS around its date, so the summary
+    always says what happens then."""
+    if len(sentence) <= SUMMARY_CHARS:
+        return sentence
+    at = next((m.start for m in find_dates(sentence) if m.month == day.month), 0)
+    start = max(0, min(at - SUMMARY_CHARS // 2, len(sentence) - SUMMARY_CHARS))
+    piece = sentence[start:start + SUMMARY_CHARS]
+    if start:
+        piece = "…" + piece.split(" ", 1)[-1]
+    if start + SUMMARY_CHARS < len(sentence):
+        piece = piece.rsplit(" ", 1)[0] + "…"
+    return piece
 
 
 def watches(articles: tuple[Article, ...]) -> list[Watch]:
