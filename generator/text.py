@@ -129,6 +129,8 @@ def sentences(text: str) -> list[str]:
 
 def slugify(text: str, limit: int = 60) -> str:
     """ASCII, lowercase, hyphenated; never empty, never a path (``../x`` becomes ``x``)."""
+    # apostrophes join ("Taiwan’s" → taiwans); any other punctuation separates ("Trump–Xi" → trump-xi)
+    text = re.sub(r"[^\w\s'’]", " ", text).replace("'", "").replace("’", "")
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     words = re.findall(r"[a-z0-9]+", folded)
     slug = ""
