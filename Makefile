@@ -27,10 +27,12 @@ $(LINT_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[lint]'
 	touch $(STAMP) $@
 
-## site: create .venv, install, generate pages from seeds/ and build site/ with mkdocs build --strict
+## site: create .venv, install, generate pages from seeds/ and build site/ with mkdocs build --strict,
+## then Pagefind's search index into site/pagefind/
 site: $(STAMP)
 	$(BIN)/digest generate --seeds seeds --docs docs
 	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m pagefind --site site --quiet
 
 ## test: the same venv plus test dependencies (Chromium included), then every test
 test: $(TEST_STAMP) browser-deps
@@ -55,8 +57,10 @@ eval: $(STAMP)
 golden: $(TEST_STAMP)
 	DIGEST_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
-bench: $(TEST_STAMP)
-	$(BIN)/python bench/run.py
+## bench: synthetic archives of 100, 1,000 and 10,000 articles through generate, mkdocs and Pagefind
+## (on demand only; SIZES=100,1000 for a shorter run)
+bench: $(TEST_STAMP) browser-deps
+	$(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES))
 
 ## lint: ruff, GitHub's workflow schema and the zizmor auditor (offline; fails on medium severity or above)
 lint: $(LINT_STAMP)

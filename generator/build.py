@@ -6,21 +6,24 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator import PROJECT_ROOT
+from generator import PROJECT_ROOT, outputs
+from generator.cache import Cache
 from generator.collect import assign_slugs
 from generator.config import load_topics
 from generator.errors import DigestError, Problem, SeedError
 from generator.extract import extract
 from generator.model import Article
-from generator.publish.calendar import calendar_files
-from generator.publish.feeds import FirstSeen, all_feeds
-from generator.read import Seed, read_seeds
-from generator.render import Site, render_pages, watch_page
+from generator.progress import progress
+from generator.publish.feeds import FirstSeen
+from generator.read import Seed, read_seed, seed_paths
+from generator.render import Site
 from generator.sitecfg import build_date, site_url
 from generator.write import WriteReport, write_tree
 
@@ -41,23 +44,36 @@ class Result:
                 f"{len(r.written)} files written, {r.unchanged} unchanged, {len(r.removed)} removed, 0 problems")
 
 
-def analyse(seeds_dir: str) -> tuple[list[Seed], tuple[Article, ...]]:
+def analyse(seeds_dir: str, cache: Cache | None = None) -> tuple[list[Seed], tuple[Article, ...]]:
     """Read, validate and extract every seed; raise SeedError with every problem of the run."""
-    seeds, problems = read_seeds(seeds_dir)
+    seeds, articles, _ = _analyse(seeds_dir, cache)
+    return seeds, articles
+
+
+def _analyse(seeds_dir: str, cache: Cache | None):
+    paths, problems = seed_paths(seeds_dir)
+    seeds, articles, keys = [], [], {}
+    for result in _extract_all(paths, cache):
+        if isinstance(result, list):
+            problems.extend(result)
+        else:
+            seed, article, keys[seed.path] = result
+            seeds.append(seed)
+            articles.append(article)
     if problems:
         raise SeedError(problems)
-    articles = _extract_all(seeds)
     problems = [Problem(s.path, s.body_line, "nothing is left of the text once boilerplate is removed; "
                                              "paste the article itself")
                 for s, a in zip(seeds, articles) if not any(sec.blocks for sec in a.sections)]
     if problems:
         raise SeedError(problems)
-    return seeds, tuple(assign_slugs(articles))
+    return seeds, tuple(assign_slugs(articles)), keys
 
 
 def generate(seeds_dir: str = "seeds", docs_dir: str = "docs") -> Result:
-    seeds, articles = analyse(seeds_dir)
-    files = site_files(articles, _first_seen(seeds))
+    cache = Cache.default()
+    seeds, articles, keys = _analyse(seeds_dir, cache)
+    files = site_files(articles, _first_seen(seeds), keys, cache)
     missing = [a.seed for a in articles if f"articles/{a.slug}.md" not in files]
     if missing:
         raise DigestError(f"internal error: no page for {', '.join(missing)}")
@@ -65,32 +81,71 @@ def generate(seeds_dir: str = "seeds", docs_dir: str = "docs") -> Result:
     return Result(len(seeds), articles, report)
 
 
-def site_files(articles: tuple[Article, ...], first_seen: dict[str, FirstSeen]) -> dict[str, bytes]:
-    """Every generated file (pages, feeds, calendars) in memory: nothing is written until all succeed."""
-    topics = load_topics()
-    url = site_url()
-    site = Site(articles, topics, url, build_date())
-    files = {path: text.encode("utf-8") for path, text in render_pages(site).items()}
-    files["watch.md"] = watch_page(site).encode("utf-8")
-    files.update(all_feeds(articles, topics, url, first_seen))
-    files.update(calendar_files(articles, topics, url))
-    return files
+def site_files(articles: tuple[Article, ...], first_seen: dict[str, FirstSeen],
+               keys: dict[str, str] | None = None, cache: Cache | None = None) -> dict[str, bytes]:
+    """Every generated file (pages, feeds, calendars) in memory: nothing is written until all succeed.
+    With a cache and the seeds' keys, files whose inputs did not change come from the cache."""
+    site = Site(articles, load_topics(), site_url(), build_date())
+    return outputs.site_files(site, first_seen, keys, cache)
 
 
-def _extract_all(seeds: list[Seed]) -> list[Article]:
+# ---------------------------------------------------------------------------------------------------------
+# Extraction: each seed read and extracted once per content — from the cache when its bytes are unchanged,
+# else on every core.
+
+
+def _extract_all(paths: list[tuple[str, Path]], cache: Cache | None) -> list:
+    """For each seed file, (Seed, Article, key) or the list of its problems, in order."""
+    results: list = [None] * len(paths)
+    todo = []
+    for i, (display, path) in enumerate(paths):
+        key = cache.seed_key(display, path.read_bytes()) if cache else None
+        hit = cache.get("seeds", key) if cache else None
+        if hit is not None:
+            seed, article = hit
+            results[i] = (replace(seed, file=path), article, key)
+        else:
+            todo.append((i, display, path, key))
+    jobs = [(display, path) for _, display, path, _ in todo]
+    for (i, display, path, key), result in progress(zip(todo, _map(_read_and_extract, jobs)), len(todo),
+                                                    "extracting"):
+        if isinstance(result, list):
+            results[i] = result
+            continue
+        results[i] = (*result, key)
+        if cache and cache.seed_key(display, path.read_bytes()) == key:  # not edited while we read it
+            cache.put("seeds", key, result)
+    return results
+
+
+def _map(fn, jobs: list) -> Iterator:
+    """``map(fn, jobs)``, on every core when there are many jobs."""
     workers = min(os.cpu_count() or 1, 8)
-    if len(seeds) < PARALLEL_FROM or workers < 2:
-        return [extract(s) for s in seeds]
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        yield from map(fn, jobs)
+        return
     with ProcessPoolExecutor(workers) as pool:
-        return list(pool.map(extract, seeds, chunksize=max(1, len(seeds) // (workers * 8))))
+        yield from pool.map(fn, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+
+
+def _read_and_extract(job: tuple[str, Path]) -> tuple[Seed, Article] | list[Problem]:
+    display, path = job
+    try:
+        seed = read_seed(path, display)
+    except SeedError as exc:
+        return exc.problems  # plain data: it crosses from a worker process
+    return seed, extract(seed)
 
 
 def _first_seen(seeds: list[Seed]) -> dict[str, FirstSeen]:
     """For seeds without a date: when each file was first committed (one git call), else its mtime."""
     git_dates = _git_first_commits([s.file for s in seeds])
+    folders: dict[Path, Path] = {}  # every seed of a run sits in one folder: resolve it once
     out = {}
     for seed in seeds:
-        key = str(seed.file.resolve())
+        parent = seed.file.parent
+        folder = folders.get(parent) or folders.setdefault(parent, parent.resolve())
+        key = str(seed.file.resolve() if seed.file.is_symlink() else folder / seed.file.name)
         if key in git_dates:
             out[seed.path] = FirstSeen(git_dates[key], "git")
         else:
@@ -135,6 +190,7 @@ def build_site(docs_dir: str = "docs", site_dir: str = "site") -> None:
             _merge(project_docs, Path(docs_dir), staging)
         out = Path(tmp) / "site"
         _mkdocs(staging, out)
+        search_index(out)
         _swap(out, Path(site_dir))
 
 
@@ -162,6 +218,21 @@ def _mkdocs(docs: Path, out: Path) -> None:
             config.plugins.on_shutdown()
     except (Abort, ConfigurationError) as exc:
         raise DigestError(f"mkdocs build --strict failed: {exc}") from exc
+
+
+def search_index(site: Path) -> None:
+    """Pagefind's static search index into SITE/pagefind/, read by the header's search box (overrides/)."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(Path(site).resolve()), "--quiet"]
+    try:
+        # from the project root, where pagefind.yml holds the options `make site` uses too
+        subprocess.run(command, cwd=PROJECT_ROOT, check=True, capture_output=True, text=True, timeout=1800)
+    except subprocess.CalledProcessError as exc:
+        detail = (exc.stderr or exc.stdout or "").strip()
+        if "No module named pagefind" in detail:
+            detail = "Pagefind is not installed: pip install -e . (it is a dependency of the project)"
+        raise DigestError(f"the search index failed: {detail}") from exc
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise DigestError(f"the search index failed: {exc}") from exc
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -1,0 +1,111 @@
+"""The build cache: what a seed gave last time, and the files a page gave, so a rerun redoes only what changed.
+
+Two stores below one folder (``.digest-cache/`` at the project root; ``DIGEST_CACHE_DIR`` moves it,
+``DIGEST_CACHE=0`` turns it off):
+
+- ``seeds``: each seed's ``(Seed, Article)``, keyed by sha256 of its bytes and path;
+- ``outputs``: the bytes of each group of generated files, keyed by sha256 of everything they are made of.
+
+Every key also holds the *fingerprint*: the generator's own code and templates, ``data/*.yml``, the Python
+version. Editing any of them starts a new namespace (the old one is deleted), so a cached value is only ever
+reused by the same code over the same data, and the output is byte-identical to an uncached run.
+
+Entries are written atomically (temporary file, then rename); a missing, truncated or unreadable entry is
+a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from generator import PROJECT_ROOT
+
+DEFAULT_DIR = PROJECT_ROOT / ".digest-cache"
+PACKAGE = Path(__file__).resolve().parent
+DATA = PROJECT_ROOT / "data"
+
+
+def fingerprint() -> str:
+    """Hash of what turns seeds into files: the package's code and templates, the data files, Python."""
+    h = hashlib.sha256(f"python {sys.version_info[:2]} pickle {pickle.HIGHEST_PROTOCOL}".encode())
+    sources = sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".j2") and "__pycache__" not in p.parts)
+    sources += sorted(DATA.glob("*.yml"))
+    for path in sources:
+        h.update(path.relative_to(PROJECT_ROOT).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def digest(*parts: Any) -> str:
+    """A stable key for plain values: strings, bytes, numbers, None and (nested) tuples of them. Their repr
+    is unambiguous and the same in every run (no objects, sets or dicts: their repr is not)."""
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Cache:
+    """One namespace of the cache folder: entries made by this code over this data."""
+
+    def __init__(self, root: Path, stamp: str | None = None):
+        self.stamp = stamp or fingerprint()
+        self.root = Path(root)
+        self.folder = self.root / self.stamp[:20]
+        self._base = os.fspath(self.folder)
+        self._pruned = False
+
+    @classmethod
+    def default(cls) -> Cache | None:
+        """The project's cache, or None when ``DIGEST_CACHE=0``."""
+        if os.environ.get("DIGEST_CACHE", "1").strip().lower() in ("0", "no", "off", "false"):
+            return None
+        return cls(Path(os.environ.get("DIGEST_CACHE_DIR") or DEFAULT_DIR))
+
+    # --- seeds -----------------------------------------------------------------------------------------
+
+    def seed_key(self, display: str, data: bytes) -> str:
+        return digest("seed", self.stamp, display, data)
+
+    def get(self, store: str, key: str) -> Any | None:
+        try:
+            with open(self._path(store, key), "rb") as fh:
+                return pickle.load(fh)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a damaged entry is a miss
+            return None
+
+    def put(self, store: str, key: str, value: Any) -> None:
+        self._prune_other_namespaces()
+        target = Path(self._path(store, key))
+        tmp = None
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        except OSError:  # a read-only or full disk costs speed, never the build
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
+
+    def _path(self, store: str, key: str) -> str:
+        return f"{self._base}/{store}/{key[:2]}/{key[2:]}.pickle"  # plain strings: called once per file
+
+    def _prune_other_namespaces(self) -> None:
+        """Entries of other code or data are never read again: remove them once per run."""
+        if self._pruned:
+            return
+        self._pruned = True
+        if not self.root.is_dir():
+            self.root.mkdir(parents=True, exist_ok=True)
+            (self.root / ".gitignore").write_text("*\n", encoding="utf-8")
+            return
+        for entry in self.root.iterdir():
+            if entry.is_dir() and entry.name != self.folder.name:
+                shutil.rmtree(entry, ignore_errors=True)

@@ -1,0 +1,101 @@
+"""The build cache: a rerun redoes only what changed, and gives the bytes an uncached run gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import generator.build as build
+from generator.cache import Cache, digest
+from tests.conftest import snapshot, write
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIGEST_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("DIGEST_CACHE", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def extractions(monkeypatch) -> list[str]:
+    """The seeds extracted during the test (fewer than 200 seeds: extraction runs in this process)."""
+    seen: list[str] = []
+    real = build.extract
+
+    def counting(seed):
+        seen.append(seed.path)
+        return real(seed)
+
+    monkeypatch.setattr(build, "extract", counting)
+    return seen
+
+
+def _uncached(monkeypatch, seeds: str, docs: str) -> dict:
+    monkeypatch.setenv("DIGEST_CACHE", "0")
+    build.generate(seeds, docs)
+    monkeypatch.delenv("DIGEST_CACHE")
+    return _contents(docs)
+
+
+def _contents(docs: str) -> dict[str, bytes]:
+    return {k: v[0] for k, v in snapshot(Path(docs)).items()}
+
+
+def test_noop_rerun_extracts_nothing_and_touches_no_file(seeds, extractions):
+    build.generate(str(seeds), "docs")
+    assert len(extractions) == len(list(seeds.iterdir()))
+    before = snapshot(Path("docs"))
+    extractions.clear()
+    result = build.generate(str(seeds), "docs")
+    assert extractions == []
+    assert result.report.written == [] and result.report.removed == []
+    assert snapshot(Path("docs")) == before
+
+
+def test_one_edited_seed_is_the_only_one_extracted_and_output_matches_uncached(seeds, extractions, monkeypatch):
+    build.generate(str(seeds), "docs")
+    first = sorted(seeds.iterdir())[0]
+    write(seeds, first.name, first.read_text(encoding="utf-8") + "\nThe talks resume in Geneva next week.\n")
+    extractions.clear()
+    result = build.generate(str(seeds), "docs")
+    assert extractions == [f"{seeds}/{first.name}"]
+    assert any(path.startswith("articles/") for path in result.report.written)
+    cached = _contents("docs")
+    assert cached == _uncached(monkeypatch, str(seeds), "docs-uncached")
+
+
+def test_new_and_removed_seeds_match_an_uncached_run(seeds, monkeypatch):
+    build.generate(str(seeds), "docs")
+    write(seeds, "new.txt", "Beijing and Washington agreed to extend the trade truce, officials said on Monday.\n")
+    sorted(p for p in seeds.iterdir() if p.name != "new.txt")[0].unlink()
+    build.generate(str(seeds), "docs")
+    cached = _contents("docs")
+    assert cached == _uncached(monkeypatch, str(seeds), "docs-uncached")
+
+
+def test_a_damaged_entry_is_a_miss(seeds, extractions, tmp_path):
+    build.generate(str(seeds), "docs")
+    for entry in (tmp_path / "cache").rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    extractions.clear()
+    build.generate(str(seeds), "docs")
+    assert len(extractions) == len(list(seeds.iterdir()))
+
+
+def test_other_code_or_data_starts_a_new_namespace(tmp_path):
+    old = Cache(tmp_path / "c", stamp="a" * 64)
+    old.put("seeds", digest("k"), {"v": 1})
+    assert old.get("seeds", digest("k")) == {"v": 1}
+    new = Cache(tmp_path / "c", stamp="b" * 64)
+    assert new.get("seeds", digest("k")) is None
+    new.put("seeds", digest("k"), {"v": 2})
+    assert not old.folder.exists()  # entries of other code are pruned
+    assert new.get("seeds", digest("k")) == {"v": 2}
+
+
+def test_cache_can_be_turned_off(seeds, monkeypatch, tmp_path):
+    monkeypatch.setenv("DIGEST_CACHE", "0")
+    build.generate(str(seeds), "docs")
+    assert not (tmp_path / "cache").exists()
