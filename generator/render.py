@@ -100,7 +100,7 @@ class Page:
         return internal(name, self.to(page.path)) if page else escape(name)
 
     def entry_link(self, entry: collect.Entry) -> Md:
-        if entry.section is None:
+        if entry.section is None or entry.section.title == entry.article.title:
             return internal(entry.title, self.to(entry.path))
         return Md(f"{internal(entry.title, self.to(entry.path))} "
                   f"<small>in {internal(entry.article.title, self.to(f'articles/{entry.article.slug}.md'))}</small>")
