@@ -14,7 +14,9 @@ a separate process as a user runs it:
 - the bytes a browser downloads to answer one search (Chromium via Playwright, from opening the search
   box to the results shown), for a word only one article holds and for a common phrase.
 
-Timings on a shared machine are noisy: compare the ratios within one run. Never part of `make test`.
+The code measured is a copy taken at the start (bench/out/code), so editing the project during a run
+changes nothing. Timings on a shared machine are noisy: compare the ratios within one run. Never part of
+`make test`.
 """
 
 from __future__ import annotations
@@ -115,17 +117,31 @@ def du(folder: Path) -> int:
 
 # --- one archive ------------------------------------------------------------------------------------------
 
-def prepare(work: Path, n: int) -> None:
-    shutil.rmtree(work, ignore_errors=True)
-    write_corpus(work / "seeds", n)
-    docs = work / "docs"
-    docs.mkdir(parents=True)
+def snapshot_code(out: Path) -> Path:
+    """A copy of the project's code, data, theme overrides and own pages, taken once: every step runs it
+    (PYTHONPATH), so edits made to the working tree during a long run do not mix into the figures."""
+    code = out / "code"
+    shutil.rmtree(code, ignore_errors=True)
+    code.mkdir(parents=True)
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for folder in ("generator", "data", "overrides"):
+        shutil.copytree(ROOT / folder, code / folder, ignore=skip)
+    for name in ("mkdocs.yml", "pagefind.yml"):
+        shutil.copy2(ROOT / name, code / name)
+    (code / "docs").mkdir()
     for entry in (ROOT / "docs").iterdir():  # the project's own pages, stylesheets, images
         if entry.name in OWNED_DIRS or entry.name in OWNED_FILES or entry.name.startswith("."):
             continue
-        (shutil.copytree if entry.is_dir() else shutil.copy2)(entry, docs / entry.name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+        (shutil.copytree if entry.is_dir() else shutil.copy2)(entry, code / "docs" / entry.name)
+    return code
+
+
+def prepare(work: Path, n: int, code: Path) -> None:
+    shutil.rmtree(work, ignore_errors=True)
+    write_corpus(work / "seeds", n)
+    shutil.copytree(code / "docs", work / "docs")
+    config = (code / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("custom_dir: overrides", f"custom_dir: {code / 'overrides'}")
     (work / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
@@ -178,11 +194,12 @@ def search_cost(site: Path, queries: list[str]) -> dict[str, dict]:
     return results
 
 
-def measure(n: int, out: Path, generate_only: bool = False) -> dict:
+def measure(n: int, out: Path, code: Path, generate_only: bool = False) -> dict:
     work = out / str(n)
     print(f"\n== N = {n:,}: corpus in {work}", file=sys.stderr, flush=True)
-    prepare(work, n)
-    env = dict(os.environ, DIGEST_CACHE_DIR=str(work / "cache"), NO_MKDOCS_2_WARNING="1", CI="1")
+    prepare(work, n, code)
+    env = dict(os.environ, DIGEST_CACHE_DIR=str(work / "cache"), NO_MKDOCS_2_WARNING="1", CI="1",
+               PYTHONPATH=str(code))
     env.pop("DIGEST_CACHE", None)
     generate = [PY, "-m", "generator", "generate", "--seeds", "seeds", "--docs", "docs"]
     r: dict = {"n": n}
@@ -216,7 +233,7 @@ def measure(n: int, out: Path, generate_only: bool = False) -> dict:
                                               str(work / "mkdocs.yml"), "-d", str(work / "site")], work, env)
     print(f"   mkdocs {r['mkdocs_s']:.1f} s", file=sys.stderr, flush=True)
     r["pagefind_s"], r["pagefind_peak"], _ = run([PY, "-m", "pagefind", "--site", str(work / "site"), "--quiet"],
-                                                 ROOT, env)
+                                                 code, env)
     site = work / "site"
     r["site_bytes"] = du(site)
     r["pagefind_bytes"] = du(site / "pagefind")
@@ -305,14 +322,10 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    from generator.cache import fingerprint
-
-    stamp = fingerprint()
-    results = [measure(n, out, args.generate_only) for n in sizes]
-    if fingerprint() != stamp:
-        print("warning: the generator's code or data changed during the run; figures may mix versions",
-              file=sys.stderr)
-    (out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    code = snapshot_code(out)
+    results = [measure(n, out, code, args.generate_only) for n in sizes]
+    name = "results-generate.json" if args.generate_only else "results.json"
+    (out / name).write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(f"Machine: {machine()}\n")
     print(table(results))
     return 0

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import PROJECT_ROOT, outputs
-from generator.cache import Cache
+from generator.cache import Cache, digest
 from generator.collect import assign_slugs
 from generator.config import load_topics
 from generator.errors import DigestError, Problem, SeedError
@@ -25,7 +25,7 @@ from generator.publish.feeds import FirstSeen
 from generator.read import Seed, read_seed, seed_paths
 from generator.render import Site
 from generator.sitecfg import build_date, site_url
-from generator.write import WriteReport, write_tree
+from generator.write import WriteReport, existing_generated, write_tree
 
 PARALLEL_FROM = 200  # below this many seeds a process pool costs more than it saves
 
@@ -73,11 +73,19 @@ def _analyse(seeds_dir: str, cache: Cache | None):
 def generate(seeds_dir: str = "seeds", docs_dir: str = "docs") -> Result:
     cache = Cache.default()
     seeds, articles, keys = _analyse(seeds_dir, cache)
-    files = site_files(articles, _first_seen(seeds), keys, cache)
+    first_seen = _first_seen(seeds)
+    docs = Path(docs_dir)
+    run = _run_key(cache, articles, keys, first_seen, docs) if cache else None
+    last = cache.get("runs", run) if run else None
+    if _as_left(docs, last):  # the same inputs as last time, and the pages untouched since
+        return Result(len(seeds), articles, WriteReport(unchanged=len(last)))
+    files = site_files(articles, first_seen, keys, cache)
     missing = [a.seed for a in articles if f"articles/{a.slug}.md" not in files]
     if missing:
         raise DigestError(f"internal error: no page for {', '.join(missing)}")
-    report = write_tree(Path(docs_dir), files)
+    report = write_tree(docs, files)
+    if run:
+        cache.put("runs", run, _stat_all(docs, files))
     return Result(len(seeds), articles, report)
 
 
@@ -87,6 +95,35 @@ def site_files(articles: tuple[Article, ...], first_seen: dict[str, FirstSeen],
     With a cache and the seeds' keys, files whose inputs did not change come from the cache."""
     site = Site(articles, load_topics(), site_url(), build_date())
     return outputs.site_files(site, first_seen, keys, cache)
+
+
+def _run_key(cache: Cache, articles, keys: dict[str, str], first_seen: dict[str, FirstSeen], docs: Path) -> str:
+    """Everything the generated tree is made of: the seeds' contents, the code and data (the cache's stamp),
+    the site's address, the build date, the fallback dates, and where the tree is."""
+    return digest("run", cache.stamp, site_url(), build_date().isoformat(), str(docs.resolve()),
+                  tuple((a.seed, keys[a.seed], a.slug) for a in articles),
+                  tuple(sorted((p, f.when.isoformat(), f.origin) for p, f in first_seen.items())))
+
+
+def _stat_all(docs: Path, files) -> dict[str, tuple[int, int]]:
+    return {path: _stat(docs / path) for path in files}
+
+
+def _as_left(docs: Path, last: dict[str, tuple[int, int]] | None) -> bool:
+    """The generated files are exactly those of the last run, none changed since (size and time)."""
+    if not last:
+        return False
+    try:
+        if any(_stat(docs / path) != seen for path, seen in last.items()):
+            return False
+    except OSError:
+        return False
+    return existing_generated(docs) == last.keys()
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -99,3 +99,19 @@ def test_cache_can_be_turned_off(seeds, monkeypatch, tmp_path):
     monkeypatch.setenv("DIGEST_CACHE", "0")
     build.generate(str(seeds), "docs")
     assert not (tmp_path / "cache").exists()
+
+
+@pytest.mark.parametrize("meddle", ["edit", "delete", "stray"])
+def test_hands_on_the_generated_pages_are_undone_on_a_rerun(seeds, monkeypatch, meddle):
+    build.generate(str(seeds), "docs")
+    expected = _contents("docs")
+    page = next(Path("docs/articles").glob("*.md"))
+    if meddle == "edit":
+        page.write_text(page.read_text(encoding="utf-8") + "\nhand edit\n", encoding="utf-8")
+    elif meddle == "delete":
+        page.unlink()
+    else:
+        (page.parent / "stray.md").write_text("# not from a seed\n", encoding="utf-8")
+    result = build.generate(str(seeds), "docs")
+    assert result.report.written or result.report.removed
+    assert _contents("docs") == expected
