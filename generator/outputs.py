@@ -99,7 +99,7 @@ def plan(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | No
     groups = [Group("calendars", None, with_events, weight=n * 2),
               *(Group("topic", t.slug, every, weight=n // 4) for t in site.topics),
               Group("indexes", None, every, weight=n // 4),
-              Group("watch", None, with_events, weight=n // 8),
+              Group("watch", None, with_events and (with_events, site.today.isoformat()), weight=n // 8),
               Group("feeds", first_seen,
                     every and (every, digest(tuple(sorted((p, s.when.isoformat(), s.origin)
                                                           for p, s in first_seen.items())))), weight=n // 8)]
@@ -122,8 +122,7 @@ def site_files(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str
     for group in groups:
         key = None
         if use_cache:
-            key = digest("outputs", cache.stamp, site.site_url, site.today.isoformat(), group.kind,
-                         _arg_key(group), group.deps)
+            key = digest("outputs", cache.stamp, site.site_url, group.kind, _arg_key(group), group.deps)
             hit = cache.get("outputs", key)
             if hit is not None:
                 files.update(hit)

@@ -115,3 +115,18 @@ def test_hands_on_the_generated_pages_are_undone_on_a_rerun(seeds, monkeypatch, 
     result = build.generate(str(seeds), "docs")
     assert result.report.written or result.report.removed
     assert _contents("docs") == expected
+
+
+def test_a_new_build_date_renders_only_the_watch_list_again(seeds, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    build.generate(str(seeds), "docs")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767398400")  # 2026-01-03
+    real = build.outputs.RENDERERS.copy()
+    rendered = []
+    for kind, fn in real.items():
+        monkeypatch.setitem(build.outputs.RENDERERS, kind,
+                            lambda site, arg, kind=kind, fn=fn: rendered.append(kind) or fn(site, arg))
+    result = build.generate(str(seeds), "docs")
+    assert rendered == ["watch"]
+    assert result.report.written == ["watch.md"]
+    assert _contents("docs") == _uncached(monkeypatch, str(seeds), "docs-uncached")
