@@ -112,10 +112,10 @@ def entity_pages(articles: tuple[Article, ...]) -> dict[tuple[EntityKind, str], 
     for article in sorted(articles, key=newest_first):
         for entity in article.entities:
             mentions[(entity.kind, entity.name)].append((article, entity))
-    pages, taken = {}, defaultdict(list)
+    pages, taken = {}, defaultdict(set)
     for kind, name in sorted(mentions):
         slug = unique(slugify(name) or "entity", taken[kind])
-        taken[kind].append(slug)
+        taken[kind].add(slug)
         pages[(kind, name)] = EntityPage(name, kind, slug, tuple(mentions[(kind, name)]))
     return pages
 

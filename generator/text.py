@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -142,8 +142,8 @@ def slugify(text: str, limit: int = 60) -> str:
     return slug or (words[0][:limit] if words else "")
 
 
-def unique(slug: str, taken: Iterable[str]) -> str:
-    taken = set(taken)
+def unique(slug: str, taken: set[str] | frozenset[str]) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``… if taken (a set: called once per page, it must not copy)."""
     if slug not in taken:
         return slug
     n = 2

@@ -164,13 +164,13 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool) -> tupl
     parts.append((current_title, current, lead, group))
 
     sections: list[Section] = []
-    anchors: list[str] = []
+    anchors: set[str] = set()
     for sec_title, sec_blocks, is_lead, sec_group in parts:
         if not sec_blocks:
             continue
         sec_title = "In this edition" if is_lead else sec_title
         anchor = unique(slugify(sec_title) or "section", anchors)
-        anchors.append(anchor)
+        anchors.add(anchor)
         sections.append(Section(title=sec_title, anchor=anchor, blocks=tuple(sec_blocks), lead=is_lead,
                                 group=sec_group if sec_title != sec_group else ""))
     return sections, signatures
@@ -182,5 +182,6 @@ def fallback_title(blocks: tuple[Block, ...]) -> str:
         for sentence in sentences(block.text):
             clause = re.split(r"\s*[—–:;]\s*|\s+-\s+", sentence)[0].strip()
             words = (clause if word_count(clause) >= 5 else sentence).rstrip(".!?…").split()
-            return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
+            if words:  # a "sentence" of only "…" or "?!" gave an empty title, and feedgen crashed on it
+                return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
     return "Untitled article"

@@ -69,33 +69,42 @@ def watches(articles: tuple[Article, ...]) -> list[Watch]:
     return sorted(found, key=lambda w: (w.event.date, w.article.slug, w.event.sentence))
 
 
-def calendar_bytes(name: str, items: list[Watch], site_url: str) -> bytes:
+def _event(w: Watch, site_url: str) -> bytes:
+    url = site_url.rstrip("/") + "/" + w.url_path
+    event = icalendar.Event()
+    event.add("uid", w.uid)
+    stamp = w.article.date or w.event.date
+    event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.timezone.utc))
+    event.add("dtstart", w.event.date)
+    event.add("dtend", w.event.date + dt.timedelta(days=1))
+    event.add("summary", w.summary)
+    event.add("description", f"“{w.event.sentence}” — {w.article.title}. {url}")
+    event.add("url", url)
+    if w.topics:
+        event.add("categories", list(w.topics))
+    return event.to_ical()
+
+
+END = b"END:VCALENDAR\r\n"
+
+
+def calendar_bytes(name: str, events: list[bytes]) -> bytes:
+    """A VCALENDAR around already serialised VEVENTs (each event is serialised once, whatever the number
+    of calendars it appears in: properties come first, then components, as icalendar itself writes them)."""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Digest//watch calendar//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
-    for w in items:
-        url = site_url.rstrip("/") + "/" + w.url_path
-        event = icalendar.Event()
-        event.add("uid", w.uid)
-        stamp = w.article.date or w.event.date
-        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.timezone.utc))
-        event.add("dtstart", w.event.date)
-        event.add("dtend", w.event.date + dt.timedelta(days=1))
-        event.add("summary", w.summary)
-        event.add("description", f"“{w.event.sentence}” — {w.article.title}. {url}")
-        event.add("url", url)
-        if w.topics:
-            event.add("categories", list(w.topics))
-        cal.add_component(event)
-    return cal.to_ical()
+    head = cal.to_ical()
+    return head[: -len(END)] + b"".join(events) + END
 
 
 def calendar_files(articles: tuple[Article, ...], topics: tuple[Topic, ...], site_url: str) -> dict[str, bytes]:
     every = watches(articles)
-    files = {"calendar.ics": calendar_bytes("Digest — watch list", every, site_url)}
+    serialised = [(w, _event(w, site_url)) for w in every]
+    files = {"calendar.ics": calendar_bytes("Digest — watch list", [e for _, e in serialised])}
     for topic in topics:
-        mine = [w for w in every if topic.slug in w.topics]
-        files[f"calendars/{topic.slug}.ics"] = calendar_bytes(f"Digest — {topic.title}", mine, site_url)
+        mine = [e for w, e in serialised if topic.slug in w.topics]
+        files[f"calendars/{topic.slug}.ics"] = calendar_bytes(f"Digest — {topic.title}", mine)
     return files
