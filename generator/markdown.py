@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 
@@ -17,7 +18,9 @@ class Md(str):
     """Markdown the generator wrote itself (links, anchors): trusted, never escaped again."""
 
 
-ALWAYS = set("\\`*_{}[]<>&|~^")
+# "#" too: a run of "#" ending a line is an ATX heading's closing sequence, so the title "C# and F#" would show
+# as "C# and F" (and "x #" as "x"); "#" is also attr_list's id marker.
+ALWAYS = set("\\`*_{}[]<>&|~^#")
 LINE_START = re.compile(r"^(?:[-+=#>:.!]|\d+(?=[.)]))")
 SHORTCODE = re.compile(r":(?=[\w+-])")
 URL = re.compile(r"https?://[^\s<>\"'`\[\]{}|\\^]+", re.IGNORECASE)
@@ -28,9 +31,16 @@ def _ref(ch: str) -> str:
     return f"&#{ord(ch)};"
 
 
+_SPECIAL = re.compile("[" + re.escape("".join(sorted(ALWAYS))) + "]")
+_REFS = {c: _ref(c) for c in ALWAYS}
+
+
 def _chars(text: str) -> str:
-    out = "".join(_ref(c) if c in ALWAYS else c for c in text)
-    return SHORTCODE.sub("&#58;", out)
+    return SHORTCODE.sub("&#58;", _SPECIAL.sub(_reference, text))
+
+
+def _reference(match: re.Match) -> str:
+    return _REFS[match.group()]
 
 
 def _line_start(out: str) -> str:
@@ -43,11 +53,16 @@ def _line_start(out: str) -> str:
     return (first + _ref(out[end]) + out[end + 1:]) if first.isdigit() else _ref(out[0]) + out[1:]
 
 
+@lru_cache(maxsize=1 << 16)
 def escape(text: str) -> Md:
-    """Plain text to Markdown that shows exactly that text (on one line; runs of spaces become one)."""
-    text = re.sub(r"\s+", " ", str(text))
-    core = text.strip()
-    lead, trail = (" " if text[:1] == " " and core else ""), (" " if text[-1:] == " " and core else "")
+    """Plain text to Markdown that shows exactly that text (on one line; runs of spaces become one).
+    Cached: the same names, titles and dates are escaped for page after page."""
+    text = str(text)
+    core = " ".join(text.split())
+    if not core:
+        return Md("")
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
     return Md(lead + _line_start(_chars(core)) + trail)
 
 
@@ -92,7 +107,10 @@ def link(text: str, url: str) -> Md:
     target = safe_url(url)
     if target is None:
         return escape(text)
-    return Md(f"[{escape(text)}](<{target}>)")
+    # Markdown leaves character references in a link target for the browser to decode, so
+    # "https://x/&#x22;onclick=…" would reach the href as https://x/"onclick=…: a different address than the one
+    # written, smuggling quotes and angle brackets into it. "&amp;" decodes to exactly the "&" that was written.
+    return Md(f"[{escape(text)}](<{target.replace('&', '&amp;')}>)")
 
 
 def internal(text: str, path: str) -> Md:

@@ -1,6 +1,7 @@
 """The one data object that flows through the pipeline: a frozen Article made of Sections.
 
-Stages never mutate an Article; they return a new one (``dataclasses.replace``). Indexes (topic pages,
+Stages never mutate an Article; they return a new one (``dataclasses.replace``). Derived views (topics,
+stories…) are ``cached_property``: computed once per object, which a frozen object makes safe. Indexes (topic pages,
 entity pages, feeds) are computed from the collection of Articles, never accumulated in shared state.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Signal = Literal["escalation", "de-escalation", "holding"]
@@ -88,11 +90,11 @@ class Section:
     lead: bool = False
     group: str = ""  # the heading of a block of short stories ("What you missed"), if in one
 
-    @property
+    @cached_property
     def topics(self) -> tuple[str, ...]:
         return tuple(t.slug for t in self.tags if t.about)
 
-    @property
+    @cached_property
     def mentions(self) -> tuple[str, ...]:
         return tuple(t.slug for t in self.tags if not t.about)
 
@@ -116,25 +118,25 @@ class Article:
     truce_override: Signal | None = None
     sort_key: tuple = field(default=(), compare=False)
 
-    @property
+    @cached_property
     def stories(self) -> tuple[Section, ...]:
         """Sections that are stories (an edition's lead-in is not)."""
         return tuple(s for s in self.sections if not s.lead)
 
-    @property
+    @cached_property
     def multi(self) -> bool:
         return len(self.stories) > 1
 
-    @property
+    @cached_property
     def topics(self) -> tuple[str, ...]:
         return _ordered_union(s.topics for s in self.stories)
 
-    @property
+    @cached_property
     def mentions(self) -> tuple[str, ...]:
         about = set(self.topics)
         return tuple(t for t in _ordered_union(s.mentions for s in self.sections) if t not in about)
 
-    @property
+    @cached_property
     def key_points(self) -> tuple[str, ...]:
         """Up to five points, taken round-robin from the stories so each story is represented."""
         pools = [list(s.key_points) for s in self.stories]
@@ -145,7 +147,7 @@ class Article:
                     out.append(pool.pop(0))
         return tuple(out)
 
-    @property
+    @cached_property
     def truce(self) -> TruceSignal | None:
         """The article's signal: the editor's override, else the strongest story signal."""
         if self.truce_override:

@@ -14,6 +14,7 @@ from typing import Any
 
 import frontmatter
 import jinja2
+import yaml
 
 from generator import collect
 from generator.config import Topic
@@ -120,7 +121,11 @@ class Page:
 def page_text(meta: dict[str, Any], body: str) -> str:
     """Front-matter plus body; keys keep their order and long strings stay on one line."""
     post = frontmatter.Post(body.strip() + "\n", **meta)
-    return frontmatter.dumps(post, sort_keys=False, width=100_000) + "\n"
+    return frontmatter.dumps(post, Dumper=_DUMPER, sort_keys=False, width=100_000) + "\n"
+
+
+# libyaml's emitter when PyYAML has it (several times faster; the tests pin the bytes either way)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def render(template: str, page: Page, **extra: Any) -> str:
