@@ -24,14 +24,14 @@ def _future() -> PhraseMatcher:
 def find_events(anchor: str, story: Prose | list[str], article_date: dt.date | None) -> list[Event]:
     prose = story if isinstance(story, Prose) else Prose(list(story))
     events = []
-    for index, _ in sorted(prose.by_sentence(_future().find(prose.text)).items()):
-        sentence = prose.sentences[index]
-        cues = _future().find(sentence)
+    for index, matches in sorted(prose.by_sentence(_future().find(prose.text)).items()):
+        sentence, offset = prose.sentences[index], prose.starts[index]
+        cue_ends = [m.end - offset for m in matches]
         for mention in find_dates(sentence):
             if mention.year is None and article_date is None:
                 continue
-            if not any(c.end <= mention.start and len(sentence[c.end:mention.start].split()) <= CUE_REACH_WORDS
-                       for c in cues):
+            if not any(end <= mention.start and len(sentence[end:mention.start].split()) <= CUE_REACH_WORDS
+                       for end in cue_ends):
                 continue
             when = mention.resolve(article_date)
             if when is None or (article_date and when <= article_date):
