@@ -69,8 +69,9 @@ lint: $(LINT_STAMP)
 	$(BIN)/check-jsonschema --builtin-schema custom.github-workflows-require-timeout .github/workflows/*.yml
 	$(BIN)/zizmor --offline --min-severity medium .github/workflows
 
+## browser-deps: Debian's chromium for the browser tests (GitHub's Ubuntu runners have google-chrome already)
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || ( \
+	@command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || ( \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null ) \
 	  || echo "warning: could not install Debian's chromium; browser tests will fail" >&2

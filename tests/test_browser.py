@@ -26,7 +26,9 @@ from tests.conftest import SEEDS
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's chromium here and in CI; GitHub's Ubuntu runners ship google-chrome instead (DIGEST_CHROMIUM wins)
+CHROMIUM = (os.environ.get("DIGEST_CHROMIUM") or shutil.which("chromium") or shutil.which("google-chrome")
+            or "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 SCREENSHOT = PROJECT_ROOT / "docs" / "assets" / "screenshot.png"
