@@ -58,10 +58,15 @@ def _check_date(value: Any) -> str | None:
     if isinstance(value, dt.datetime) or not isinstance(value, (dt.date, str)):
         return f"must be a date written YYYY-MM-DD, got {_kind(value)}"
     if isinstance(value, str):
+        text = value
         try:
-            parse_iso_date(value)
+            value = dt.date.fromisoformat(text.strip()) if _ISO.fullmatch(text.strip()) else None
         except ValueError:
-            return f"must be a real date written YYYY-MM-DD, got {value!r}"
+            value = None
+        if value is None:
+            return f"must be a real date written YYYY-MM-DD, got {text!r}"
+    if value.year not in YEARS:
+        return f"must be a date between {YEARS[0]} and {YEARS[-1]}, got {value.isoformat()!r}"
     return None
 
 
@@ -125,10 +130,20 @@ def validate_front_matter(meta: dict[str, Any], key_lines: dict[str, int]) -> li
     return problems
 
 
+#: Years a date may have, in front-matter or read from the text (extract/dates.py). Far outside them a date
+#: is a typo ("0202-01-31"), and it crashed the build: month headings need four-digit years, the truce
+#: chart's axis and "the next such date" step past year 1 or 9999.
+YEARS = range(1900, 2200)
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_iso_date(text: str) -> dt.date:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+    if not _ISO.fullmatch(text.strip()):
         raise ValueError(text)
-    return dt.date.fromisoformat(text.strip())
+    day = dt.date.fromisoformat(text.strip())
+    if day.year not in YEARS:
+        raise ValueError(text)
+    return day
 
 
 def _did_you_mean(word: str, choices, quote: str = "'") -> str:

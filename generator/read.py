@@ -78,6 +78,8 @@ def read_seed(path: Path, display: str) -> Seed:
     data = path.read_bytes()
     text = _decode(data, display)
     problems = _control_characters(text, display)
+    if problems:  # in the front-matter, the YAML parser would only report it again, at a wrong line
+        raise SeedError(problems)
     meta, key_lines, body, body_line = _split_front_matter(text, display, problems)
     if not problems:
         problems += [Problem(display, line, msg) for line, msg in validate_front_matter(meta, key_lines)]
@@ -124,9 +126,16 @@ def _split_front_matter(text: str, display: str, problems: list[Problem]):
     return meta, key_lines, body, close + 2
 
 
+MAX_DEPTH = 20  # no valid key needs more than a list inside the mapping
+_OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+         yaml.FlowSequenceStartToken)
+_CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
 def _parse_yaml(fm_text: str, display: str, problems: list[Problem]) -> tuple[dict, dict[str, int]]:
     """YAML front-matter to a mapping, with the file line of each key."""
     offset = 1  # fm_text starts with the newline that ends the opening `---` line
+    depth = 0
     try:
         for token in yaml.scan(fm_text, Loader=_StrictLoader):
             if isinstance(token, (yaml.TagToken, yaml.AnchorToken, yaml.AliasToken)):
@@ -134,12 +143,20 @@ def _parse_yaml(fm_text: str, display: str, problems: list[Problem]) -> tuple[di
                 problems.append(Problem(display, token.start_mark.line + offset,
                                         f"{what} are not allowed in front-matter; write plain values"))
                 return {}, {}
+            # PyYAML composes nodes recursively: "[[[[…" a few thousand deep is a RecursionError (a crash
+            # with a traceback), so nesting is bounded here, while scanning, before anything is composed.
+            depth += isinstance(token, _OPEN) - isinstance(token, _CLOSE)
+            if depth > MAX_DEPTH:
+                problems.append(Problem(display, token.start_mark.line + offset,
+                                        f"front-matter nests more than {MAX_DEPTH} levels deep; write plain "
+                                        "values (text, a date, a list of topic slugs)"))
+                return {}, {}
         node = yaml.compose(fm_text, Loader=_StrictLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         last = max(0, len(fm_text.rstrip("\n").split("\n")) - 1)  # an error "at the end" is on the last line
         line = min(mark.line, last) + offset if mark else 1
-        problems.append(Problem(display, line, f"invalid YAML in front-matter: {getattr(exc, 'problem', exc)}"))
+        problems.append(Problem(display, line, f"invalid YAML in front-matter: {_reason(exc)}"))
         return {}, {}
     if node is None:
         return {}, {}
@@ -147,6 +164,8 @@ def _parse_yaml(fm_text: str, display: str, problems: list[Problem]) -> tuple[di
         problems.append(Problem(display, node.start_mark.line + offset,
                                 "front-matter must be `key: value` lines (a mapping), not a "
                                 + ("list" if isinstance(node, yaml.SequenceNode) else "single value")))
+        return {}, {}
+    if not _whole_characters(node, display, offset, problems):
         return {}, {}
     key_lines: dict[str, int] = {}
     for key_node, _ in node.value:
@@ -158,9 +177,47 @@ def _parse_yaml(fm_text: str, display: str, problems: list[Problem]) -> tuple[di
     loader = _StrictLoader("")
     try:
         meta = loader.construct_document(node)
+        # also each key's line under the key the schema looks up: "~:" is None, "true:" is True
+        for key_node, _ in node.value:
+            key_lines.setdefault(str(loader.construct_object(key_node)), key_node.start_mark.line + offset)
     except (yaml.YAMLError, ValueError, TypeError) as exc:
-        problems.append(Problem(display, node.start_mark.line + offset, f"invalid front-matter value: {exc}"))
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(display, (mark or node.start_mark).line + offset,
+                                f"invalid front-matter value: {_reason(exc)}"))
         return {}, {}
     finally:
         loader.dispose()
     return meta, key_lines
+
+
+def _reason(exc: Exception) -> str:
+    """PyYAML's messages span several lines of context (a ReaderError has no ``problem``); a problem is
+    printed on one line, ``PATH:LINE: message``, so only the first line of the reason is kept."""
+    reason = getattr(exc, "problem", None) or str(exc)
+    return (str(reason).strip().splitlines() or [type(exc).__name__])[0]
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(node: yaml.Node, display: str, offset: int, problems: list[Problem]) -> bool:
+    """YAML's "\\ud83d\\ude80" escapes (as JSON tools write an emoji) decode to two UTF-16 surrogates, not
+    to the character: text that cannot be written as UTF-8, which crashed the build when a page was written.
+    A pair becomes its character; a lone surrogate is a problem. False when there was one."""
+    ok, stack = True, [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, yaml.ScalarNode):
+            if SURROGATE.search(item.value):
+                try:
+                    item.value = item.value.encode("utf-16", "surrogatepass").decode("utf-16")
+                except UnicodeDecodeError:
+                    ok = False
+                    problems.append(Problem(display, item.start_mark.line + offset,
+                                            "a \\u escape in front-matter is half a character (a lone UTF-16 "
+                                            "surrogate); write the character itself"))
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend(item.value)
+        elif isinstance(item, yaml.MappingNode):
+            stack.extend(part for pair in item.value for part in pair)
+    return ok

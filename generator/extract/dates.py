@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
+from generator.config import YEARS
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
@@ -53,6 +55,8 @@ class DateMention:
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
+    if year not in YEARS:  # "January 1, 0999" as a dateline crashed the build (see config.YEARS)
+        return None
     try:
         return dt.date(year, month, day)
     except ValueError:
