@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,13 +102,17 @@ def _decode(data: bytes, display: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# Unicode's control characters (category Cc: C0, DEL and C1) except tab and line feed
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _control_characters(text: str, display: str) -> list[Problem]:
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        for ch in line:
-            if ch != "\t" and unicodedata.category(ch) == "Cc":
-                return [Problem(display, lineno, f"control character U+{ord(ch):04X} in the text; "
-                                                 "seeds must be plain text (binary file?)")]
-    return []
+    found = CONTROL.search(text)
+    if not found:
+        return []
+    lineno = text.count("\n", 0, found.start()) + 1
+    return [Problem(display, lineno, f"control character U+{ord(found.group()):04X} in the text; "
+                                     "seeds must be plain text (binary file?)")]
 
 
 def _split_front_matter(text: str, display: str, problems: list[Problem]):
