@@ -81,8 +81,11 @@ def _check_url(value: Any) -> str | None:
 def _check_topics(value: Any) -> str | None:
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if not isinstance(value, list):
         return f"must be a list of topic slugs, got {_kind(value)}"
+    odd = next((v for v in value if not isinstance(v, str)), value)
+    if odd is not value:  # "got a list" would not say what is wrong with it
+        return f"must be a list of topic slugs, got a list holding {_kind(odd)}"
     known = topic_slugs()
     for slug in value:
         if slug not in known:

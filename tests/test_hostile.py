@@ -87,7 +87,7 @@ BAD = [
     ("author.md", front("author: true"), 2, "`author` must be text, got true/false"),
     ("urlint.md", front("url: 42"), 2, "`url` must be an http(s) URL, got a number"),
     ("topicsmap.md", front("topics: {taiwan: 1}"), 2, "`topics` must be a list of topic slugs"),
-    ("topicsint.md", front("topics: [1, 2]"), 2, "`topics` must be a list of topic slugs"),
+    ("topicsint.md", front("topics: [taiwan, 2]"), 2, "`topics` must be a list of topic slugs, got a list holding a number"),
     ("signallist.md", front("truce_signal: [holding]"), 2, "`truce_signal` must be one of"),
     # invalid dates
     ("month13.md", front("date: 2026-13-01"), 2, "`date` must be a real date written YYYY-MM-DD, got '2026-13-01'"),
@@ -217,7 +217,7 @@ ODD = {
                      "fell in Washington and Beijing.\n\nTalks resume on 31 December 9999, officials said.\n",
     "far dateline.txt": "December 31, 9999\n\nThe US-China trade truce is holding, Xi Jinping said in Beijing; "
                         "tariff talks resume in June and next week.\n",
-    "rtl.txt": "מקור: ‏ישראל‏ — The ministry in Taipei said on Tuesday that talks resume.\n",
+    "rtl.txt": "מקור: \u200fישראל\u200f — The ministry in Taipei said on Tuesday that talks resume.\n",
     "traversal.md": "---\ntitle: ../../x\n---\nRare earth magnets were shipped from Baotou on Monday.\n",
     "slash.md": "---\ntitle: /etc/passwd\n---\nRare earth magnets were shipped from Baotou on Tuesday.\n",
     "dots.md": "---\ntitle: \"..\"\n---\nRare earth magnets were shipped from Baotou on Wednesday.\n",
@@ -297,6 +297,23 @@ def test_same_title_gives_distinct_slugs_that_stay(digest):
     after = _slugs()
     assert {k: after[k] for k in first} == first  # the published addresses did not move
     assert len(set(after.values())) == 4
+
+
+@pytest.mark.xfail(strict=True, reason="known: collect.assign_slugs gives the plain slug to the earliest-dated "
+                                      "seed, so an older seed added later takes it and moves a published page; "
+                                      "ordering the clash by first-seen (git) date instead would keep it")
+def test_an_older_seed_with_the_same_title_does_not_move_a_published_page(digest):
+    folder = Path("seeds")
+    folder.mkdir()
+    same = "title: Taiwan holds drills near Kinmen"
+    write(folder, "010_a.md", front(same, "date: 2026-01-10"))
+    write(folder, "020_b.md", front(same, "date: 2026-01-12"))
+    assert digest("generate", "--seeds", "seeds", "--docs", "docs").code == 0
+    first = _slugs()
+    write(folder, "030_archive.md", front(same, "date: 2025-12-01"))  # an archive story, added today
+    assert digest("generate", "--seeds", "seeds", "--docs", "docs").code == 0
+    after = _slugs()
+    assert {k: after[k] for k in first} == first
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -607,7 +607,7 @@ def test_front_matter_values_are_shown_literally(hostile, scan):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # noqa: D401 - keep pytest output clean
+    def log_message(self, *args):  # keep pytest output clean
         pass
 
 
