@@ -46,7 +46,7 @@ class Result:
 
 def analyse(seeds_dir: str, cache: Cache | None = None) -> tuple[list[Seed], tuple[Article, ...]]:
     """Read, validate and extract every seed; raise SeedError with every problem of the run."""
-    seeds, articles, _ = _analyse(seeds_dir, cache)
+    seeds, articles, _, _ = _analyse(seeds_dir, cache)
     return seeds, articles
 
 
@@ -67,13 +67,16 @@ def _analyse(seeds_dir: str, cache: Cache | None):
                 for s, a in zip(seeds, articles) if not any(sec.blocks for sec in a.sections)]
     if problems:
         raise SeedError(problems)
-    return seeds, tuple(assign_slugs(articles)), keys
+    first_seen = _first_seen(seeds)
+    # a title clash is settled by arrival in the archive, so a seed added later never moves a published page
+    arrival = {s.path: (first_seen[s.path].when, s.file.stat().st_mtime_ns if first_seen[s.path].origin == "file"
+                        else 0) for s in seeds}
+    return seeds, tuple(assign_slugs(articles, arrival)), keys, first_seen
 
 
 def generate(seeds_dir: str = "seeds", docs_dir: str = "docs") -> Result:
     cache = Cache.default()
-    seeds, articles, keys = _analyse(seeds_dir, cache)
-    first_seen = _first_seen(seeds)
+    seeds, articles, keys, first_seen = _analyse(seeds_dir, cache)
     docs = Path(docs_dir)
     run = _run_key(cache, articles, keys, first_seen, docs) if cache else None
     last = cache.get("runs", run) if run else None

@@ -170,14 +170,16 @@ def current_status(points: list[SignalPoint]) -> SignalPoint | None:
     return next((p for p in points if p.date is not None), None)
 
 
-def assign_slugs(articles: list[Article]) -> list[Article]:
-    """Title slugs, unique and stable: on a clash the earliest article (by date, then seed path) keeps the
-    plain slug and the others take a short suffix from their seed's file name."""
+def assign_slugs(articles: list[Article], arrival: dict[str, tuple] | None = None) -> list[Article]:
+    """Title slugs, unique and stable: on a clash the seed that came first (``arrival``: when it was first
+    committed or written; then its path) keeps the plain slug and later ones take a short suffix from their
+    file name — so adding a seed never moves a page already published."""
     from dataclasses import replace
     from hashlib import sha1
     from pathlib import PurePath
 
-    order = sorted(articles, key=lambda a: (a.date is None, a.date or UNDATED_LAST, a.seed))
+    arrival = arrival or {}
+    order = sorted(articles, key=lambda a: (arrival.get(a.seed, ()), a.seed))
     taken: set[str] = set()
     slugs: dict[str, str] = {}
     for article in order:

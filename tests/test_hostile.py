@@ -299,9 +299,6 @@ def test_same_title_gives_distinct_slugs_that_stay(digest):
     assert len(set(after.values())) == 4
 
 
-@pytest.mark.xfail(strict=True, reason="known: collect.assign_slugs gives the plain slug to the earliest-dated "
-                                      "seed, so an older seed added later takes it and moves a published page; "
-                                      "ordering the clash by first-seen (git) date instead would keep it")
 def test_an_older_seed_with_the_same_title_does_not_move_a_published_page(digest):
     folder = Path("seeds")
     folder.mkdir()
