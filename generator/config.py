@@ -39,11 +39,14 @@ class Field:
     example: str
 
 
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
+
+
 def _text(limit: int) -> Callable[[Any], str | None]:
     def check(value: Any) -> str | None:
         if not isinstance(value, str):
             return f"must be text, got {_kind(value)}"
-        if not value.strip():
+        if not _INVISIBLE.sub("", value).strip():  # a zero-width space alone is an invisible title and link
             return "must not be empty"
         if "\n" in value.strip():
             return "must be a single line"

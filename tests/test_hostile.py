@@ -83,6 +83,8 @@ BAD = [
     ("titlelines.md", front("title: |", "  one", "  two"), 2, "`title` must be a single line"),
     ("titlelong.md", front("title: " + "x" * 301), 2, "`title` is 301 characters long; the limit is 300"),
     ("titleblank.md", front("title: '   '"), 2, "`title` must not be empty"),
+    ("titleinvisible.md", front('title: "\\u200b\\u2060"'), 2, "`title` must not be empty"),
+    ("authorinvisible.md", front("source: x", "author: \u00ad"), 3, "`author` must not be empty"),
     ("source.md", front("source: 42"), 2, "`source` must be text, got a number"),
     ("author.md", front("author: true"), 2, "`author` must be text, got true/false"),
     ("urlint.md", front("url: 42"), 2, "`url` must be an http(s) URL, got a number"),
