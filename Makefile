@@ -27,12 +27,10 @@ $(LINT_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[lint]'
 	touch $(STAMP) $@
 
-## site: create .venv, install, generate pages from seeds/ and build site/ with mkdocs build --strict,
-## then Pagefind's search index into site/pagefind/
+## site: create .venv, install, generate pages from seeds/ and build site/ (`digest build`: MkDocs --strict into
+## a temporary folder, Pagefind's index into it, then swapped in whole: a failed build leaves site/ as it was)
 site: $(STAMP)
-	$(BIN)/digest generate --seeds seeds --docs docs
-	$(BIN)/mkdocs build --strict --site-dir site
-	$(BIN)/python -m pagefind --site site --quiet
+	$(BIN)/digest build --seeds seeds --docs docs --site site
 
 ## test: the same venv plus test dependencies (Chromium included), then every test
 test: $(TEST_STAMP) browser-deps
