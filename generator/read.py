@@ -197,6 +197,8 @@ def _reason(exc: Exception) -> str:
     """PyYAML's messages span several lines of context (a ReaderError has no ``problem``); a problem is
     printed on one line, ``PATH:LINE: message``, so only the first line of the reason is kept."""
     reason = getattr(exc, "problem", None) or str(exc)
+    if "int_max_str_digits" in str(reason):  # Python's advice to programmers means nothing to an editor
+        return "a number thousands of digits long; write a short value"
     return (str(reason).strip().splitlines() or [type(exc).__name__])[0]
 
 
