@@ -7,7 +7,7 @@ from itertools import combinations
 
 from generator.clean import clean
 from generator.errors import Problem
-from generator.read import Seed, read_seeds
+from generator.read import Seed
 
 SHARED_PARAGRAPHS = 0.85
 MIN_PARAGRAPH_CHARS = 40
@@ -23,12 +23,11 @@ def _paragraphs(seed: Seed) -> set[str]:
     return {_normal(line) for b in blocks for line in b.lines if len(line) >= MIN_PARAGRAPH_CHARS}
 
 
-def duplicates(seeds_dir: str) -> list[Problem]:
+def duplicates(seeds: list[Seed]) -> list[Problem]:
     """Seeds whose text is the same as another's, or shares more than 85 % of its paragraphs.
 
     The later seed (by file name) is reported, on its first line of text, naming the earlier one.
     """
-    seeds, _ = read_seeds(seeds_dir)
     problems: list[Problem] = []
     reported: set[tuple[int, int]] = set()
 

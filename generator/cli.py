@@ -69,13 +69,14 @@ def _generate(args) -> int:
 def _check(args) -> int:
     from generator.build import analyse
     from generator.checks import duplicates
+    from generator.read import read_seeds
 
     try:
-        _, articles = analyse(args.seeds)
+        seeds, articles = analyse(args.seeds)
         problems = []
     except SeedError as exc:  # report duplicates in the same run as every other problem
-        articles, problems = (), list(exc.problems)
-    problems += [p for p in duplicates(args.seeds) if p not in problems]
+        seeds, articles, problems = read_seeds(args.seeds)[0], (), list(exc.problems)
+    problems += [p for p in duplicates(seeds) if p not in problems]
     if problems:
         raise SeedError(problems)
     print(f"digest: {len(articles)} seeds checked, no problems")

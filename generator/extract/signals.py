@@ -31,13 +31,6 @@ def _matchers():
             tuple(n.lower() for n in cues["negations"]))
 
 
-def concerns_truce(sentence: str) -> tuple[bool, bool]:
-    """(counts, names_truce): whether a sentence is about US–China trade relations, and names the truce."""
-    _, truce, china, us, _ = _matchers()
-    names_truce = bool(truce.find(sentence))
-    return names_truce or (bool(china.find(sentence)) and bool(us.find(sentence))), names_truce
-
-
 def truce_signal(story: Prose | list[str]) -> TruceSignal | None:
     prose = story if isinstance(story, Prose) else Prose(list(story))
     cues, truce, china, us, negations = _matchers()
