@@ -287,6 +287,10 @@ def load_cues(path: Path = DATA_DIR / "cues.yml") -> dict[str, Any]:
                 "negations", "future", "name_titles", "not_names", "report_verbs")
     if not isinstance(raw, dict) or any(k not in raw for k in required):
         raise ConfigError(f"{path}:1: expected the keys {', '.join(required)}")
+    for key, value in raw.items():
+        odd = [v for v in value if not isinstance(v, str) or not v.strip()] if isinstance(value, list) else []
+        if odd:  # YAML reads an unquoted On, No or Yes as true/false
+            raise ConfigError(f"{path}:1: `{key}` holds {odd[0]!r}, not a phrase: quote it (\"On\", \"No\")")
     signals = raw["signals"]
     if not isinstance(signals, dict) or set(signals) != set(SIGNALS):
         raise ConfigError(f"{path}:1: `signals` must map each of {SIGNALS} to cue phrases")

@@ -7,8 +7,7 @@ import unicodedata
 from bisect import bisect_right
 from typing import Any, NamedTuple
 
-import ahocorasick
-
+import ahocorasick_rs
 
 
 class Match(NamedTuple):
@@ -24,11 +23,22 @@ def _is_case_sensitive(phrase: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _lower_same_length(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+def fold(text: str) -> str:
+    """ASCII letters to lower case, every other character kept: the same length as ``text`` (so offsets
+    stay valid) and far cheaper than ``str.lower`` on text holding curly quotes or dashes."""
+    try:
+        return text.encode().lower().decode()
+    except UnicodeEncodeError:  # a lone surrogate: no UTF-8 form
+        return "".join(c.lower() if c.isascii() else c for c in text)
+
+
+class _Automaton:
+    """Phrases in one case mode: the forms to find, and each form's value and boundary rule."""
+
+    def __init__(self, forms: dict[str, tuple[Any, bool]]):
+        self.values = [value for value, _ in forms.values()]
+        self.word_start = [word_start for _, word_start in forms.values()]
+        self.scanner = ahocorasick_rs.AhoCorasick(list(forms), implementation=ahocorasick_rs.Implementation.DFA)
 
 
 class PhraseMatcher:
@@ -38,47 +48,45 @@ class PhraseMatcher:
     it without being reported (``George Washington`` stops ``Washington``). With ``exact=True`` every phrase
     is case-sensitive; otherwise only all-capital acronyms are. ``suffixes`` lets a phrase's last word take a
     plural or verb ending.
+
+    Every suffixed form is a phrase of its own, so the text is scanned in compiled code (one pass for
+    case-sensitive phrases over the text as written, one for the others over the folded text) and Python
+    only checks word boundaries on the candidates. An exact phrase is preferred to a folded one on the
+    same words; a phrase as written to another's suffixed form.
     """
 
     def __init__(self, phrases: dict[str, Any], exact: bool = False,
                  suffixes: tuple[str, ...] = ("s", "es")):
-        self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
-        self._exact = ahocorasick.Automaton()
-        self._folded = ahocorasick.Automaton()
-        for phrase, value in phrases.items():
-            phrase = phrase.strip()
-            if not phrase:
-                continue
-            if exact or _is_case_sensitive(phrase):
-                self._exact.add_word(phrase, (phrase, value))
-            else:
-                self._folded.add_word(phrase.lower(), (phrase, value))
-        for automaton in (self._exact, self._folded):
-            if len(automaton):
-                automaton.make_automaton()
+        exact_forms: dict[str, tuple[Any, bool]] = {}
+        folded_forms: dict[str, tuple[Any, bool]] = {}
+        listed = [(p.strip(), v) for p, v in phrases.items() if p.strip()]
+        for suffix in ("", *suffixes):
+            for phrase, value in listed:
+                if exact or _is_case_sensitive(phrase):
+                    exact_forms.setdefault(phrase + suffix, (value, _is_word(phrase[0])))
+                else:
+                    folded_forms.setdefault(fold(phrase + suffix), (value, _is_word(phrase[0])))
+        self._passes = [(_Automaton(forms), folded) for forms, folded in ((exact_forms, False),
+                                                                         (folded_forms, True)) if forms]
 
     def find(self, text: str) -> list[Match]:
-        candidates: list[Match] = []
+        if not text:
+            return []
         size = len(text)
-        suffixes = self.suffixes
-        for automaton, folded in ((self._exact, False), (self._folded, True)):
-            if not len(automaton):
-                continue
-            haystack = _lower_same_length(text) if folded else text
-            for end_index, (phrase, value) in automaton.iter(haystack):
-                start = end_index - len(phrase) + 1
-                end = end_index + 1
-                if start and _is_word(text[start - 1]) and _is_word(phrase[0]):
-                    continue  # inside a longer word
-                if end < size and _is_word(text[end]):
-                    for suffix in suffixes:
-                        stop = end + len(suffix)
-                        if haystack[end:stop] == suffix and (stop >= size or not _is_word(text[stop])):
-                            end = stop
-                            break
-                    else:
+        candidates: list[Match] = []
+        for automaton, folded in self._passes:
+            values, word_start = automaton.values, automaton.word_start
+            for index, start, end in automaton.scanner.find_matches_as_indexes(
+                    fold(text) if folded else text, overlapping=True):
+                if end < size:
+                    after = text[end]
+                    if after.isalnum() or after == "_":
+                        continue  # inside a longer word
+                if start and word_start[index]:
+                    before = text[start - 1]
+                    if before.isalnum() or before == "_":
                         continue
-                candidates.append(Match(start, end, text[start:end], value))
+                candidates.append(Match(start, end, text[start:end], values[index]))
         return _longest_first(candidates) if candidates else candidates
 
 
@@ -90,7 +98,7 @@ def _longest_first(candidates: list[Match]) -> list[Match]:
     """Leftmost-longest: at each position the longest phrase wins and hides what it overlaps."""
     taken: list[Match] = []
     end = -1
-    for m in sorted(candidates, key=lambda m: (m.start, -(m.end - m.start))):
+    for m in sorted(candidates, key=lambda m: (m.start, -m.end)):
         if m.start >= end:
             end = m.end
             if m.value is not None:

@@ -1,0 +1,27 @@
+"""The data files editors own: a mistake there is a clear error, never silently different data."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.config import DATA_DIR, load_cues
+from generator.errors import ConfigError
+
+
+def test_project_cues_hold_only_phrases():
+    cues = load_cues()
+    for key, value in cues.items():
+        if isinstance(value, list):
+            assert all(isinstance(v, str) for v in value), key
+
+
+@pytest.mark.parametrize("word", ["On", "No", "yes", "off"])
+def test_unquoted_yaml_boolean_in_a_cue_list_is_an_error(tmp_path: Path, word):
+    text = (DATA_DIR / "cues.yml").read_text(encoding="utf-8")
+    broken = text.replace("not_names: [", f"not_names: [{word}, ", 1)
+    assert broken != text
+    path = tmp_path / "cues.yml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_cues(path)
+    assert str(path) in str(err.value) and "quote it" in str(err.value) and "not_names" in str(err.value)
