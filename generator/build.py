@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import os
+import pickle
 import shutil
 import subprocess
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import PROJECT_ROOT, outputs
-from generator.cache import Cache, digest
+from generator.cache import Cache, digest, dumps
 from generator.collect import assign_slugs
 from generator.config import load_topics
 from generator.errors import DigestError, Problem, SeedError
@@ -23,105 +26,139 @@ from generator.model import Article
 from generator.progress import progress
 from generator.publish.feeds import FirstSeen
 from generator.read import Seed, read_seed, seed_paths
-from generator.render import Site
+from generator.render import Site, with_articles
 from generator.sitecfg import build_date, site_url
-from generator.write import WriteReport, existing_generated, write_tree
+from generator.write import WriteReport, existing_generated, write_files
 
 PARALLEL_FROM = 200  # below this many seeds a process pool costs more than it saves
 
 
-@dataclass(frozen=True)
 class Result:
-    seeds: int
-    articles: tuple[Article, ...]
-    report: WriteReport | None
+    """What a run did. ``articles`` (with their text) are loaded only when asked for: a rerun decides what to
+    write without them."""
+
+    def __init__(self, seeds: int, articles: tuple[Article, ...] | Callable[[], tuple[Article, ...]],
+                 report: WriteReport | None):
+        self.seeds = seeds
+        self._articles = articles
+        self.report = report
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        if callable(self._articles):
+            self._articles = self._articles()
+        return self._articles
 
     def summary(self) -> str:
         if self.report is None:
             return f"digest: {self.seeds} seeds read, all valid, nothing written"
         r = self.report
-        return (f"digest: {self.seeds} seeds read, {len(self.articles)} article pages, "
+        return (f"digest: {self.seeds} seeds read, {self.seeds} article pages, "
                 f"{len(r.written)} files written, {r.unchanged} unchanged, {len(r.removed)} removed, 0 problems")
 
 
 def analyse(seeds_dir: str, cache: Cache | None = None) -> tuple[list[Seed], tuple[Article, ...]]:
     """Read, validate and extract every seed; raise SeedError with every problem of the run."""
-    seeds, articles, _, _ = _analyse(seeds_dir, cache)
-    return seeds, articles
-
-
-def _analyse(seeds_dir: str, cache: Cache | None):
     paths, problems = seed_paths(seeds_dir)
-    seeds, articles, keys = [], [], {}
-    for result in _extract_all(paths, cache):
-        if isinstance(result, list):
-            problems.extend(result)
-        else:
-            seed, article, keys[seed.path] = result
-            seeds.append(seed)
-            articles.append(article)
-    if problems:
-        raise SeedError(problems)
-    problems = [Problem(s.path, s.body_line, "nothing is left of the text once boilerplate is removed; "
-                                             "paste the article itself")
-                for s, a in zip(seeds, articles) if not any(sec.blocks for sec in a.sections)]
-    if problems:
-        raise SeedError(problems)
-    first_seen = _first_seen(seeds)
-    # a title clash is settled by arrival in the archive, so a seed added later never moves a published page
-    arrival = {s.path: (first_seen[s.path].when, s.file.stat().st_mtime_ns if first_seen[s.path].origin == "file"
-                        else 0) for s in seeds}
-    return seeds, tuple(assign_slugs(articles, arrival)), keys, first_seen
+    keys = _keys(paths, cache)
+    found = _extract_all(paths, keys, cache, problems=problems)
+    seeds = [f.seed for f in found]
+    return seeds, tuple(assign_slugs([f.article for f in found], _arrival(paths, _first_seen(paths))))
 
 
 def generate(seeds_dir: str = "seeds", docs_dir: str = "docs") -> Result:
+    with _fewer_collections():
+        return _generate(seeds_dir, docs_dir)
+
+
+@contextlib.contextmanager
+def _fewer_collections():
+    """A run builds and drops millions of small objects and keeps most of them to the end: the collector's
+    default pace would traverse the growing heap again and again (a third of a cold run's time)."""
+    old = gc.get_threshold()
+    gc.set_threshold(200_000, 50, 1000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def _generate(seeds_dir: str, docs_dir: str) -> Result:
     cache = Cache.default()
-    seeds, articles, keys, first_seen = _analyse(seeds_dir, cache)
     docs = Path(docs_dir)
-    run = _run_key(cache, articles, keys, first_seen, docs) if cache else None
-    last = cache.get("runs", run) if run else None
-    if _as_left(docs, last):  # the same inputs as last time, and the pages untouched since
-        return Result(len(seeds), articles, WriteReport(unchanged=len(last)))
-    files = site_files(articles, first_seen, keys, cache)
-    missing = [a.seed for a in articles if f"articles/{a.slug}.md" not in files]
+    paths, problems = seed_paths(seeds_dir)
+    keys = _keys(paths, cache)
+    first_seen = _first_seen(paths)
+    arrival = _arrival(paths, first_seen)
+    run = last = None
+    if cache and not problems:
+        run = digest("run", cache.stamp, site_url(), build_date().isoformat(), str(docs.resolve()),
+                     tuple((d, keys[d], arrival[d][0].isoformat(), arrival[d][1]) for d, _ in paths),
+                     tuple(sorted((p, f.when.isoformat(), f.origin) for p, f in first_seen.items())))
+        last = cache.get("runs", digest("manifest", str(docs.resolve())))
+        if last and last["run"] == run and _as_left(docs, last["files"]):  # same inputs, pages untouched
+            return Result(len(paths), lambda: analyse(seeds_dir, cache)[1],
+                          WriteReport(unchanged=len(last["files"])))
+    index = cache.get("runs", digest("index", str(docs.resolve()))) if last else None
+    found = _extract_all(paths, keys, cache, index or {}, problems)
+    articles = tuple(assign_slugs([f.article for f in found], arrival))
+    site = Site(articles, load_topics(), site_url(), build_date())
+    groups = outputs.plan(site, first_seen, keys if cache else None)
+    kept, todo = _kept(docs, groups, last)
+    site = _with_text(site, todo, found, cache)
+    made_by: dict[tuple, tuple[str, ...]] = {}
+    files = site_files(site.articles, site, todo, made_by)
+    made_by.update((g.gid, last["groups"][g.gid][1]) for g in kept)
+    keep = {p for g in kept for p in made_by[g.gid]}
+    pages = files.keys() | keep
+    missing = [a.seed for a in articles if f"articles/{a.slug}.md" not in pages]
     if missing:
         raise DigestError(f"internal error: no page for {', '.join(missing)}")
-    report = write_tree(docs, files)
-    if run:
-        cache.put("runs", run, _stat_all(docs, files))
-    return Result(len(seeds), articles, report)
+    report = write_files(docs, files, keep)
+    if cache:
+        stats = {p: last["files"][p] for p in keep}
+        stats.update((path, _stat(docs / path)) for path in files)
+        cache.put("runs", digest("manifest", str(docs.resolve())),
+                  {"run": run, "files": stats, "groups": {g.gid: (g.deps, made_by[g.gid]) for g in groups}})
+        cache.put("runs", digest("index", str(docs.resolve())), {f.key: f.light for f in found})
+    return Result(len(paths), lambda: _full(found, articles, cache), report)
 
 
-def site_files(articles: tuple[Article, ...], first_seen: dict[str, FirstSeen],
-               keys: dict[str, str] | None = None, cache: Cache | None = None) -> dict[str, bytes]:
-    """Every generated file (pages, feeds, calendars) in memory: nothing is written until all succeed.
-    With a cache and the seeds' keys, files whose inputs did not change come from the cache."""
-    site = Site(articles, load_topics(), site_url(), build_date())
-    return outputs.site_files(site, first_seen, keys, cache)
+def site_files(articles: tuple[Article, ...], site: Site, groups: list[outputs.Group],
+               made_by: dict[tuple, tuple[str, ...]]) -> dict[str, bytes]:
+    """The files of the groups left to render (``site`` holds ``articles``), in memory: nothing is written
+    until all succeed. ``made_by`` receives the paths each group made."""
+    files: dict[str, bytes] = {}
+    for group, made in outputs.render(site, groups):
+        files.update(made)
+        made_by[group.gid] = tuple(made)
+    return files
 
 
-def _run_key(cache: Cache, articles, keys: dict[str, str], first_seen: dict[str, FirstSeen], docs: Path) -> str:
-    """Everything the generated tree is made of: the seeds' contents, the code and data (the cache's stamp),
-    the site's address, the build date, the fallback dates, and where the tree is."""
-    return digest("run", cache.stamp, site_url(), build_date().isoformat(), str(docs.resolve()),
-                  tuple((a.seed, keys[a.seed], a.slug) for a in articles),
-                  tuple(sorted((p, f.when.isoformat(), f.origin) for p, f in first_seen.items())))
+def _keys(paths: list[tuple[str, Path]], cache: Cache | None) -> dict[str, str]:
+    """Each seed's content key (empty without a cache)."""
+    return {display: cache.seed_key(display, path.read_bytes()) for display, path in paths} if cache else {}
 
 
-def _stat_all(docs: Path, files) -> dict[str, tuple[int, int]]:
-    return {path: _stat(docs / path) for path in files}
+def _arrival(paths: list[tuple[str, Path]], first_seen: dict[str, FirstSeen]) -> dict[str, tuple]:
+    """When each seed entered the archive: a title clash goes to the first, so a seed added later never moves
+    a published page."""
+    return {display: (first_seen[display].when, path.stat().st_mtime_ns if first_seen[display].origin == "file"
+                      else 0) for display, path in paths}
 
 
 def _as_left(docs: Path, last: dict[str, tuple[int, int]] | None) -> bool:
     """The generated files are exactly those of the last run, none changed since (size and time)."""
-    if not last:
-        return False
-    try:
-        if any(_stat(docs / path) != seen for path, seen in last.items()):
-            return False
-    except OSError:
+    if not last or not all(_unchanged(docs, path, seen) for path, seen in last.items()):
         return False
     return existing_generated(docs) == last.keys()
+
+
+def _unchanged(docs: Path, path: str, seen: tuple[int, int] | None) -> bool:
+    try:
+        return _stat(docs / path) == seen
+    except OSError:
+        return False
 
 
 def _stat(path: Path) -> tuple[int, int]:
@@ -129,32 +166,99 @@ def _stat(path: Path) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
+def _kept(docs: Path, groups: list[outputs.Group], last: dict | None) -> tuple[list, list]:
+    """Groups whose files stay as they are (same dependencies as last run, files untouched), and the rest."""
+    if not last:
+        return [], groups
+    before, stats = last["groups"], last["files"]
+    kept, todo = [], []
+    for g in groups:
+        prev = before.get(g.gid)
+        same = prev is not None and prev[0] == g.deps and all(_unchanged(docs, p, stats.get(p)) for p in prev[1])
+        (kept if same else todo).append(g)
+    return kept, todo
+
+
+def _with_text(site: Site, todo: list[outputs.Group], found: list[Found], cache: Cache | None) -> Site:
+    """The site whose article pages left to render have their text (the rest may be views without it)."""
+    needed = [g.arg for g in todo if g.kind == "article" and not found[g.arg].full]
+    if not needed:
+        return site
+    articles = list(site.articles)
+    for i in needed:
+        articles[i] = replace(_text_of(found[i], cache), slug=articles[i].slug)
+    return with_articles(site, tuple(articles))
+
+
+def _text_of(f: Found, cache: Cache | None) -> Article:
+    """The whole article of a seed known from the index: from the cache, else extracted again."""
+    hit = cache.get("seeds", f.key) if cache else None
+    if hit is not None:
+        return hit[1]
+    result = _read_and_extract((f.display, f.path, False))
+    if isinstance(result, list):
+        raise SeedError(result)
+    return pickle.loads(result[0])[1]
+
+
+def _full(found: list[Found], articles: tuple[Article, ...], cache: Cache | None) -> tuple[Article, ...]:
+    return tuple(a if f.full else replace(_text_of(f, cache), slug=a.slug) for f, a in zip(found, articles))
+
+
 # ---------------------------------------------------------------------------------------------------------
-# Extraction: each seed read and extracted once per content — from the cache when its bytes are unchanged,
-# else on every core.
+# Extraction: each seed read and extracted once per content — from the index or the cache when its bytes are
+# unchanged, else on every core.
 
 
-def _extract_all(paths: list[tuple[str, Path]], cache: Cache | None) -> list:
-    """For each seed file, (Seed, Article, key) or the list of its problems, in order."""
+@dataclass
+class Found:
+    display: str
+    path: Path
+    key: str | None
+    seed: Seed | None  # None when known from the index
+    article: Article  # without its text when known from the index
+    full: bool
+    light: bytes | None = None  # the pickled article without its text, for the index
+
+
+def _extract_all(paths: list[tuple[str, Path]], keys: dict[str, str], cache: Cache | None,
+                 index: dict[str, bytes] | None = None, problems: list[Problem] | None = None) -> list[Found]:
+    """Every seed, in order: from the index (an unchanged seed of the last run), the cache, or extracted on
+    every core. Raises SeedError with every problem of the run."""
+    problems = list(problems or [])
     results: list = [None] * len(paths)
     todo = []
     for i, (display, path) in enumerate(paths):
-        key = cache.seed_key(display, path.read_bytes()) if cache else None
+        key = keys.get(display)
+        if index and key in index:
+            results[i] = Found(display, path, key, None, pickle.loads(index[key]), False, index[key])
+            continue
         hit = cache.get("seeds", key) if cache else None
         if hit is not None:
-            seed, article = hit
-            results[i] = (replace(seed, file=path), article, key)
+            results[i] = Found(display, path, key, replace(hit[0], file=path), hit[1], True)
         else:
             todo.append((i, display, path, key))
-    jobs = [(display, path) for _, display, path, _ in todo]
+    jobs = [(display, path, cache is not None) for _, display, path, _ in todo]
     for (i, display, path, key), result in progress(zip(todo, _map(_read_and_extract, jobs)), len(todo),
                                                     "extracting"):
         if isinstance(result, list):
-            results[i] = result
+            problems.extend(result)
             continue
-        results[i] = (*result, key)
+        blob, light = result
+        seed, article = pickle.loads(blob)
+        results[i] = Found(display, path, key, seed, article, True, light)
         if cache and cache.seed_key(display, path.read_bytes()) == key:  # not edited while we read it
-            cache.put("seeds", key, result)
+            cache.put_bytes("seeds", key, blob)
+    if not problems:
+        problems = [Problem(f.seed.path, f.seed.body_line, "nothing is left of the text once boilerplate is "
+                                                           "removed; paste the article itself")
+                    for f in results if f.full and not any(sec.blocks for sec in f.article.sections)]
+    if problems:
+        raise SeedError(problems)
+    if cache:
+        for f in results:
+            if f.light is None:
+                f.light = dumps(outputs.light(f.article))
     return results
 
 
@@ -165,32 +269,35 @@ def _map(fn, jobs: list) -> Iterator:
         yield from map(fn, jobs)
         return
     with ProcessPoolExecutor(workers) as pool:
-        yield from pool.map(fn, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+        yield from pool.map(fn, jobs, chunksize=max(1, min(64, len(jobs) // (workers * 8))))
 
 
-def _read_and_extract(job: tuple[str, Path]) -> tuple[Seed, Article] | list[Problem]:
-    display, path = job
+def _read_and_extract(job: tuple[str, Path, bool]) -> tuple[bytes, bytes | None] | list[Problem]:
+    """The seed and its article, pickled here (once: the same bytes go to the cache), and the article
+    without its text for the index; or the seed's problems."""
+    display, path, with_light = job
     try:
         seed = read_seed(path, display)
     except SeedError as exc:
         return exc.problems  # plain data: it crosses from a worker process
-    return seed, extract(seed)
+    article = extract(seed)
+    return dumps((seed, article)), dumps(outputs.light(article)) if with_light else None
 
 
-def _first_seen(seeds: list[Seed]) -> dict[str, FirstSeen]:
+def _first_seen(paths: list[tuple[str, Path]]) -> dict[str, FirstSeen]:
     """For seeds without a date: when each file was first committed (one git call), else its mtime."""
-    git_dates = _git_first_commits([s.file for s in seeds])
+    git_dates = _git_first_commits([file for _, file in paths])
     folders: dict[Path, Path] = {}  # every seed of a run sits in one folder: resolve it once
     out = {}
-    for seed in seeds:
-        parent = seed.file.parent
+    for display, file in paths:
+        parent = file.parent
         folder = folders.get(parent) or folders.setdefault(parent, parent.resolve())
-        key = str(seed.file.resolve() if seed.file.is_symlink() else folder / seed.file.name)
+        key = str(file.resolve() if file.is_symlink() else folder / file.name)
         if key in git_dates:
-            out[seed.path] = FirstSeen(git_dates[key], "git")
+            out[display] = FirstSeen(git_dates[key], "git")
         else:
-            mtime = dt.datetime.fromtimestamp(int(seed.file.stat().st_mtime), dt.timezone.utc)
-            out[seed.path] = FirstSeen(mtime, "file")
+            mtime = dt.datetime.fromtimestamp(int(file.stat().st_mtime), dt.timezone.utc)
+            out[display] = FirstSeen(mtime, "file")
     return out
 
 

@@ -1,10 +1,13 @@
-"""The build cache: what a seed gave last time, and the files a page gave, so a rerun redoes only what changed.
+"""The build cache: what a seed gave last time, and what the last run wrote, so a rerun redoes only what changed.
 
-Two stores below one folder (``.digest-cache/`` at the project root; ``DIGEST_CACHE_DIR`` moves it,
-``DIGEST_CACHE=0`` turns it off):
+Below one folder (``.digest-cache/`` at the project root; ``DIGEST_CACHE_DIR`` moves it, ``DIGEST_CACHE=0``
+turns it off):
 
-- ``seeds``: each seed's ``(Seed, Article)``, keyed by sha256 of its bytes and path;
-- ``outputs``: the bytes of each group of generated files, keyed by sha256 of everything they are made of.
+- ``seeds``: each seed's ``(Seed, Article)``, keyed by sha256 of its bytes and path — a file per seed, so a
+  rerun loads only the seeds it needs in full;
+- ``runs``: per docs folder, the last run's *manifest* (small: what each generated file was made of, and its
+  size and time on disk) and *index* (large: every article without its text, for the pages that list many).
+  One file each, so a rerun reads two files instead of one per article.
 
 Every key also holds the *fingerprint*: the generator's own code and templates, ``data/*.yml``, the Python
 version. Editing any of them starts a new namespace (the old one is deleted), so a cached value is only ever
@@ -16,12 +19,12 @@ a miss, never an error.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +52,10 @@ def digest(*parts: Any) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def dumps(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class Cache:
     """One namespace of the cache folder: entries made by this code over this data."""
 
@@ -58,6 +65,7 @@ class Cache:
         self.folder = self.root / self.stamp[:20]
         self._base = os.fspath(self.folder)
         self._pruned = False
+        self._dirs: set[str] = set()
 
     @classmethod
     def default(cls) -> Cache | None:
@@ -66,33 +74,38 @@ class Cache:
             return None
         return cls(Path(os.environ.get("DIGEST_CACHE_DIR") or DEFAULT_DIR))
 
-    # --- seeds -----------------------------------------------------------------------------------------
-
     def seed_key(self, display: str, data: bytes) -> str:
-        return digest("seed", self.stamp, display, data)
+        h = hashlib.sha256(f"seed\0{self.stamp}\0".encode())
+        h.update(display.encode("utf-8", "surrogatepass") + b"\0")
+        h.update(data)
+        return h.hexdigest()
 
     def get(self, store: str, key: str) -> Any | None:
         try:
             with open(self._path(store, key), "rb") as fh:
                 return pickle.load(fh)
-        except FileNotFoundError:
-            return None
-        except Exception:  # a damaged entry is a miss
+        except Exception:  # missing, or a damaged entry: a miss
             return None
 
     def put(self, store: str, key: str, value: Any) -> None:
+        self.put_bytes(store, key, dumps(value))
+
+    def put_bytes(self, store: str, key: str, data: bytes) -> None:
+        """Store an already pickled value (pickled once, in the worker that made it)."""
         self._prune_other_namespaces()
-        target = Path(self._path(store, key))
-        tmp = None
+        target = self._path(store, key)
+        tmp = f"{target}.{os.getpid()}.tmp"
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            folder = os.path.dirname(target)
+            if folder not in self._dirs:
+                os.makedirs(folder, exist_ok=True)
+                self._dirs.add(folder)
+            with open(tmp, "wb") as fh:
+                fh.write(data)
             os.replace(tmp, target)
         except OSError:  # a read-only or full disk costs speed, never the build
-            if tmp:
-                Path(tmp).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
     def _path(self, store: str, key: str) -> str:
         return f"{self._base}/{store}/{key[:2]}/{key[2:]}.pickle"  # plain strings: called once per file

@@ -1,11 +1,11 @@
 """Stage 5 — every generated file, in groups that each know what they are made of.
 
 A group (one article page, one entity page, a topic page, the feeds, the calendars…) is rendered by one call
-of render.py or publish/. Its *dependencies* are the content keys of the seeds it reads (a seed's key covers
-everything extracted from it) plus the slugs and paths it links to. With a cache, a group whose
-dependencies did not change is taken from the cache instead of being rendered again; so a one-seed edit
-re-renders its page, the entity pages that list it, the topic pages, indexes and feeds — and the calendars
-only when it has dates to watch. Groups left to render are spread over the CPU's cores.
+of render.py or publish/. Its *dependencies* digest exactly what its renderer reads: an article page, its
+seed's content key plus the slugs and paths it links to; a page listing many articles, the *view* it reads of
+each (titles, dates, first key points… never the text). build.py keeps a group's files when its
+dependencies equal last run's and its files are as that run left them, so a typo fixed in an article's body
+re-renders that page only. Groups left to render are spread over the CPU's cores.
 
 Adding a generated file means adding a group here, with every input its renderer reads in ``deps``;
 tests/test_cache.py checks that cached and uncached runs give the same bytes.
@@ -17,10 +17,10 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from generator.cache import Cache, digest
+from generator.cache import digest
 from generator.progress import progress
 from generator.publish.calendar import calendar_files
 from generator.publish.feeds import FirstSeen, all_feeds
@@ -35,7 +35,8 @@ BATCH = 64  # light groups (article and entity pages) travel to a worker this ma
 class Group:
     kind: str  # a key of RENDERERS
     arg: Any  # which one: article index, entity key, topic slug
-    deps: tuple = ()  # what its files are made of (filled only when there is a cache)
+    gid: tuple = ()  # its identity from run to run (a seed path, not an index)
+    deps: str = ""  # digest of everything its files are made of (only when there is a cache)
     weight: int = 1  # rough cost, to start the heavy groups first
 
 
@@ -76,71 +77,92 @@ RENDERERS: dict[str, Callable[[Site, Any], dict[str, str | bytes]]] = {
 }
 
 
+def light(article):
+    """The article without its text (blocks, dropped lines): all that pages other than its own read of it,
+    kept for every seed in the index of a run."""
+    return replace(article, sections=tuple(replace(s, blocks=()) for s in article.sections), dropped=())
+
+
+# What each kind of page reads of an article other than its own: a group's dependencies are these views of
+# the articles it lists, so an edit that changes none of them (a typo in the body) re-renders its page only.
+
+def _date(a) -> str | None:
+    return a.date and a.date.isoformat()
+
+
+def _listed(a) -> tuple:
+    """Topic pages, the truce tracker, the indexes and the home page: titles, dates, stories, their topics,
+    first key points and truce signals, and the entities named in each story."""
+    return (a.seed, a.slug, a.title, _date(a), a.source, a.multi, a.truce_override,
+            tuple((s.title, s.anchor, s.topics, s.key_points[:1], s.truce and (s.truce.value, s.truce.evidence))
+                  for s in a.stories),
+            tuple((e.kind, e.name, e.anchors) for e in a.entities))
+
+
+def _fed(a) -> tuple:
+    """Feeds: the listing plus every key point, the author and the story topics."""
+    return (a.seed, a.slug, a.title, _date(a), a.source, a.author, a.multi,
+            tuple((s.title, s.anchor, s.topics, s.key_points) for s in a.stories))
+
+
 def _dated(a) -> tuple:
     """What the watch list and the calendars read of an article: its metadata, stories and dates to watch —
     not its text, so fixing a typo re-renders neither (unless the typo is in a dated sentence)."""
-    return (a.seed, a.slug, a.title, a.date and a.date.isoformat(), a.source, a.author, a.url, a.topics,
+    return (a.seed, a.slug, a.title, _date(a), a.source, a.author, a.url, a.topics,
             a.mentions, a.multi, tuple((s.anchor, s.title, s.lead, s.topics) for s in a.sections),
             tuple((e.date.isoformat(), e.precision, e.sentence, e.anchor) for e in a.events))
+
+
+def _mentioned(page) -> tuple:
+    """An entity page: each mention's article title, date, address and first sentence."""
+    return (page.path, tuple((a.slug, a.title, _date(a), a.multi, e.anchor, e.first_mention)
+                             for a, e in page.mentions))
 
 
 def plan(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | None) -> list[Group]:
     """Every group of generated files; ``keys`` (seed path → content key) fills in the dependencies."""
     n = len(site.articles)
-    if keys is None:
-        every = with_events = ""
-        ref = lambda a: ()  # noqa: E731
-    else:
-        ref = lambda a: (keys[a.seed], a.slug)  # noqa: E731
-        # hashed once here, not once per group that depends on them
-        every = digest(tuple(ref(a) for a in site.articles))
-        with_events = digest(tuple(_dated(a) for a in site.articles if a.events))
     entities = site.entities
-    groups = [Group("calendars", None, with_events, weight=n * 2),
-              *(Group("topic", t.slug, every, weight=n // 4) for t in site.topics),
-              Group("indexes", None, every, weight=n // 4),
-              Group("watch", None, with_events and (with_events, site.today.isoformat()), weight=n // 8),
-              Group("feeds", first_seen,
-                    every and (every, digest(tuple(sorted((p, s.when.isoformat(), s.origin)
-                                                          for p, s in first_seen.items())))), weight=n // 8)]
-    for i, a in enumerate(site.articles):
+    arts = site.articles
+    if keys is None:
+        listed = fed = dated = ""
+        dep = lambda kind, *parts: ""  # noqa: E731
+    else:
+        dep = lambda kind, *parts: digest(kind, site.site_url, *parts)  # noqa: E731
+        # hashed once here, not once per group that depends on them
+        listed = digest(tuple(_listed(a) for a in arts))
+        fed = digest(tuple(_fed(a) for a in arts),
+                     tuple(sorted((p, s.when.isoformat(), s.origin) for p, s in first_seen.items())))
+        dated = digest(tuple(_dated(a) for a in arts if a.events))
+    groups = [Group("calendars", None, ("calendars",), dep("calendars", dated), weight=n * 2),
+              *(Group("topic", t.slug, ("topic", t.slug), dep("topic", t.slug, listed), weight=n // 4)
+                for t in site.topics),
+              Group("indexes", None, ("indexes",), dep("indexes", listed), weight=n // 4),
+              Group("watch", None, ("watch",), dep("watch", dated, site.today.isoformat()), weight=n // 8),
+              Group("feeds", first_seen, ("feeds",), dep("feeds", fed), weight=n // 8)]
+    for i, a in enumerate(arts):
         links = tuple(entities[(e.kind, e.name)].path for e in a.entities if (e.kind, e.name) in entities)
-        groups.append(Group("article", i, keys and (ref(a), links)))
+        deps = dep("article", keys[a.seed], a.slug, links) if keys is not None else ""
+        groups.append(Group("article", i, ("article", a.seed), deps))
     for key, page in entities.items():
-        groups.append(Group("entity", key, keys and (page.path, tuple(ref(a) for a, _ in page.mentions)),
-                            weight=max(1, len(page.mentions) // 8)))
+        deps = dep("entity", _mentioned(page)) if keys is not None else ""
+        groups.append(Group("entity", key, ("entity", *key), deps, weight=max(1, len(page.mentions) // 8)))
     return groups
 
 
-def site_files(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | None = None,
-               cache: Cache | None = None) -> dict[str, bytes]:
+def render(site: Site, groups: list[Group]) -> Iterator[tuple[Group, dict[str, bytes]]]:
+    """Each group with its files as bytes, in the order they are done (on every core when there are many)."""
+    for i, made in progress(_render(site, groups), len(groups), "rendering"):
+        yield groups[i], {path: data if isinstance(data, bytes) else data.encode("utf-8")
+                          for path, data in made.items()}
+
+
+def site_files(site: Site, first_seen: dict[str, FirstSeen]) -> dict[str, bytes]:
     """Every generated file in memory, keyed by its path below the docs folder."""
-    use_cache = cache is not None and keys is not None
-    groups = plan(site, first_seen, keys if use_cache else None)
     files: dict[str, bytes] = {}
-    todo: list[tuple[Group, str | None]] = []
-    for group in groups:
-        key = None
-        if use_cache:
-            key = digest("outputs", cache.stamp, site.site_url, group.kind, _arg_key(group), group.deps)
-            hit = cache.get("outputs", key)
-            if hit is not None:
-                files.update(hit)
-                continue
-        todo.append((group, key))
-    for i, made in progress(_render(site, [g for g, _ in todo]), len(todo), "rendering"):
-        group, key = todo[i]
-        made = {path: data if isinstance(data, bytes) else data.encode("utf-8") for path, data in made.items()}
+    for _, made in render(site, plan(site, first_seen, None)):
         files.update(made)
-        if use_cache:
-            cache.put("outputs", key, made)
     return files
-
-
-def _arg_key(group: Group):
-    if group.kind == "feeds":
-        return None  # first_seen is in deps
-    return group.arg if not isinstance(group.arg, tuple) else tuple(group.arg)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ value is ``Md`` (Markdown the generator built itself). A template cannot forget 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePosixPath
@@ -79,6 +80,16 @@ class Site:
         return collect.truce_points(self.articles)
 
 
+def with_articles(site: Site, articles: tuple[Article, ...]) -> Site:
+    """The same site with some articles swapped for the same articles with their text: the indexes already
+    computed (entity pages, newest…) read no text, so they are kept rather than computed again."""
+    new = Site(articles, site.topics, site.site_url, site.today)
+    for name in ("topic_by_slug", "entities", "newest", "truce_points"):
+        if name in site.__dict__:
+            new.__dict__[name] = site.__dict__[name]  # cached_property's own storage
+    return new
+
+
 class Page:
     """Link helpers bound to one page's place in the tree, so every link is relative and checked by
     MkDocs' strict build."""
@@ -120,12 +131,72 @@ class Page:
 
 def page_text(meta: dict[str, Any], body: str) -> str:
     """Front-matter plus body; keys keep their order and long strings stay on one line."""
+    try:
+        head = "\n".join(_yaml(meta, "")) if meta else ""
+    except _NotPlain:
+        head = ""
+    if not head:
+        return yaml_page_text(meta, body)
+    return f"---\n{head}\n---\n\n{body.strip()}".strip() + "\n"
+
+
+def yaml_page_text(meta: dict[str, Any], body: str) -> str:
+    """``page_text`` through python-frontmatter and PyYAML: the reference, and the way for any value that is
+    not plain text."""
     post = frontmatter.Post(body.strip() + "\n", **meta)
     return frontmatter.dumps(post, Dumper=_DUMPER, sort_keys=False, width=100_000) + "\n"
 
 
 # libyaml's emitter when PyYAML has it (several times faster; the tests pin the bytes either way)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+# Front-matter is written here for the values PyYAML writes as they are (block style, plain scalars): a page's
+# dozens of names, points and topics went through PyYAML's Python representer, a third of an article page's
+# cost. Text PyYAML would quote or escape (a leading digit or sign, ": ", " #", control or odd characters,
+# "yes", "null"…) takes PyYAML's own path, so the bytes are PyYAML's either way (tests/test_front_matter.py).
+_PLAIN = re.compile(r"[A-Za-z\u00a1-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]"
+                    r"[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]{0,500}")  # libyaml escapes beyond the BMP
+_RESERVED = re.compile(r"yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|"
+                       r"null|Null|NULL|y|Y|n|N")
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _scalar(value: Any) -> str:
+    if type(value) is str:
+        if _PLAIN.fullmatch(value) and value[-1] != " " and not _RESERVED.fullmatch(value):
+            if ": " in value or " #" in value or value[-1] == ":":  # read as a key or a comment: quoted
+                return "'" + value.replace("'", "''") + "'"
+            return value
+    elif type(value) is dt.date:
+        return value.isoformat()
+    raise _NotPlain
+
+
+def _yaml(meta: dict[str, Any], indent: str) -> list[str]:
+    """A mapping as PyYAML writes it in block style: nested mappings indented by two, lists not indented."""
+    lines = []
+    for key, value in meta.items():
+        key = _scalar(key)
+        if isinstance(value, (list, dict)) and not value:
+            lines.append(f"{indent}{key}: {'[]' if isinstance(value, list) else '{}'}")
+        elif isinstance(value, dict):
+            lines.append(f"{indent}{key}:")
+            lines += _yaml(value, indent + "  ")
+        elif isinstance(value, list):
+            lines.append(f"{indent}{key}:")
+            for item in value:
+                if isinstance(item, dict) and item:
+                    inner = _yaml(item, indent + "  ")
+                    lines.append(f"{indent}- {inner[0][len(indent) + 2:]}")
+                    lines += inner[1:]
+                else:
+                    lines.append(f"{indent}- {_scalar(item)}")
+        else:
+            lines.append(f"{indent}{key}: {_scalar(value)}")
+    return lines
 
 
 def render(template: str, page: Page, **extra: Any) -> str:

@@ -8,7 +8,6 @@ and is removed.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -35,24 +34,42 @@ def check_paths(files: dict[str, bytes]) -> None:
             raise ValueError(f"refusing to write outside the generated tree: {path!r}")
 
 
-def write_tree(docs: Path, files: dict[str, bytes]) -> WriteReport:
+def write_files(docs: Path, files: dict[str, bytes], keep: set[str] = frozenset()) -> WriteReport:
+    """Write ``files`` where their bytes differ; remove every generated file neither written nor in ``keep``
+    (files a rerun knows to be as the last run left them)."""
     check_paths(files)
-    report = WriteReport()
+    report = WriteReport(unchanged=len(keep))
     docs.mkdir(parents=True, exist_ok=True)
+    made: set[str] = set()
     for path in sorted(files):
-        target = docs / path
+        target = os.path.join(docs, path)
         data = files[path]
-        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+        if _same_bytes(target, data):
             report.unchanged += 1
             continue
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
         atomic_write(target, data)
         report.written.append(path)
-    for stale in sorted(existing_generated(docs) - set(files)):
+    for stale in sorted(existing_generated(docs) - set(files) - keep):
         (docs / stale).unlink()
         report.removed.append(stale)
-    for name in OWNED_DIRS:
-        _remove_empty_dirs(docs / name)
+    if report.removed:
+        for name in OWNED_DIRS:
+            _remove_empty_dirs(docs / name)
     return report
+
+
+def _same_bytes(target: str, data: bytes) -> bool:
+    try:
+        if os.stat(target).st_size != len(data):
+            return False
+        with open(target, "rb") as fh:
+            return fh.read() == data
+    except OSError:  # missing, or a folder in the way
+        return False
 
 
 def existing_generated(docs: Path) -> set[str]:
@@ -64,10 +81,13 @@ def existing_generated(docs: Path) -> set[str]:
     return found
 
 
-def atomic_write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+def atomic_write(target: str, data: bytes) -> None:
+    """A temporary file beside the target (whose folder exists), renamed over it: a reader never sees half
+    a page."""
+    folder, name = os.path.split(target)
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.chmod(tmp, 0o644)
