@@ -26,7 +26,7 @@ from generator.model import Article
 from generator.progress import progress
 from generator.publish.feeds import FirstSeen
 from generator.read import Seed, read_seed, seed_paths
-from generator.render import Site, with_articles
+from generator.render import Site, with_articles, with_entity_slugs
 from generator.sitecfg import build_date, site_url
 from generator.write import WriteReport, existing_generated, write_files
 
@@ -92,18 +92,25 @@ def _generate(seeds_dir: str, docs_dir: str) -> Result:
     arrival = _arrival(paths, first_seen)
     run = last = None
     if cache and not problems:
-        run = digest("run", cache.stamp, site_url(), build_date().isoformat(), str(docs.resolve()),
-                     tuple((d, keys[d], arrival[d][0].isoformat(), arrival[d][1]) for d, _ in paths),
-                     tuple(sorted((p, f.when.isoformat(), f.origin) for p, f in first_seen.items())))
+        # everything the tree is made of but the seeds' contents: code and data (the stamp), the site's
+        # address, the build date, where the tree is, when each seed arrived
+        frame = digest("frame", cache.stamp, site_url(), build_date().isoformat(), str(docs.resolve()),
+                       tuple((d, arrival[d][0].isoformat(), arrival[d][1]) for d, _ in paths),
+                       tuple(sorted((p, f.when.isoformat(), f.origin) for p, f in first_seen.items())))
+        run = digest("run", frame, tuple(keys[d] for d, _ in paths))
         last = cache.get("runs", digest("manifest", str(docs.resolve())))
         if last and last["run"] == run and _as_left(docs, last["files"]):  # same inputs, pages untouched
             return Result(len(paths), lambda: analyse(seeds_dir, cache)[1],
                           WriteReport(unchanged=len(last["files"])))
+        if last and last["frame"] == frame:
+            done = _own_pages_only(seeds_dir, docs, paths, keys, last, cache)
+            if done:
+                return done
     index = cache.get("runs", digest("index", str(docs.resolve()))) if last else None
     found = _extract_all(paths, keys, cache, index or {}, problems)
     articles = tuple(assign_slugs([f.article for f in found], arrival))
     site = Site(articles, load_topics(), site_url(), build_date())
-    groups = outputs.plan(site, first_seen, keys if cache else None)
+    groups = outputs.plan(site, first_seen, keys if cache else None, [f.views for f in found])
     kept, todo = _kept(docs, groups, last)
     site = _with_text(site, todo, found, cache)
     made_by: dict[tuple, tuple[str, ...]] = {}
@@ -118,10 +125,43 @@ def _generate(seeds_dir: str, docs_dir: str) -> Result:
     if cache:
         stats = {p: last["files"][p] for p in keep}
         stats.update((path, _stat(docs / path)) for path in files)
-        cache.put("runs", digest("manifest", str(docs.resolve())),
-                  {"run": run, "files": stats, "groups": {g.gid: (g.deps, made_by[g.gid]) for g in groups}})
-        cache.put("runs", digest("index", str(docs.resolve())), {f.key: f.light for f in found})
+        cache.put("runs", digest("manifest", str(docs.resolve())), {
+            "run": run, "frame": frame, "files": stats,
+            "groups": {g.gid: (g.deps, made_by[g.gid]) for g in groups},
+            "seeds": {f.display: (f.key, a.slug, outputs.summary(f.views)) for f, a in zip(found, articles)},
+            "entities": {key: page.slug for key, page in site.entities.items()}})
+        if not index or index.keys() != {f.key for f in found}:
+            cache.put("runs", digest("index", str(docs.resolve())), {f.key: (f.light, f.views) for f in found})
     return Result(len(paths), lambda: _full(found, articles, cache), report)
+
+
+def _own_pages_only(seeds_dir: str, docs: Path, paths: list[tuple[str, Path]], keys: dict[str, str], last: dict,
+                    cache: Cache) -> Result | None:
+    """A rerun in which the edited seeds changed nothing another page reads of them (their views: titles,
+    key points, entities, dates…), the same seeds otherwise: their own pages are rendered, nothing else is
+    loaded. None when that does not hold: the full rerun decides."""
+    before = last["seeds"]
+    if before.keys() != {d for d, _ in paths} or not all(_unchanged(docs, p, s) for p, s in last["files"].items()):
+        return None
+    edited = [(d, p) for d, p in paths if before[d][0] != keys[d]]
+    if len(edited) > PARALLEL_FROM:
+        return None
+    found = _extract_all(edited, keys, cache)
+    if any(outputs.summary(f.views) != before[f.display][2] for f in found):
+        return None
+    articles = tuple(replace(f.article, slug=before[f.display][1]) for f in found)
+    site = with_entity_slugs(Site(articles, load_topics(), site_url(), build_date()), last["entities"])
+    groups = [outputs.article_group(site, i, keys) for i in range(len(articles))]
+    made_by: dict[tuple, tuple[str, ...]] = {}
+    files = site_files(articles, site, groups, made_by)
+    mine = {p for g in groups for p in last["groups"][g.gid][1]}
+    report = write_files(docs, files, last["files"].keys() - mine)
+    last["files"].update((path, _stat(docs / path)) for path in files)
+    last["groups"].update((g.gid, (g.deps, made_by[g.gid])) for g in groups)
+    last["seeds"].update((f.display, (f.key, *before[f.display][1:])) for f in found)
+    last["run"] = digest("run", last["frame"], tuple(keys[d] for d, _ in paths))
+    cache.put("runs", digest("manifest", str(docs.resolve())), last)
+    return Result(len(paths), lambda: analyse(seeds_dir, cache)[1], report)
 
 
 def site_files(articles: tuple[Article, ...], site: Site, groups: list[outputs.Group],
@@ -195,7 +235,7 @@ def _text_of(f: Found, cache: Cache | None) -> Article:
     hit = cache.get("seeds", f.key) if cache else None
     if hit is not None:
         return hit[1]
-    result = _read_and_extract((f.display, f.path, False))
+    result = _read_and_extract((f.display, f.path, f.key, None))
     if isinstance(result, list):
         raise SeedError(result)
     return pickle.loads(result[0])[1]
@@ -219,6 +259,7 @@ class Found:
     article: Article  # without its text when known from the index
     full: bool
     light: bytes | None = None  # the pickled article without its text, for the index
+    views: dict | None = None  # what other pages read of it (outputs.views)
 
 
 def _extract_all(paths: list[tuple[str, Path]], keys: dict[str, str], cache: Cache | None,
@@ -231,24 +272,25 @@ def _extract_all(paths: list[tuple[str, Path]], keys: dict[str, str], cache: Cac
     for i, (display, path) in enumerate(paths):
         key = keys.get(display)
         if index and key in index:
-            results[i] = Found(display, path, key, None, pickle.loads(index[key]), False, index[key])
+            light, views = index[key]
+            results[i] = Found(display, path, key, None, pickle.loads(light), False, light, views)
             continue
         hit = cache.get("seeds", key) if cache else None
         if hit is not None:
             results[i] = Found(display, path, key, replace(hit[0], file=path), hit[1], True)
         else:
             todo.append((i, display, path, key))
-    jobs = [(display, path, cache is not None) for _, display, path, _ in todo]
+    if cache and todo:
+        cache.prune()  # here, not in each worker
+    jobs = [(display, path, key, cache) for _, display, path, key in todo]
     for (i, display, path, key), result in progress(zip(todo, _map(_read_and_extract, jobs)), len(todo),
                                                     "extracting"):
         if isinstance(result, list):
             problems.extend(result)
             continue
-        blob, light = result
+        blob, light, views = result
         seed, article = pickle.loads(blob)
-        results[i] = Found(display, path, key, seed, article, True, light)
-        if cache and cache.seed_key(display, path.read_bytes()) == key:  # not edited while we read it
-            cache.put_bytes("seeds", key, blob)
+        results[i] = Found(display, path, key, seed, article, True, light, views)
     if not problems:
         problems = [Problem(f.seed.path, f.seed.body_line, "nothing is left of the text once boilerplate is "
                                                            "removed; paste the article itself")
@@ -258,7 +300,7 @@ def _extract_all(paths: list[tuple[str, Path]], keys: dict[str, str], cache: Cac
     if cache:
         for f in results:
             if f.light is None:
-                f.light = dumps(outputs.light(f.article))
+                f.light, f.views = dumps(outputs.light(f.article)), outputs.views(f.article)
     return results
 
 
@@ -272,16 +314,21 @@ def _map(fn, jobs: list) -> Iterator:
         yield from pool.map(fn, jobs, chunksize=max(1, min(64, len(jobs) // (workers * 8))))
 
 
-def _read_and_extract(job: tuple[str, Path, bool]) -> tuple[bytes, bytes | None] | list[Problem]:
-    """The seed and its article, pickled here (once: the same bytes go to the cache), and the article
-    without its text for the index; or the seed's problems."""
-    display, path, with_light = job
+def _read_and_extract(job: tuple[str, Path, str | None, Cache | None]) -> tuple | list[Problem]:
+    """The seed and its article, pickled here once (the same bytes go to the cache, written here: on every
+    core), and for the index the article without its text and its views; or the seed's problems."""
+    display, path, key, cache = job
     try:
         seed = read_seed(path, display)
     except SeedError as exc:
         return exc.problems  # plain data: it crosses from a worker process
     article = extract(seed)
-    return dumps((seed, article)), dumps(outputs.light(article)) if with_light else None
+    blob = dumps((seed, article))
+    if not cache:
+        return blob, None, None
+    if cache.seed_key(display, path.read_bytes()) == key:  # not edited while we read it
+        cache.put_bytes("seeds", key, blob)
+    return blob, dumps(outputs.light(article)), outputs.views(article)
 
 
 def _first_seen(paths: list[tuple[str, Path]]) -> dict[str, FirstSeen]:

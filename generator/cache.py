@@ -92,7 +92,7 @@ class Cache:
 
     def put_bytes(self, store: str, key: str, data: bytes) -> None:
         """Store an already pickled value (pickled once, in the worker that made it)."""
-        self._prune_other_namespaces()
+        self.prune()
         target = self._path(store, key)
         tmp = f"{target}.{os.getpid()}.tmp"
         try:
@@ -110,7 +110,7 @@ class Cache:
     def _path(self, store: str, key: str) -> str:
         return f"{self._base}/{store}/{key[:2]}/{key[2:]}.pickle"  # plain strings: called once per file
 
-    def _prune_other_namespaces(self) -> None:
+    def prune(self) -> None:
         """Entries of other code or data are never read again: remove them once per run."""
         if self._pruned:
             return

@@ -85,6 +85,7 @@ def light(article):
 
 # What each kind of page reads of an article other than its own: a group's dependencies are these views of
 # the articles it lists, so an edit that changes none of them (a typo in the body) re-renders its page only.
+# Each view is hashed once, where the article is extracted; its slug, settled later over all seeds, apart.
 
 def _date(a) -> str | None:
     return a.date and a.date.isoformat()
@@ -93,7 +94,7 @@ def _date(a) -> str | None:
 def _listed(a) -> tuple:
     """Topic pages, the truce tracker, the indexes and the home page: titles, dates, stories, their topics,
     first key points and truce signals, and the entities named in each story."""
-    return (a.seed, a.slug, a.title, _date(a), a.source, a.multi, a.truce_override,
+    return (a.seed, a.title, _date(a), a.source, a.multi, a.truce_override,
             tuple((s.title, s.anchor, s.topics, s.key_points[:1], s.truce and (s.truce.value, s.truce.evidence))
                   for s in a.stories),
             tuple((e.kind, e.name, e.anchors) for e in a.entities))
@@ -101,26 +102,30 @@ def _listed(a) -> tuple:
 
 def _fed(a) -> tuple:
     """Feeds: the listing plus every key point, the author and the story topics."""
-    return (a.seed, a.slug, a.title, _date(a), a.source, a.author, a.multi,
+    return (a.seed, a.title, _date(a), a.source, a.author, a.multi,
             tuple((s.title, s.anchor, s.topics, s.key_points) for s in a.stories))
 
 
 def _dated(a) -> tuple:
     """What the watch list and the calendars read of an article: its metadata, stories and dates to watch —
     not its text, so fixing a typo re-renders neither (unless the typo is in a dated sentence)."""
-    return (a.seed, a.slug, a.title, _date(a), a.source, a.author, a.url, a.topics,
+    return (a.seed, a.title, _date(a), a.source, a.author, a.url, a.topics,
             a.mentions, a.multi, tuple((s.anchor, s.title, s.lead, s.topics) for s in a.sections),
             tuple((e.date.isoformat(), e.precision, e.sentence, e.anchor) for e in a.events))
 
 
-def _mentioned(page) -> tuple:
-    """An entity page: each mention's article title, date, address and first sentence."""
-    return (page.path, tuple((a.slug, a.title, _date(a), a.multi, e.anchor, e.first_mention)
-                             for a, e in page.mentions))
+def views(a) -> dict[str, Any]:
+    """Digests of what other pages read of an article; ``mentions``: for each of its entities, what that
+    entity's page shows of the mention (short digests: thousands of them go into one page's dependencies)."""
+    return {"listed": digest(_listed(a)), "fed": digest(_fed(a)), "dated": a.events and digest(_dated(a)),
+            "mentions": tuple(digest(a.title, _date(a), a.multi, e.anchor, e.first_mention)[:16]
+                              for e in a.entities)}
 
 
-def plan(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | None) -> list[Group]:
-    """Every group of generated files; ``keys`` (seed path → content key) fills in the dependencies."""
+def plan(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | None,
+         seen: list[dict[str, Any]] | None = None) -> list[Group]:
+    """Every group of generated files; ``keys`` (seed path → content key) and ``seen`` (the views of each
+    article, in order) fill in the dependencies."""
     n = len(site.articles)
     entities = site.entities
     arts = site.articles
@@ -130,24 +135,37 @@ def plan(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | No
     else:
         dep = lambda kind, *parts: digest(kind, site.site_url, *parts)  # noqa: E731
         # hashed once here, not once per group that depends on them
-        listed = digest(tuple(_listed(a) for a in arts))
-        fed = digest(tuple(_fed(a) for a in arts),
+        listed = digest(tuple((a.slug, v["listed"]) for a, v in zip(arts, seen)))
+        fed = digest(tuple((a.slug, v["fed"]) for a, v in zip(arts, seen)),
                      tuple(sorted((p, s.when.isoformat(), s.origin) for p, s in first_seen.items())))
-        dated = digest(tuple(_dated(a) for a in arts if a.events))
+        dated = digest(tuple((a.slug, v["dated"]) for a, v in zip(arts, seen) if v["dated"]))
+        mention = {id(e): (a.slug, m) for a, v in zip(arts, seen) for e, m in zip(a.entities, v["mentions"])}
     groups = [Group("calendars", None, ("calendars",), dep("calendars", dated), weight=n * 2),
               *(Group("topic", t.slug, ("topic", t.slug), dep("topic", t.slug, listed), weight=n // 4)
                 for t in site.topics),
               Group("indexes", None, ("indexes",), dep("indexes", listed), weight=n // 4),
               Group("watch", None, ("watch",), dep("watch", dated, site.today.isoformat()), weight=n // 8),
               Group("feeds", first_seen, ("feeds",), dep("feeds", fed), weight=n // 8)]
-    for i, a in enumerate(arts):
-        links = tuple(entities[(e.kind, e.name)].path for e in a.entities if (e.kind, e.name) in entities)
-        deps = dep("article", keys[a.seed], a.slug, links) if keys is not None else ""
-        groups.append(Group("article", i, ("article", a.seed), deps))
+    groups += (article_group(site, i, keys) for i in range(n))
     for key, page in entities.items():
-        deps = dep("entity", _mentioned(page)) if keys is not None else ""
+        deps = dep("entity", page.path, tuple(mention[id(e)] for _, e in page.mentions)) if keys is not None else ""
         groups.append(Group("entity", key, ("entity", *key), deps, weight=max(1, len(page.mentions) // 8)))
     return groups
+
+
+def article_group(site: Site, i: int, keys: dict[str, str] | None) -> Group:
+    """An article page: made of its seed's content, its slug and the entity pages it links to."""
+    a = site.articles[i]
+    if keys is None:
+        return Group("article", i, ("article", a.seed))
+    entities = site.entities
+    links = tuple(entities[(e.kind, e.name)].path for e in a.entities if (e.kind, e.name) in entities)
+    return Group("article", i, ("article", a.seed), digest("article", site.site_url, keys[a.seed], a.slug, links))
+
+
+def summary(seen: dict[str, Any]) -> str:
+    """One digest of an article's views: equal, and no page but its own can change."""
+    return digest(seen["listed"], seen["fed"], seen["dated"], seen["mentions"])
 
 
 def render(site: Site, groups: list[Group]) -> Iterator[tuple[Group, dict[str, bytes]]]:

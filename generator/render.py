@@ -90,6 +90,14 @@ def with_articles(site: Site, articles: tuple[Article, ...]) -> Site:
     return new
 
 
+def with_entity_slugs(site: Site, slugs: dict[tuple[EntityKind, str], str]) -> Site:
+    """A site whose entity pages are known by their slugs only (a rerun rendering a few article pages: the
+    slugs of every entity page come from the last run, not from all articles)."""
+    site.__dict__["entities"] = {(kind, name): collect.EntityPage(name, kind, slug, ())
+                                 for (kind, name), slug in slugs.items()}  # cached_property's own storage
+    return site
+
+
 class Page:
     """Link helpers bound to one page's place in the tree, so every link is relative and checked by
     MkDocs' strict build."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,34 @@ def test_a_new_build_date_renders_only_the_watch_list_again(seeds, monkeypatch):
     assert rendered == ["watch"]
     assert result.report.written == ["watch.md"]
     assert _contents("docs") == _uncached(monkeypatch, str(seeds), "docs-uncached")
+
+
+def test_a_body_typo_rerenders_that_page_only_and_matches_uncached(seeds, monkeypatch):
+    build.generate(str(seeds), "docs")
+    first = sorted(seeds.iterdir())[0]
+    words = first.read_text(encoding="utf-8").split(" ")
+    middle = len(words) // 2
+    words[middle] = words[middle] + "s"
+    first.write_text(" ".join(words), encoding="utf-8")
+    planned = []
+    monkeypatch.setattr(build.outputs, "plan", lambda *a, real=build.outputs.plan: planned.append(1) or real(*a))
+    result = build.generate(str(seeds), "docs")
+    if not planned:  # nothing another page reads of the seed changed: its own page alone was rendered
+        assert [p for p in result.report.written] == [p for p in result.report.written if p.startswith("articles/")]
+    assert _contents("docs") == _uncached(monkeypatch, str(seeds), "docs-uncached")
+
+
+def test_an_edit_no_other_page_reads_renders_only_its_page(seeds, monkeypatch, extractions):
+    build.generate(str(seeds), "docs")
+    first = sorted(seeds.iterdir())[0]
+    stat = first.stat()
+    first.write_text(first.read_text(encoding="utf-8") + "\n\n\n", encoding="utf-8")  # new bytes, same article
+    # as for a seed tracked by git, the edit leaves its arrival (here: file time) as it was
+    os.utime(first, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    planned, extractions[:] = [], []
+    monkeypatch.setattr(build.outputs, "plan", lambda *a, real=build.outputs.plan: planned.append(1) or real(*a))
+    result = build.generate(str(seeds), "docs")
+    assert planned == [] and extractions == [f"{seeds}/{first.name}"]
+    assert result.report.written == [] and len(result.articles) == len(list(seeds.iterdir()))
+    assert _contents("docs") == _uncached(monkeypatch, str(seeds), "docs-uncached")
+    assert build.generate(str(seeds), "docs").report.written == []  # and the next run is a no-op
