@@ -18,6 +18,7 @@ INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u0
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+]\s+)(?=\S)(.*)$")
 MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?$")  # a Markdown "# Heading" line
 EMPHASIS_LINE = re.compile(r"^(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1$")  # a whole line in *…* or **…**
+MARKUP_START = frozenset("#*_+-–—•●▪◦‣·∙○■□➢➤►▸")  # the first characters of the three patterns above
 SENTENCE_FINAL = re.compile(r"[.!?…:;,][\"”’')\]]*$")
 ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 MAX_BOILERPLATE_WORDS = 12
@@ -67,15 +68,17 @@ def _blocks(body: str, first_line: int) -> list[Block]:
             if kind == "p":
                 flush()
             continue
-        wrapped = EMPHASIS_LINE.match(line)
-        line = wrapped.group(2) if wrapped else line
-        heading = MD_HEADING.match(line)
-        if heading:
-            flush()
-            blocks.append(Block("h", (heading.group(1),), lineno))
-            kind = "p"
-            continue
-        bullet = BULLET.match(line)
+        bullet = None
+        if line[0] in MARKUP_START:  # most lines start with a letter: no pattern can match them
+            wrapped = EMPHASIS_LINE.match(line)
+            line = wrapped.group(2) if wrapped else line
+            heading = MD_HEADING.match(line)
+            if heading:
+                flush()
+                blocks.append(Block("h", (heading.group(1),), lineno))
+                kind = "p"
+                continue
+            bullet = BULLET.match(line)
         if bullet and bullet.group(1).strip():
             if kind != "ul":
                 flush()
@@ -113,19 +116,21 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     return kept, dropped
 
 
+NOT_WORD = re.compile(r"[\W_]+")
+FIRST_WORD = re.compile(r"[^\W_]+")
+
+
 def _norm(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower())
+    return NOT_WORD.sub("", text.lower())
 
 
 def _drop_repeated_tail(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     """Remove a run of trailing units (paragraphs or list items) that repeat earlier text, the last one
     possibly cut short with an ellipsis: a teaser of the opening pasted under the article."""
     units = [(b, n, line) for b, block in enumerate(blocks) for n, line in enumerate(block.lines)]
-    if len(units) < 2 or not _maybe_repeated([u[2] for u in units]):
-        return blocks, []
-    norms = [_norm(u[2]) for u in units]
+    texts = [u[2] for u in units]
     cut = len(units)
-    while cut > 1 and _repeats(units[cut - 1][2], norms[: cut - 1]):
+    while cut > 1 and _repeats(texts[cut - 1], texts[: cut - 1]):
         cut -= 1
     tail = units[cut:]
     if len(tail) < 2 and not (tail and ELLIPSIS_END.search(tail[-1][2])):
@@ -138,17 +143,19 @@ def _drop_repeated_tail(blocks: list[Block]) -> tuple[list[Block], list[Dropped]
     return kept, [Dropped(blocks[b].line, "repeated teaser", text) for b, _, text in tail]
 
 
-def _maybe_repeated(texts: list[str]) -> bool:
-    """Cheap test before the exact one: does the last unit's opening occur earlier at all?"""
-    probe = ELLIPSIS_END.sub("", texts[-1])[:MIN_TEASER_PREFIX].lower()
-    return any(probe in text.lower() for text in texts[:-1])
-
-
 def _repeats(text: str, earlier: list[str]) -> bool:
-    norm = _norm(text)
-    if not norm or norm in earlier:
+    """Does ``text`` repeat one earlier unit (ignoring case, spaces and punctuation), or, cut short with an
+    ellipsis, the opening of one? Only units holding its first words are normalised and compared."""
+    cut_short = bool(ELLIPSIS_END.search(text))
+    norm = _norm(ELLIPSIS_END.sub("", text) if cut_short else text)
+    if not norm:
         return True
-    if ELLIPSIS_END.search(text):
-        prefix = _norm(ELLIPSIS_END.sub("", text))
-        return len(prefix) >= MIN_TEASER_PREFIX and any(e.startswith(prefix) for e in earlier)
+    if cut_short and len(norm) < MIN_TEASER_PREFIX:
+        return False
+    probe = FIRST_WORD.search(text).group()  # norm is not empty: there is a word
+    for unit in earlier:
+        if probe in unit:
+            other = _norm(unit)
+            if other == norm or (cut_short and other.startswith(norm)):
+                return True
     return False

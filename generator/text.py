@@ -73,9 +73,9 @@ class PhraseMatcher:
         if not text:
             return []
         size = len(text)
-        candidates: list[Match] = []
-        for automaton, folded in self._passes:
-            values, word_start = automaton.values, automaton.word_start
+        candidates: list[tuple[int, int, int, int]] = []  # (start, -end, pass, phrase): plain ints sort fast
+        for n, (automaton, folded) in enumerate(self._passes):
+            word_start = automaton.word_start
             for index, start, end in automaton.scanner.find_matches_as_indexes(
                     fold(text) if folded else text, overlapping=True):
                 if end < size:
@@ -86,24 +86,25 @@ class PhraseMatcher:
                     before = text[start - 1]
                     if before.isalnum() or before == "_":
                         continue
-                candidates.append(Match(start, end, text[start:end], values[index]))
-        return _longest_first(candidates) if candidates else candidates
+                candidates.append((start, -end, n, index))
+        if not candidates:
+            return []
+        # leftmost-longest: at each position the longest phrase (an exact one on a tie) wins and hides
+        # what it overlaps
+        candidates.sort()
+        taken: list[Match] = []
+        reached = -1
+        for start, negative_end, n, index in candidates:
+            if start >= reached:
+                reached = -negative_end
+                value = self._passes[n][0].values[index]
+                if value is not None:
+                    taken.append(Match(start, reached, text[start:reached], value))
+        return taken
 
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
-
-
-def _longest_first(candidates: list[Match]) -> list[Match]:
-    """Leftmost-longest: at each position the longest phrase wins and hides what it overlaps."""
-    taken: list[Match] = []
-    end = -1
-    for m in sorted(candidates, key=lambda m: (m.start, -m.end)):
-        if m.start >= end:
-            end = m.end
-            if m.value is not None:
-                taken.append(m)
-    return taken
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -115,6 +115,19 @@ def test_entities_canonical_names_aliases_and_introduced_people():
             ("places", "United States"), ("people", "Ana Lopez")} <= names
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Prime Minister Rosa Ilves said the plan would hold.", "Rosa Ilves"),
+    ("Talks resumed, said Tomas Berg, an adviser.", "Tomas Berg"),
+    ("Envoy Mara Quist of the agency flew in.", "Mara Quist"),
+    ("The Hague Court said it would rule soon.", None),
+    ("Meanwhile Harbour Works said it would close.", None),
+    ("Kim Jong Un said the test went well.", "Kim Jong Un"),  # listed: one entity, not a new name too
+])
+def test_introduced_people_by_title_verb_or_affiliation(text, person):
+    people = [e.name for e in find_entities([("", text)]) if e.kind == "people"]
+    assert people == ([person] if person else [])
+
+
 def test_tariffs_on_others_give_no_signal_but_truce_cues_do():
     assert truce_signal(["The US imposed new tariffs on Canadian steel."]) is None
     signal = truce_signal(["Washington and Beijing said the trade truce was on track."])

@@ -42,7 +42,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     date = _date(meta.get("date")) or head.date
     editor_topics = tuple(_as_list(meta.get("topics")))
 
-    proses = [Prose(_sentences(s)) for s in sections]
+    proses = story_proses(sections)
     independent = len(head.story_titles) > 1 or head.source is not None
     sections = _analyse_all(sections, proses, editor_topics, independent, title)
     entities = find_entities([("", title)] + [(s.anchor, p) for s, p in zip(sections, proses)])
@@ -102,8 +102,10 @@ def _analyse(section: Section, prose: Prose, editor_topics: tuple[str, ...], tag
     return replace(section, tags=tags, key_points=key_points(prose.sentences, weights), truce=truce)
 
 
-def _sentences(section: Section) -> list[str]:
-    return [s for block in section.blocks for line in block.lines for s in sentences(line)]
+def story_proses(sections: list[Section]) -> list[Prose]:
+    """Each story's sentences as one text: every matcher then scans a story once."""
+    return [Prose([s for block in section.blocks for line in block.lines for s in sentences(line)])
+            for section in sections]
 
 
 def _date(value) -> dt.date | None:

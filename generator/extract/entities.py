@@ -9,15 +9,28 @@ Doe"), before or after a reporting verb ("said Jane Doe", "Jane Doe said") or be
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from generator.config import load_cues, load_entities
 from generator.model import ENTITY_KINDS, Entity
-from generator.text import PhraseMatcher, Prose, sentences
+from generator.text import Match, PhraseMatcher, Prose, sentences
 
-NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})(?![\w’'-])")
+_WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
+_EDGE = r"(?![\w’'-])"  # a name is not part of a longer word
+NAME_AFTER = re.compile(rf"\s+({_WORD}(?:\s+{_WORD}){{1,2}}){_EDGE}")
+# A name *ending* at a cue is read backwards, on the reversed text: a match there, not a search.
+_DROW = r"(?:[a-z]+-)?[a-z]+[A-Z]"
+_EMAN = rf"({_DROW}(?:\s+{_DROW}){{1,2}}){_EDGE}"
+NAME_BEFORE = {
+    "verb": re.compile(rf"\s+,?{_EMAN}"),  # "Jane Doe said", "Jane Doe, said"
+    "of": re.compile(rf"\s+{_EMAN}"),  # "Jane Doe of Acme"
+    "of-titled": re.compile(rf"\s+{_DROW}\s+,{_EMAN}"),  # "Jane Doe, Director of Acme"
+    "appositive": re.compile(_EMAN),  # "Jane Doe, the nominee"
+}
+OF_WHAT = re.compile(r"\s+(?:the\s+)?[A-Z]")  # "of Acme", "of the Bank"
+APPOSITIVE_WHAT = re.compile(r"\s+[a-z]")  # ", the nominee"
+WORDS = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=1)
@@ -34,13 +47,14 @@ def _gazetteer() -> PhraseMatcher:
 
 
 @lru_cache(maxsize=1)
-def _cue_patterns() -> tuple[frozenset[str], re.Pattern, frozenset[str]]:
-    """(words that may precede a name, the pattern of what may follow one, words never in a name)."""
+def _cues() -> tuple[PhraseMatcher, frozenset[str], frozenset[str]]:
+    """(the cues around a name, the words of titles, words never in a name)."""
     cues = load_cues()
-    verbs = "|".join(re.escape(v) for v in sorted(cues["report_verbs"], key=len, reverse=True))
-    before = frozenset(w.lower() for w in cues["name_titles"] + cues["report_verbs"])
-    after = re.compile(rf"(?:,?\s+(?:{verbs})\b|\s+of\s+(?:the\s+)?[A-Z]|,\s+(?:the|a|an)\s+[a-z]|,\s+[A-Z][a-z]+\s+of\s)")
-    return before, after, frozenset(cues["not_names"])
+    anchors = {w: "title" for w in cues["name_titles"]}
+    anchors.update({w: "verb" for w in cues["report_verbs"]})
+    anchors.update({"of": "of", ", the": "appositive", ", a": "appositive", ", an": "appositive"})
+    titles = frozenset(w for t in cues["name_titles"] for w in t.split())
+    return PhraseMatcher(anchors, suffixes=()), titles, frozenset(cues["not_names"])
 
 
 def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
@@ -53,42 +67,60 @@ def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
         prose = story if isinstance(story, Prose) else Prose(sentences(story))
         matches = gazetteer.find(prose.text)
         found = [(m.start, m.value) for m in matches]
-        found += [(p.start, ("people", p.name))
-                  for p in _introduced_people(prose.text, [(m.start, m.end) for m in matches])]
-        for index, hits in sorted(prose.by_sentence(_At(start, v) for start, v in sorted(found)).items()):
-            for hit in hits:
-                kind, name = hit.value
-                first.setdefault(name, (kind, prose.sentences[index], anchor))
-                anchors.setdefault(name, {})[anchor] = None
+        found += [(start, ("people", name)) for start, name in _introduced_people(prose.text, matches)]
+        found.sort()
+        for start, (kind, name) in found:
+            if name not in first:
+                first[name] = (kind, prose.sentences[bisect_right(prose.starts, start) - 1], anchor)
+            anchors.setdefault(name, {})[anchor] = None
     return tuple(Entity(name, kind, sentence, anchor, tuple(anchors[name]))
                  for name, (kind, sentence, anchor) in first.items())
 
 
-@dataclass(frozen=True)
-class _At:
-    start: int
-    value: tuple[str, str]
-
-
-@dataclass(frozen=True)
-class _Found:
-    start: int
-    name: str
-
-
-def _introduced_people(sentence: str, taken: list[tuple[int, int]]) -> list[_Found]:
-    before, after, not_names = _cue_patterns()
-    names = []
-    taken = sorted(taken)
-    for m in NAME.finditer(sentence):
-        words = m.group(1).split()
-        if words[0] in not_names or words[-1] in not_names:
+def _introduced_people(text: str, taken: list[Match]) -> list[tuple[int, str]]:
+    """Names introduced by a title or reporting verb before them, or a verb or affiliation after them.
+    Title words at the front are trimmed ("Minister Jane Doe" is Jane Doe); a ``not_names`` word at either
+    end rules the name out ("The Hague Court"); a name that overlaps a listed one is that entity."""
+    matcher, titles, not_names = _cues()
+    size, backwards = len(text), None
+    spans: list[tuple[int, str]] = []
+    for cue in matcher.find(text):
+        kind = cue.value
+        if kind in ("title", "verb"):
+            m = NAME_AFTER.match(text, cue.end)
+            if m:
+                spans.append((m.start(1), m.group(1)))
+        for rule in _rules_before(kind, text, cue.end):
+            if backwards is None:
+                backwards = text[::-1]
+            m = NAME_BEFORE[rule].match(backwards, size - cue.start)
+            if m:
+                spans.append((size - m.end(1), m.group(1)[::-1]))
+    starts = [m.start for m in taken]  # listed names: sorted, never overlapping one another
+    names: dict[int, str] = {}
+    for start, name in spans:
+        words = [(start + w.start(), w.group()) for w in WORDS.finditer(name)]
+        while words and words[0][1] in titles:
+            del words[0]
+        if len(words) < 2 or words[0][1] in not_names or words[-1][1] in not_names:
             continue
-        i = bisect_left(taken, (m.end(), -1))
-        if any(m.start() < e and m.end() > s for s, e in taken[max(0, i - 3):i]):
+        begin, end = words[0][0], words[-1][0] + len(words[-1][1])
+        i = bisect_left(starts, end) - 1
+        if i >= 0 and taken[i].end > begin:
             continue
-        preceding = sentence[max(0, m.start() - 30): m.start()].lower().split()
-        if (preceding and (preceding[-1] in before or " ".join(preceding[-2:]) in before)) \
-                or after.match(sentence, m.end()):
-            names.append(_Found(m.start(), m.group(1)))
-    return names
+        names.setdefault(begin, " ".join(w for _, w in words))
+    return sorted(names.items())
+
+
+def _rules_before(kind: str, text: str, after: int) -> tuple[str, ...]:
+    """Which name-before-cue patterns apply, given what follows the cue."""
+    if kind == "verb":
+        return ("verb",)
+    if kind == "appositive":
+        return ("appositive",) if APPOSITIVE_WHAT.match(text, after) else ()
+    if kind == "of":
+        if not text[text.rfind(" ", 0, max(after - 3, 0)) + 1:][:1].isupper():
+            return ()  # "of" after a lower-case word: "most of", "a ban of"
+        return (("of",) if OF_WHAT.match(text, after) else ()) + (
+            ("of-titled",) if text[after:after + 1].isspace() else ())
+    return ()
