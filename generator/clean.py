@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator.config import cue_matcher
 from generator.model import Block, Dropped
-from generator.text import word_count
+from generator.text import single_spaced, word_count
 
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+]\s+)(?=\S)(.*)$")
@@ -39,11 +39,6 @@ def clean(body: str, first_line: int = 1) -> Cleaned:
     return Cleaned(tuple(blocks), tuple(sorted(dropped + teaser, key=lambda d: d.line)))
 
 
-def normalise_line(line: str) -> str:
-    """Invisible characters out; every run of white space (no-break, narrow, tab) to one plain space."""
-    return " ".join(INVISIBLE.sub("", line).split())
-
-
 def _blocks(body: str, first_line: int) -> list[Block]:
     """Group lines: blank lines separate paragraphs; each bullet is a list item; a hard-wrapped line
     (previous line unfinished, this one starting in lower case) continues its paragraph or item."""
@@ -63,7 +58,7 @@ def _blocks(body: str, first_line: int) -> list[Block]:
     wrapped_prose = body.count("\n\n") >= 2
     for offset, raw in enumerate(body.split("\n")):
         lineno = first_line + offset
-        line = " ".join(raw.split())
+        line = single_spaced(raw)
         if not line:
             if kind == "p":
                 flush()

@@ -25,11 +25,21 @@ def _is_case_sensitive(phrase: str) -> bool:
 
 def fold(text: str) -> str:
     """ASCII letters to lower case, every other character kept: the same length as ``text`` (so offsets
-    stay valid) and far cheaper than ``str.lower`` on text holding curly quotes or dashes."""
+    stay valid) and far cheaper than ``str.lower`` on text holding curly quotes or dashes. The last result
+    is kept: several vocabularies scan the same story in a row."""
+    global _last_folded
+    last = _last_folded  # one read: safe if threads share it
+    if last[0] is text:
+        return last[1]
     try:
-        return text.encode().lower().decode()
+        folded = text.encode().lower().decode()
     except UnicodeEncodeError:  # a lone surrogate: no UTF-8 form
-        return "".join(c.lower() if c.isascii() else c for c in text)
+        folded = "".join(c.lower() if c.isascii() else c for c in text)
+    _last_folded = (text, folded)
+    return folded
+
+
+_last_folded: tuple[str | None, str] = (None, "")
 
 
 class _Automaton:
@@ -162,7 +172,17 @@ def unique(slug: str, taken: set[str] | frozenset[str]) -> str:
 
 
 def word_count(text: str) -> int:
+    if text.isprintable() and "  " not in text:  # single-spaced (every block's text): count the gaps
+        stripped = text.strip(" ")
+        return stripped.count(" ") + 1 if stripped else 0
     return len(text.split())
+
+
+def single_spaced(text: str) -> str:
+    """Every run of white space (no-break, narrow, tab) to one plain space, ends trimmed; a line that is
+    already so (most are) is returned without being split into words."""
+    text = text.strip()
+    return text if text.isprintable() and "  " not in text else " ".join(text.split())
 
 
 class Prose:

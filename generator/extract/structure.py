@@ -44,7 +44,7 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
         return False
     text = block.text
     scale = 3 if headline and "|" in text else 1
-    if not text or word_count(text) > HEADING_MAX_WORDS * scale or len(text) > HEADING_MAX_CHARS * scale:
+    if not text or len(text) > HEADING_MAX_CHARS * scale or word_count(text) > HEADING_MAX_WORDS * scale:
         return False
     if CLOSING.search(text) and not (allow_question and text.rstrip("\"”’')").endswith("?")):
         return False

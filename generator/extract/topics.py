@@ -52,9 +52,11 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
                 scores[slug] += weight
                 evidence[slug][sentence] = evidence[slug].get(sentence, 0) + weight
     present: dict[str, set[int]] = defaultdict(set)
-    for m in context.find(f"{title}\n{prose.text}"):
-        for slug, group in m.value:
-            present[slug].add(group)
+    if any(t.context and scores.get(t.slug, 0) >= t.min_score for t in topics):  # else no need to look
+        for text in (title, prose.text):
+            for m in context.find(text):
+                for slug, group in m.value:
+                    present[slug].add(group)
     top = max(scores.values(), default=0)
     tags = []
     for topic in topics:

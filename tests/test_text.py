@@ -1,0 +1,73 @@
+"""The shared text tools against plain, slow reference versions, on generated text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.text import PhraseMatcher, fold, single_spaced, word_count
+
+SPACES = " \t\n\u00a0\u2009\u202f\u3000"
+PHRASES = ["rare earth", "US", "U.S.", "export control", "Taiwan", "taiwan strait", "Kim", "Kim Jong Un",
+           "George Washington", "Washington", "é-tude", "#tag"]
+SUFFIXES = ("s", "es")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def reference_find(phrases: dict, text: str, exact: bool = False) -> list[tuple[int, int, object]]:
+    """Every whole-word occurrence of every phrase and suffixed form, then leftmost-longest."""
+    found = []
+    for phrase, value in phrases.items():
+        case = exact or all(c.isupper() for c in phrase if c.isalpha())
+        for suffix in ("", *SUFFIXES):
+            form = phrase + suffix
+            for start in range(len(text) - len(form) + 1):
+                piece = text[start:start + len(form)]
+                if piece != form if case else fold(piece) != fold(form):
+                    continue
+                end = start + len(form)
+                if start and _is_word(text[start - 1]) and _is_word(form[0]):
+                    continue
+                if end < len(text) and _is_word(text[end]):
+                    continue
+                found.append((start, -end, not case, value))
+    taken, reached = [], -1
+    for start, negative_end, _, value in sorted(found, key=lambda f: f[:3]):
+        if start >= reached:
+            reached = -negative_end
+            if value is not None:
+                taken.append((start, reached, value))
+    return taken
+
+
+words = st.sampled_from(PHRASES + ["earths", "USA", "thus", "Kimchi", "Taiwanese", "rare", "a", "b"])
+separators = st.sampled_from([" ", ", ", "-", "’s ", "\n", "", "_", "."])
+texts = st.lists(st.tuples(words, separators), max_size=14).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.booleans())
+def test_matcher_agrees_with_the_reference(text, upper):
+    text = text.upper() if upper else text
+    phrases = {p: p.lower() for p in PHRASES}
+    phrases["George Washington"] = None  # blocks the shorter match inside it
+    got = [(m.start, m.end, m.value) for m in PhraseMatcher(phrases).find(text)]
+    assert got == reference_find(phrases, text)
+    assert all(text[m.start:m.end] == m.phrase for m in PhraseMatcher(phrases).find(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab.É’") + list(SPACES)), max_size=40))
+def test_word_count_and_single_spacing_match_split(text):
+    assert word_count(text) == len(text.split())
+    assert single_spaced(text) == " ".join(text.split())
+
+
+@given(st.text(max_size=60))
+def test_fold_keeps_length_and_folds_ascii(text):
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert all(f == (c.lower() if c.isascii() else c) for c, f in zip(text, folded))
