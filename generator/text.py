@@ -127,15 +127,18 @@ ABBREVIATIONS = {
 SENTENCE_END = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
+INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J", "U.S", "e.g" before the full stop
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences without breaking after abbreviations (U.S., Mr., Jan.) or initials."""
     out, start = [], 0
     for m in SENTENCE_END.finditer(text):
-        before = text[start:m.start()].rsplit(None, 1)
-        last_word = before[-1].lower().lstrip("(\"“‘'") if before else ""
-        if m.group(1) == "." and (last_word in ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word)
-                                  or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last_word)):
-            continue
+        stop = m.start()
+        if m.group(1) == ".":
+            last_word = text[max(text.rfind(" ", start, stop), start - 1) + 1:stop].lower().lstrip("(\"“‘'")
+            if last_word in ABBREVIATIONS or INITIALS.fullmatch(last_word):
+                continue
         piece = text[start:m.end(2)].strip()
         if piece:
             out.append(piece)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.text import PhraseMatcher, fold, single_spaced, word_count
+from generator.text import PhraseMatcher, fold, sentences, single_spaced, word_count
 
 SPACES = " \t\n\u00a0\u2009\u202f\u3000"
 PHRASES = ["rare earth", "US", "U.S.", "export control", "Taiwan", "taiwan strait", "Kim", "Kim Jong Un",
@@ -71,3 +71,34 @@ def test_fold_keeps_length_and_folds_ascii(text):
     folded = fold(text)
     assert len(folded) == len(text)
     assert all(f == (c.lower() if c.isascii() else c) for c, f in zip(text, folded))
+
+
+def reference_sentences(text: str) -> list[str]:
+    """The splitter as first written: the last word found by splitting everything before the stop."""
+    import re
+
+    from generator.text import ABBREVIATIONS, SENTENCE_END
+
+    out, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        before = text[start:m.start()].rsplit(None, 1)
+        last_word = before[-1].lower().lstrip("(\"“‘'") if before else ""
+        if m.group(1) == "." and (last_word in ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word)
+                                  or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last_word)):
+            continue
+        piece = text[start:m.end(2)].strip()
+        if piece:
+            out.append(piece)
+        start = m.end()
+    tail = text[start:].strip()
+    return out + ([tail] if tail else [])
+
+
+sentence_parts = st.sampled_from(["The U.S. said", "Mr. Li", "J. Doe", "e.g. this", "It rose.", "Why?", " ",
+                                  "“Yes.”", "(Jan. 5)", "no.", "A", "x.y.z.", "2026.", "…", "Done!"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(sentence_parts, max_size=12).map(" ".join))
+def test_sentence_splitter_matches_its_reference(text):
+    assert sentences(text) == reference_sentences(text)
