@@ -42,6 +42,11 @@ _StrictLoader.yaml_implicit_resolvers = {
     ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# libyaml's parser, where installed, reads the same documents several times faster; front-matter it finds
+# any problem in is read again by the pure-Python one, whose messages (and acceptance of escaped surrogate
+# pairs) the editors' errors are written for.
+_FastLoader = type("_FastLoader", (yaml.CSafeLoader,), {"yaml_implicit_resolvers":
+                   _StrictLoader.yaml_implicit_resolvers}) if getattr(yaml, "__with_libyaml__", False) else None
 
 
 def seed_paths(seeds_dir: str) -> tuple[list[tuple[str, Path]], list[Problem]]:
@@ -137,10 +142,20 @@ _CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToke
 
 def _parse_yaml(fm_text: str, display: str, problems: list[Problem]) -> tuple[dict, dict[str, int]]:
     """YAML front-matter to a mapping, with the file line of each key."""
+    if _FastLoader is not None:
+        trial: list[Problem] = []
+        parsed = _parse_with(_FastLoader, fm_text, display, trial)
+        if not trial:
+            return parsed
+    return _parse_with(_StrictLoader, fm_text, display, problems)
+
+
+def _parse_with(loader_class: type, fm_text: str, display: str,
+                problems: list[Problem]) -> tuple[dict, dict[str, int]]:
     offset = 1  # fm_text starts with the newline that ends the opening `---` line
     depth = 0
     try:
-        for token in yaml.scan(fm_text, Loader=_StrictLoader):
+        for token in yaml.scan(fm_text, Loader=loader_class):
             if isinstance(token, (yaml.TagToken, yaml.AnchorToken, yaml.AliasToken)):
                 what = "YAML tags (!…)" if isinstance(token, yaml.TagToken) else "YAML anchors and aliases"
                 problems.append(Problem(display, token.start_mark.line + offset,
@@ -154,7 +169,7 @@ def _parse_yaml(fm_text: str, display: str, problems: list[Problem]) -> tuple[di
                                         f"front-matter nests more than {MAX_DEPTH} levels deep; write plain "
                                         "values (text, a date, a list of topic slugs)"))
                 return {}, {}
-        node = yaml.compose(fm_text, Loader=_StrictLoader)
+        node = yaml.compose(fm_text, Loader=loader_class)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         last = max(0, len(fm_text.rstrip("\n").split("\n")) - 1)  # an error "at the end" is on the last line
@@ -177,7 +192,7 @@ def _parse_yaml(fm_text: str, display: str, problems: list[Problem]) -> tuple[di
         if key in key_lines:
             problems.append(Problem(display, line, f"key `{key}` is set twice (first on line {key_lines[key]})"))
         key_lines.setdefault(key, line)
-    loader = _StrictLoader("")
+    loader = loader_class("")
     try:
         meta = loader.construct_document(node)
         # also each key's line under the key the schema looks up: "~:" is None, "true:" is True

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.errors import SeedError
 from generator.read import read_seed, read_seeds
@@ -78,3 +81,26 @@ def test_other_files_are_reported_not_silently_dropped(empty_seeds):
     assert [str(p) for p in problems] == [
         f"{empty_seeds}/story.docx:1: not a seed: seeds are .txt or .md files; rename or remove it"]
     assert [s.file.name for s in seeds] == ["ok.md"]
+
+
+yaml_scalars = st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False),
+                         st.dates().map(str), st.sampled_from(["'quoted'", '"a\\tb"', "~", "yes", "2026-01-31",
+                                                               '"\\ud83d\\ude00"', "[a, b]", "{x: 1}", "|\n  block"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["title", "date", "topics", "x", "date"]), yaml_scalars), max_size=5))
+def test_fast_and_pure_python_yaml_read_front_matter_alike(pairs):
+    """libyaml reads front-matter first; whatever it accepts must read exactly as the pure-Python parser
+    reads it (each key's line included)."""
+    from generator import read
+
+    fm_text = "\n" + "".join(f"{key}: {value if isinstance(value, str) else yaml.safe_dump(value).split(chr(10))[0]}\n"
+                             for key, value in pairs)
+    if read._FastLoader is None:
+        pytest.skip("PyYAML without libyaml")
+    fast_problems, slow_problems = [], []
+    fast = read._parse_with(read._FastLoader, fm_text, "x.md", fast_problems)
+    slow = read._parse_with(read._StrictLoader, fm_text, "x.md", slow_problems)
+    if not fast_problems:
+        assert fast == slow and not slow_problems
