@@ -102,3 +102,16 @@ sentence_parts = st.sampled_from(["The U.S. said", "Mr. Li", "J. Doe", "e.g. thi
 @given(st.lists(sentence_parts, max_size=12).map(" ".join))
 def test_sentence_splitter_matches_its_reference(text):
     assert sentences(text) == reference_sentences(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Xi", "said", ".", "!", " ", "\t", "McDonald", "ABc", "_Ab", "3Ab", "(Beijing", "é",
+                                 "Émile", "U.S.", "?", "“Tokyo", "a"]), max_size=16).map("".join))
+def test_capitalised_word_count_matches_the_pattern_it_replaced(sentence):
+    import re
+
+    from generator.extract.keypoints import capitalised_words
+
+    expected = len(re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+", sentence))
+    assert capitalised_words(sentence, limit=100) == expected
+    assert capitalised_words(sentence) == min(expected, 5)
