@@ -112,7 +112,7 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
 
 
 NOT_WORD = re.compile(r"[\W_]+")
-FIRST_WORD = re.compile(r"[^\W_]+")
+FIRST_WORDS = re.compile(r"[^\W_]+")
 
 
 def _norm(text: str) -> str:
@@ -140,16 +140,16 @@ def _drop_repeated_tail(blocks: list[Block]) -> tuple[list[Block], list[Dropped]
 
 def _repeats(text: str, earlier: list[str]) -> bool:
     """Does ``text`` repeat one earlier unit (ignoring case, spaces and punctuation), or, cut short with an
-    ellipsis, the opening of one? Only units holding its first words are normalised and compared."""
+    ellipsis, the opening of one? Only units holding its first three words are normalised and compared."""
     cut_short = bool(ELLIPSIS_END.search(text))
     norm = _norm(ELLIPSIS_END.sub("", text) if cut_short else text)
     if not norm:
         return True
     if cut_short and len(norm) < MIN_TEASER_PREFIX:
         return False
-    probe = FIRST_WORD.search(text).group()  # norm is not empty: there is a word
+    probes = FIRST_WORDS.findall(text[:80])[:3]  # norm is not empty: there is a word
     for unit in earlier:
-        if probe in unit:
+        if all(probe in unit for probe in probes):
             other = _norm(unit)
             if other == norm or (cut_short and other.startswith(norm)):
                 return True

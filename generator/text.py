@@ -25,21 +25,22 @@ def _is_case_sensitive(phrase: str) -> bool:
 
 def fold(text: str) -> str:
     """ASCII letters to lower case, every other character kept: the same length as ``text`` (so offsets
-    stay valid) and far cheaper than ``str.lower`` on text holding curly quotes or dashes. The last result
-    is kept: several vocabularies scan the same story in a row."""
-    global _last_folded
-    last = _last_folded  # one read: safe if threads share it
-    if last[0] is text:
-        return last[1]
+    stay valid) and far cheaper than ``str.lower`` on text holding curly quotes or dashes. The last two
+    results are kept: several vocabularies scan the same story and its title in turn."""
+    global _recent
+    recent = _recent  # one read: safe if threads share it
+    for seen, folded in recent:
+        if seen is text:
+            return folded
     try:
         folded = text.encode().lower().decode()
     except UnicodeEncodeError:  # a lone surrogate: no UTF-8 form
         folded = "".join(c.lower() if c.isascii() else c for c in text)
-    _last_folded = (text, folded)
+    _recent = ((text, folded), recent[0])
     return folded
 
 
-_last_folded: tuple[str | None, str] = (None, "")
+_recent: tuple[tuple[str | None, str], ...] = ((None, ""), (None, ""))
 
 
 class _Automaton:
