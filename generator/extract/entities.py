@@ -27,7 +27,8 @@ NAME_BEFORE = re.compile(_EMAN)
 # After a name: "Jane Doe of Acme", "of the Bank"; "Jane Doe, the nominee"; "Jane Doe, Director of Acme".
 # Each starts with a literal (" of", ","), which the regex engine finds as fast as a substring.
 # (Two patterns, not one alternation, which would lose that.)
-AFFILIATIONS = (re.compile(r" of\s+(?:the\s+)?[A-Z]"), re.compile(r",\s+(?:(?:the|an?)\s+[a-z]|[A-Z][a-z]+\s+of\s)"))
+AFFILIATIONS = (re.compile(r" of\s+(?:the\s+)?[A-Z]"),
+                re.compile(r",\s+(?:(?:the|an?)\s+[a-z]|[A-Z][a-z]+\s+of\s)"))
 WORDS = re.compile(r"\S+")
 
 
