@@ -17,7 +17,7 @@ import frontmatter
 import jinja2
 import yaml
 
-from generator import collect
+from generator import collect, pieces
 from generator.config import Topic
 from generator.markdown import Md, attribute, escape, internal, link, prose
 from generator.model import ENTITY_KINDS, Article, EntityKind, Section
@@ -28,26 +28,16 @@ KIND_LABELS = {"people": "People", "organizations": "Organizations", "places": "
 LATEST = 10
 
 
-def _finalize(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, Md):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value
-    return escape(str(value))
-
-
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
-        finalize=_finalize,
+        finalize=pieces.shown,
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=False,
     )
-    env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}"
+    env.filters["longdate"] = pieces.longdate
     return env
 
 
@@ -140,7 +130,8 @@ class Page:
 def page_text(meta: dict[str, Any], body: str) -> str:
     """Front-matter plus body; keys keep their order and long strings stay on one line."""
     try:
-        head = "\n".join(_yaml(meta, "")) if meta else ""
+        # stripped as python-frontmatter strips PyYAML's text (a last value ending in U+00A0 loses it)
+        head = "\n".join(_yaml(meta, "")).strip() if meta else ""
     except _NotPlain:
         head = ""
     if not head:
@@ -217,7 +208,12 @@ def render(template: str, page: Page, **extra: Any) -> str:
 def article_page(site: Site, a: Article) -> str:
     page = Page(site, f"articles/{a.slug}.md")
     tagged = [(s, t) for s in a.sections if not s.lead for t in s.tags]
-    body = render("article.md.j2", page, a=a, tagged=tagged,
+    topics = lambda slugs: Md(" · ".join(page.topic_link(t) for t in slugs))  # noqa: E731
+    entities = "".join(f"    - **{label}:** {', '.join(page.entity_link(kind, n) for n in found)}\n"
+                       for kind, label in KIND_LABELS.items() if (found := a.entities_of(kind)))
+    sections = [(s, topics(s.topics), pieces.blocks(s.blocks)) for s in a.sections]
+    body = render("article.md.j2", page, a=a, tagged=tagged, why=pieces.why_topics(page, a.multi, tagged),
+                  topics=topics(a.topics), mentions=topics(a.mentions), entities=Md(entities), sections=sections,
                   section_link=lambda s: page.section_link(a, s))
     return page_text(article_front_matter(site, a), body)
 
@@ -258,8 +254,10 @@ def topic_page(site: Site, topic: Topic) -> str:
         points = site.truce_points
         extra = dict(points=points, status=collect.current_status(points), chart=Md(truce_chart(points)))
         template = "truce.md.j2"
-    body = render(template, page, topic=topic, entries=entries, latest=entries[:LATEST],
-                  months=collect.by_month(entries),
+    line = lambda entry: pieces.entry_line(page, entry)  # noqa: E731
+    latest = [(line(e), e.key_points[0] if e.key_points else None) for e in entries[:LATEST]]
+    months = [(label, Md("".join(f"- {line(e)}\n" for e in group))) for label, group in collect.by_month(entries)]
+    body = render(template, page, topic=topic, entries=entries, latest=latest, months=months,
                   related=collect.related_topics(site.articles, topic.slug),
                   top_entities=collect.top_entities(site.articles, topic.slug), **extra)
     meta = {"title": attribute(topic.title), "description": attribute(topic.description),
@@ -276,11 +274,8 @@ def topics_index(site: Site) -> str:
 
 def entity_page(site: Site, entity: collect.EntityPage) -> str:
     page = Page(site, entity.path)
-    def mention_link(article: Article, e) -> Md:
-        anchor = f"#{e.anchor}" if e.anchor and article.multi else ""
-        return internal(article.title, page.to(f"articles/{article.slug}.md{anchor}"))
-
-    body = render("entity.md.j2", page, entity=entity, label=KIND_LABELS[entity.kind], internal_link=mention_link)
+    body = render("entity.md.j2", page, entity=entity, label=KIND_LABELS[entity.kind],
+                  mentions=pieces.mentions(page, ENV, entity))
     return page_text({"title": attribute(entity.name)}, body)
 
 

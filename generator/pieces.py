@@ -1,0 +1,79 @@
+"""Markdown for the parts of pages repeated once per item (paragraphs, links, listed articles and mentions),
+built in Python rather than by template loops: each value or call in a Jinja loop costs microseconds, and
+a page repeats them hundreds to thousands of times. The bytes are the templates' own (tests/test_golden.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2.filters import do_truncate
+
+from generator.markdown import Md, escape, internal, prose
+
+
+def shown(value: Any) -> Any:
+    """A ``{{ value }}`` as the templates print it (their ``finalize``): seed text escaped, ``Md`` as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, Md):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return escape(str(value))
+
+
+def longdate(d) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def blocks(section_blocks) -> Md:
+    """A story's paragraphs, bullet lists and headings."""
+    out = []
+    for b in section_blocks:
+        if b.kind == "ul":
+            out += [f"- {prose(item)}\n" for item in b.lines]
+            out.append("\n")
+        elif b.kind == "h":
+            out.append(f"**{shown(b.text)}**\n\n")
+        else:
+            out.append(f"{prose(b.text)}\n\n")
+    return Md("".join(out))
+
+
+def why_topics(page, multi: bool, tagged) -> Md:
+    """The "Why these topics" lines of an article page."""
+    out = []
+    for s, tag in tagged:
+        line = f"    - {page.topic_link(tag.slug)}"
+        if multi:
+            line += f" in “{shown(s.title)}”"
+        line += f" — {'about' if tag.about else 'mentioned'}"
+        if tag.editor:
+            line += " (added by the editor)"
+        line += f", score {'%g' % tag.score}"
+        if tag.evidence:
+            line += f": “{shown(tag.evidence[0])}”"
+        out.append(line + "\n")
+    return Md("".join(out))
+
+
+def mentions(page, env, entity) -> Md:
+    """An entity page's list: one line per article that names it, newest first."""
+    out = []
+    root = page.root
+    for article, e in entity.mentions:
+        date = shown(longdate(article.date)) if article.date else "Date unknown"
+        anchor = f"#{e.anchor}" if e.anchor and article.multi else ""
+        target = internal(article.title, f"{root}articles/{article.slug}.md{anchor}")
+        out.append(f"\n- **{date}** · {target}  \n  “{shown(do_truncate(env, e.first_mention, 300))}”\n")
+    return Md("".join(out))
+
+
+def entry_line(page, entry) -> Md:
+    """An article or story as a topic page lists it: date, link, source."""
+    date = shown(longdate(entry.date)) if entry.date else "Date unknown"
+    line = f"**{date}** · {page.entry_link(entry)}"
+    if entry.article.source:
+        line += f" · *{shown(entry.article.source)}*"
+    return Md(line)
