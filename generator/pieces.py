@@ -5,6 +5,7 @@ a page repeats them hundreds to thousands of times. The bytes are the templates'
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from jinja2.filters import do_truncate
@@ -23,7 +24,9 @@ def shown(value: Any) -> Any:
     return escape(str(value))
 
 
+@lru_cache(maxsize=1 << 14)
 def longdate(d) -> str:
+    """"3 March 2026": cached, as the same dates recur on page after page (strftime is slow)."""
     return f"{d.day} {d:%B %Y}"
 
 
@@ -51,7 +54,7 @@ def why_topics(page, multi: bool, tagged) -> Md:
         line += f" — {'about' if tag.about else 'mentioned'}"
         if tag.editor:
             line += " (added by the editor)"
-        line += f", score {'%g' % tag.score}"
+        line += f", score {tag.score:g}"
         if tag.evidence:
             line += f": “{shown(tag.evidence[0])}”"
         out.append(line + "\n")

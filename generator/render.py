@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import PurePosixPath
 from typing import Any
 
 import frontmatter
@@ -66,6 +65,11 @@ class Site:
         return tuple(sorted(self.articles, key=collect.newest_first))
 
     @cached_property
+    def links(self) -> dict[tuple, Md]:
+        """Links to entity pages by (the linking page's root, kind, name): each is on dozens of pages."""
+        return {}
+
+    @cached_property
     def truce_points(self) -> list[collect.SignalPoint]:
         return collect.truce_points(self.articles)
 
@@ -95,8 +99,7 @@ class Page:
     def __init__(self, site: Site, path: str):
         self.site = site
         self.path = path
-        depth = len(PurePosixPath(path).parts) - 1
-        self.root = "../" * depth
+        self.root = "../" * path.count("/")  # paths are relative and normalised: "entities/people/x.md"
 
     def to(self, target: str) -> str:
         return f"{self.root}{target}"
@@ -106,8 +109,12 @@ class Page:
         return internal(topic.title, self.to(f"topics/{slug}.md"))
 
     def entity_link(self, kind: EntityKind, name: str) -> Md:
-        page = self.site.entities.get((kind, name))
-        return internal(name, self.to(page.path)) if page else escape(name)
+        key = (self.root, kind, name)
+        made = self.site.links.get(key)
+        if made is None:
+            page = self.site.entities.get((kind, name))
+            made = self.site.links[key] = internal(name, self.to(page.path)) if page else escape(name)
+        return made
 
     def entry_link(self, entry: collect.Entry) -> Md:
         if entry.section is None or entry.section.title == entry.article.title:
