@@ -124,7 +124,7 @@ def _generate(seeds_dir: str, docs_dir: str) -> Result:
     report = write_files(docs, files, keep)
     if cache:
         stats = {p: last["files"][p] for p in keep}
-        stats.update((path, _stat(docs / path)) for path in files)
+        stats.update((path, _stat(os.path.join(docs, path))) for path in files)
         cache.put("runs", digest("manifest", str(docs.resolve())), {
             "run": run, "frame": frame, "files": stats,
             "groups": {g.gid: (g.deps, made_by[g.gid]) for g in groups},
@@ -156,7 +156,7 @@ def _own_pages_only(seeds_dir: str, docs: Path, paths: list[tuple[str, Path]], k
     files = site_files(articles, site, groups, made_by)
     mine = {p for g in groups for p in last["groups"][g.gid][1]}
     report = write_files(docs, files, last["files"].keys() - mine)
-    last["files"].update((path, _stat(docs / path)) for path in files)
+    last["files"].update((path, _stat(os.path.join(docs, path))) for path in files)
     last["groups"].update((g.gid, (g.deps, made_by[g.gid])) for g in groups)
     last["seeds"].update((f.display, (f.key, *before[f.display][1:])) for f in found)
     last["run"] = digest("run", last["frame"], tuple(keys[d] for d, _ in paths))
@@ -196,12 +196,12 @@ def _as_left(docs: Path, last: dict[str, tuple[int, int]] | None) -> bool:
 
 def _unchanged(docs: Path, path: str, seen: tuple[int, int] | None) -> bool:
     try:
-        return _stat(docs / path) == seen
+        return _stat(os.path.join(docs, path)) == seen
     except OSError:
         return False
 
 
-def _stat(path: Path) -> tuple[int, int]:
+def _stat(path: str) -> tuple[int, int]:
     st = os.stat(path)
     return st.st_size, st.st_mtime_ns
 

@@ -171,8 +171,11 @@ def summary(seen: dict[str, Any]) -> str:
 def render(site: Site, groups: list[Group]) -> Iterator[tuple[Group, dict[str, bytes]]]:
     """Each group with its files as bytes, in the order they are done (on every core when there are many)."""
     for i, made in progress(_render(site, groups), len(groups), "rendering"):
-        yield groups[i], {path: data if isinstance(data, bytes) else data.encode("utf-8")
-                          for path, data in made.items()}
+        yield groups[i], made
+
+
+def _encoded(made: dict[str, str | bytes]) -> dict[str, bytes]:
+    return {path: data if isinstance(data, bytes) else data.encode("utf-8") for path, data in made.items()}
 
 
 def site_files(site: Site, first_seen: dict[str, FirstSeen]) -> dict[str, bytes]:
@@ -189,12 +192,12 @@ def site_files(site: Site, first_seen: dict[str, FirstSeen]) -> dict[str, bytes]
 _SITE: Site | None = None
 
 
-def _render(site: Site, groups: list[Group]) -> Iterator[tuple[int, dict[str, str | bytes]]]:
+def _render(site: Site, groups: list[Group]) -> Iterator[tuple[int, dict[str, bytes]]]:
     """(index, files) of each group, in the order they are done."""
     workers = min(os.cpu_count() or 1, 8)
     if (len(site.articles) < PARALLEL_FROM or len(groups) < 2 or workers < 2
             or "fork" not in multiprocessing.get_all_start_methods()):
-        return ((i, RENDERERS[g.kind](site, g.arg)) for i, g in enumerate(groups))
+        return ((i, _encoded(RENDERERS[g.kind](site, g.arg))) for i, g in enumerate(groups))
     return _render_parallel(site, groups, workers)
 
 
@@ -226,6 +229,7 @@ def _batches(order: list[int], groups: list[Group]) -> Iterable[list[int]]:
         yield batch
 
 
-def _render_batch(jobs: list[tuple[str, Any]]) -> list[dict[str, str | bytes]]:
+def _render_batch(jobs: list[tuple[str, Any]]) -> list[dict[str, bytes]]:
+    """Encoded here, on every core, rather than in the main process as the files arrive."""
     assert _SITE is not None, "workers are forked from a process that set _SITE"
-    return [RENDERERS[kind](_SITE, arg) for kind, arg in jobs]
+    return [_encoded(RENDERERS[kind](_SITE, arg)) for kind, arg in jobs]
