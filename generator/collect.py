@@ -84,11 +84,12 @@ def _month_label(key: str) -> str:
     return dt.date.fromisoformat(key + "-01").strftime("%B %Y")
 
 
-def related_topics(articles: tuple[Article, ...], slug: str) -> list[tuple[str, int]]:
+def related_topics(articles: tuple[Article, ...], slug: str,
+                   entries: list[Entry] | None = None) -> list[tuple[str, int]]:
     """Topics that share a story with this one, by the number of entries they share. A newsletter's other
     stories do not count: bundling a Taiwan story with a rare-earths story does not relate the topics."""
     counts: Counter[str] = Counter()
-    for entry in topic_entries(articles, slug):
+    for entry in topic_entries(articles, slug) if entries is None else entries:
         topics = entry.section.topics if entry.section else entry.article.topics
         counts.update(t for t in topics if t != slug)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -120,10 +121,11 @@ def entity_pages(articles: tuple[Article, ...]) -> dict[tuple[EntityKind, str], 
     return pages
 
 
-def top_entities(articles: tuple[Article, ...], slug: str, limit: int = 12) -> list[tuple[EntityKind, str, int]]:
+def top_entities(articles: tuple[Article, ...], slug: str, limit: int = 12,
+                 entries: list[Entry] | None = None) -> list[tuple[EntityKind, str, int]]:
     """The entities most often named in the stories on a topic (a newsletter's other stories don't count)."""
     counts: Counter[tuple[EntityKind, str]] = Counter()
-    for entry in topic_entries(articles, slug):
+    for entry in topic_entries(articles, slug) if entries is None else entries:
         entities = entry.article.entities
         if entry.section is not None:
             entities = tuple(e for e in entities if entry.section.anchor in e.anchors)

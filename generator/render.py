@@ -65,6 +65,11 @@ class Site:
         return tuple(sorted(self.articles, key=collect.newest_first))
 
     @cached_property
+    def entries(self) -> dict[str, list[collect.Entry]]:
+        """Each topic's listing, newest first: read by its page, the topics index and the home page."""
+        return {t.slug: collect.topic_entries(self.newest, t.slug) for t in self.topics}
+
+    @cached_property
     def links(self) -> dict[tuple, Md]:
         """Links to entity pages by (the linking page's root, kind, name): each is on dozens of pages."""
         return {}
@@ -253,7 +258,7 @@ def article_front_matter(site: Site, a: Article) -> dict[str, Any]:
 
 def topic_page(site: Site, topic: Topic) -> str:
     page = Page(site, f"topics/{topic.slug}.md")
-    entries = collect.topic_entries(site.articles, topic.slug)
+    entries = site.entries[topic.slug]
     extra: dict[str, Any] = {}
     template = "topic.md.j2"
     if topic.slug == "trade-truce":
@@ -265,8 +270,8 @@ def topic_page(site: Site, topic: Topic) -> str:
     latest = [(line(e), e.key_points[0] if e.key_points else None) for e in entries[:LATEST]]
     months = [(label, Md("".join(f"- {line(e)}\n" for e in group))) for label, group in collect.by_month(entries)]
     body = render(template, page, topic=topic, entries=entries, latest=latest, months=months,
-                  related=collect.related_topics(site.articles, topic.slug),
-                  top_entities=collect.top_entities(site.articles, topic.slug), **extra)
+                  related=collect.related_topics(site.articles, topic.slug, entries),
+                  top_entities=collect.top_entities(site.articles, topic.slug, entries=entries), **extra)
     meta = {"title": attribute(topic.title), "description": attribute(topic.description),
             "feeds": {"rss": f"feeds/{topic.slug}.xml", "atom": f"feeds/{topic.slug}.atom",
                       "json": f"feeds/{topic.slug}.json"}}
@@ -275,7 +280,7 @@ def topic_page(site: Site, topic: Topic) -> str:
 
 def topics_index(site: Site) -> str:
     page = Page(site, "topics/index.md")
-    counts = {t.slug: collect.topic_entries(site.articles, t.slug) for t in site.topics}
+    counts = {t.slug: site.entries[t.slug] for t in site.topics}
     return page_text({"title": "Topics"}, render("topics.md.j2", page, counts=counts))
 
 
@@ -298,7 +303,7 @@ def home_page(site: Site) -> str:
     page = Page(site, "index.md")
     cards = []
     for topic in site.topics:
-        entries = collect.topic_entries(site.articles, topic.slug)
+        entries = site.entries[topic.slug]
         cards.append((topic, len(entries), entries[0] if entries else None))
     status = collect.current_status(site.truce_points)
     body = render("home.md.j2", page, latest=site.newest[:LATEST], cards=cards, status=status)
