@@ -81,7 +81,7 @@ def _introduced_people(text: str, taken: list[Match]) -> list[tuple[int, str]]:
     Title words at the front are trimmed ("Minister Jane Doe" is Jane Doe); a ``not_names`` word at either
     end rules the name out ("The Hague Court"); a name that overlaps a listed one is that entity."""
     matcher, titles, not_names = _cues()
-    size, backwards = len(text), None
+    size = len(text)
     spans: list[tuple[int, str]] = []
     before = [(NAME_BEFORE, m.start()) for pattern in AFFILIATIONS for m in pattern.finditer(text)]
     for cue in matcher.find(text):
@@ -90,9 +90,8 @@ def _introduced_people(text: str, taken: list[Match]) -> list[tuple[int, str]]:
             spans.append((m.start(1), m.group(1)))
         if cue.value == "verb":
             before.append((NAME_BEFORE_VERB, cue.start))
+    backwards = text[::-1] if before else ""
     for pattern, end in before:
-        if backwards is None:
-            backwards = text[::-1]
         m = pattern.match(backwards, size - end)
         if m:
             spans.append((size - m.end(1), m.group(1)[::-1]))
