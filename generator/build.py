@@ -28,7 +28,7 @@ from generator.publish.feeds import FirstSeen
 from generator.read import Seed, read_seed, seed_paths
 from generator.render import Site, with_articles, with_entity_slugs
 from generator.sitecfg import build_date, site_url
-from generator.write import WriteReport, existing_generated, write_files
+from generator.write import Staged, Staging, WriteReport, existing_generated
 
 PARALLEL_FROM = 200  # below this many seeds a process pool costs more than it saves
 
@@ -114,17 +114,18 @@ def _generate(seeds_dir: str, docs_dir: str) -> Result:
     kept, todo = _kept(docs, groups, last)
     site = _with_text(site, todo, found, cache)
     made_by: dict[tuple, tuple[str, ...]] = {}
-    files = site_files(site.articles, site, todo, made_by)
-    made_by.update((g.gid, last["groups"][g.gid][1]) for g in kept)
-    keep = {p for g in kept for p in made_by[g.gid]}
-    pages = files.keys() | keep
-    missing = [a.seed for a in articles if f"articles/{a.slug}.md" not in pages]
-    if missing:
-        raise DigestError(f"internal error: no page for {', '.join(missing)}")
-    report = write_files(docs, files, keep)
+    with Staging(docs) as staging:
+        files = site_files(site.articles, site, todo, made_by, staging)
+        made_by.update((g.gid, last["groups"][g.gid][1]) for g in kept)
+        keep = {p for g in kept for p in made_by[g.gid]}
+        pages = files.keys() | keep
+        missing = [a.seed for a in articles if f"articles/{a.slug}.md" not in pages]
+        if missing:
+            raise DigestError(f"internal error: no page for {', '.join(missing)}")
+        report = staging.commit(files, keep)
     if cache:
         stats = {p: last["files"][p] for p in keep}
-        stats.update((path, _stat(os.path.join(docs, path))) for path in files)
+        stats.update((path, seen) for path, (_, seen) in files.items())
         cache.put("runs", digest("manifest", str(docs.resolve())), {
             "run": run, "frame": frame, "files": stats,
             "groups": {g.gid: (g.deps, made_by[g.gid]) for g in groups},
@@ -153,10 +154,11 @@ def _own_pages_only(seeds_dir: str, docs: Path, paths: list[tuple[str, Path]], k
     site = with_entity_slugs(Site(articles, load_topics(), site_url(), build_date()), last["entities"])
     groups = [outputs.article_group(site, i, keys) for i in range(len(articles))]
     made_by: dict[tuple, tuple[str, ...]] = {}
-    files = site_files(articles, site, groups, made_by)
     mine = {p for g in groups for p in last["groups"][g.gid][1]}
-    report = write_files(docs, files, last["files"].keys() - mine)
-    last["files"].update((path, _stat(os.path.join(docs, path))) for path in files)
+    with Staging(docs) as staging:
+        files = site_files(articles, site, groups, made_by, staging)
+        report = staging.commit(files, last["files"].keys() - mine)
+    last["files"].update((path, seen) for path, (_, seen) in files.items())
     last["groups"].update((g.gid, (g.deps, made_by[g.gid])) for g in groups)
     last["seeds"].update((f.display, (f.key, *before[f.display][1:])) for f in found)
     last["run"] = digest("run", last["frame"], tuple(keys[d] for d, _ in paths))
@@ -165,11 +167,11 @@ def _own_pages_only(seeds_dir: str, docs: Path, paths: list[tuple[str, Path]], k
 
 
 def site_files(articles: tuple[Article, ...], site: Site, groups: list[outputs.Group],
-               made_by: dict[tuple, tuple[str, ...]]) -> dict[str, bytes]:
-    """The files of the groups left to render (``site`` holds ``articles``), in memory: nothing is written
-    until all succeed. ``made_by`` receives the paths each group made."""
-    files: dict[str, bytes] = {}
-    for group, made in outputs.render(site, groups):
+               made_by: dict[tuple, tuple[str, ...]], staging: Staging) -> dict[str, Staged]:
+    """The files of the groups left to render (``site`` holds ``articles``), staged: none is in place until
+    all succeed. ``made_by`` receives the paths each group made."""
+    files: dict[str, Staged] = {}
+    for group, made in outputs.render(site, groups, staging.stage):
         files.update(made)
         made_by[group.gid] = tuple(made)
     return files

@@ -168,9 +168,11 @@ def summary(seen: dict[str, Any]) -> str:
     return digest(seen["listed"], seen["fed"], seen["dated"], seen["mentions"])
 
 
-def render(site: Site, groups: list[Group]) -> Iterator[tuple[Group, dict[str, bytes]]]:
-    """Each group with its files as bytes, in the order they are done (on every core when there are many)."""
-    for i, made in progress(_render(site, groups), len(groups), "rendering"):
+def render(site: Site, groups: list[Group],
+           stage: Callable[[dict], dict] | None = None) -> Iterator[tuple[Group, dict]]:
+    """Each group with its files, in the order they are done (on every core when there are many): as bytes,
+    or as ``stage`` returns them (it runs where the group was rendered, so the bytes need not travel)."""
+    for i, made in progress(_render(site, groups, stage or _encoded), len(groups), "rendering"):
         yield groups[i], made
 
 
@@ -189,22 +191,23 @@ def site_files(site: Site, first_seen: dict[str, FirstSeen]) -> dict[str, bytes]
 # ---------------------------------------------------------------------------------------------------------
 # Rendering on every core: workers are forked once the Site exists, so it reaches them without pickling.
 
-_SITE: Site | None = None
+_JOB: tuple[Site, Callable[[dict], dict]] | None = None
 
 
-def _render(site: Site, groups: list[Group]) -> Iterator[tuple[int, dict[str, bytes]]]:
-    """(index, files) of each group, in the order they are done."""
+def _render(site: Site, groups: list[Group], stage: Callable[[dict], dict]) -> Iterator[tuple[int, dict]]:
+    """(index, staged files) of each group, in the order they are done."""
     workers = min(os.cpu_count() or 1, 8)
     if (len(site.articles) < PARALLEL_FROM or len(groups) < 2 or workers < 2
             or "fork" not in multiprocessing.get_all_start_methods()):
-        return ((i, _encoded(RENDERERS[g.kind](site, g.arg))) for i, g in enumerate(groups))
-    return _render_parallel(site, groups, workers)
+        return ((i, stage(RENDERERS[g.kind](site, g.arg))) for i, g in enumerate(groups))
+    return _render_parallel(site, groups, stage, workers)
 
 
-def _render_parallel(site: Site, groups: list[Group], workers: int) -> Iterator[tuple[int, dict]]:
-    global _SITE
+def _render_parallel(site: Site, groups: list[Group], stage: Callable[[dict], dict],
+                     workers: int) -> Iterator[tuple[int, dict]]:
+    global _JOB
     order = sorted(range(len(groups)), key=lambda i: -groups[i].weight)  # heavy first: they finish last
-    _SITE = site
+    _JOB = site, stage
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             futures = {pool.submit(_render_batch, [(groups[i].kind, groups[i].arg) for i in batch]): batch
@@ -212,7 +215,7 @@ def _render_parallel(site: Site, groups: list[Group], workers: int) -> Iterator[
             for future in as_completed(futures):
                 yield from zip(futures[future], future.result())
     finally:
-        _SITE = None
+        _JOB = None
 
 
 def _batches(order: list[int], groups: list[Group]) -> Iterable[list[int]]:
@@ -229,7 +232,8 @@ def _batches(order: list[int], groups: list[Group]) -> Iterable[list[int]]:
         yield batch
 
 
-def _render_batch(jobs: list[tuple[str, Any]]) -> list[dict[str, bytes]]:
-    """Encoded here, on every core, rather than in the main process as the files arrive."""
-    assert _SITE is not None, "workers are forked from a process that set _SITE"
-    return [_encoded(RENDERERS[kind](_SITE, arg)) for kind, arg in jobs]
+def _render_batch(jobs: list[tuple[str, Any]]) -> list[dict]:
+    """Staged here, on every core, rather than in the main process as the files arrive."""
+    assert _JOB is not None, "workers are forked from a process that set _JOB"
+    site, stage = _JOB
+    return [stage(RENDERERS[kind](site, arg)) for kind, arg in jobs]

@@ -3,16 +3,28 @@
 The generator owns a fixed set of paths below the docs folder; anything else there (home-made pages,
 stylesheets) is never touched. A file it owns that this run did not produce belonged to a seed that is gone,
 and is removed.
+
+Files are written where they are rendered (on every core) into a staging folder inside the docs folder, and
+renamed into place only once every page rendered: a failed run leaves the docs folder as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 OWNED_DIRS = ("articles", "topics", "entities", "feeds", "calendars")
 OWNED_FILES = ("index.md", "watch.md", "calendar.ics")
+STAGING = ".digest-staging-"  # + the main process's id; a dot folder: MkDocs skips it
+
+Stat = tuple[int, int]  # size and modification time (ns): how a rerun knows a file is as it left it
+Staged = tuple[str | None, Stat]  # the temporary file to rename into place (None: unchanged), and its stat
+
+_names = itertools.count()
 
 
 @dataclass
@@ -27,51 +39,97 @@ def owned(path: str) -> bool:
     return bool(parts) and (parts[0] in OWNED_DIRS or (len(parts) == 1 and parts[0] in OWNED_FILES))
 
 
-def check_paths(files: dict[str, bytes]) -> None:
+def check_paths(files) -> None:
     for path in files:
         pure = PurePosixPath(path)
         if pure.is_absolute() or ".." in pure.parts or not owned(path):
             raise ValueError(f"refusing to write outside the generated tree: {path!r}")
 
 
-def write_files(docs: Path, files: dict[str, bytes], keep: set[str] = frozenset()) -> WriteReport:
-    """Write ``files`` where their bytes differ; remove every generated file neither written nor in ``keep``
-    (files a rerun knows to be as the last run left them)."""
-    check_paths(files)
-    report = WriteReport(unchanged=len(keep))
-    docs.mkdir(parents=True, exist_ok=True)
-    paths = sorted(files)
-    for folder in {os.path.dirname(os.path.join(docs, path)) for path in paths}:
-        os.makedirs(folder, exist_ok=True)
-    # one file after another: threads (tried, 4) spent twice the kernel time handing the GIL back and forth,
-    # for a slower write of 2,000 pages on 2 cores
-    changed = [_write(os.path.join(docs, path), files[path]) for path in paths]
-    report.written = [path for path, wrote in zip(paths, changed) if wrote]
-    report.unchanged += len(paths) - len(report.written)
-    for stale in sorted(existing_generated(docs) - set(files) - keep):
+class Staging:
+    """A run's staging folder: ``stage`` (in any process) writes the files whose bytes changed there,
+    ``commit`` renames them into place and removes stale files; leaving the ``with`` block on an error
+    removes the folder, and the docs folder is as it was."""
+
+    def __init__(self, docs: Path | str):
+        self.docs = os.fspath(docs)
+        self.folder = os.path.join(self.docs, f"{STAGING}{os.getpid()}")
+        self._made_docs = False
+
+    def __enter__(self) -> Staging:
+        self._made_docs = not os.path.isdir(self.docs)
+        os.makedirs(self.docs, exist_ok=True)
+        for leftover in Path(self.docs).glob(f"{STAGING}*"):  # of a run that was killed
+            shutil.rmtree(leftover, ignore_errors=True)
+        os.mkdir(self.folder)
+        return self
+
+    def __exit__(self, kind, *_) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+        if kind is not None and self._made_docs:
+            with contextlib.suppress(OSError):
+                os.rmdir(self.docs)
+
+    def stage(self, made: dict[str, str | bytes]) -> dict[str, Staged]:
+        """Each file of one group, written to the staging folder unless the docs folder has its bytes."""
+        check_paths(made)
+        return {path: self._stage(path, data if isinstance(data, bytes) else data.encode("utf-8"))
+                for path, data in made.items()}
+
+    def _stage(self, path: str, data: bytes) -> Staged:
+        seen = _same_bytes(os.path.join(self.docs, path), data)
+        if seen:
+            return None, seen
+        tmp = os.path.join(self.folder, f"{os.getpid()}-{next(_names)}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        try:
+            os.fchmod(fd, 0o644)  # whatever the umask
+            _write_all(fd, data)
+            st = os.fstat(fd)  # the time stays with the file when it is renamed
+        finally:
+            os.close(fd)
+        return tmp, (st.st_size, st.st_mtime_ns)
+
+    def commit(self, staged: dict[str, Staged], keep: set[str] = frozenset()) -> WriteReport:
+        """Move the staged files into place; remove every generated file neither staged nor in ``keep``
+        (files a rerun knows to be as the last run left them)."""
+        report = WriteReport(unchanged=len(keep))
+        moves = sorted((path, tmp) for path, (tmp, _) in staged.items() if tmp)
+        for folder in {os.path.dirname(os.path.join(self.docs, path)) for path, _ in moves}:
+            os.makedirs(folder, exist_ok=True)
+        for path, tmp in moves:
+            os.replace(tmp, os.path.join(self.docs, path))
+        report.written = [path for path, _ in moves]
+        report.unchanged += len(staged) - len(moves)
+        _remove_stale(Path(self.docs), staged.keys() | keep, report)
+        return report
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _same_bytes(target: str, data: bytes) -> Stat | None:
+    """The target's stat when it holds ``data`` already."""
+    try:
+        st = os.stat(target)
+        if st.st_size != len(data):
+            return None
+        with open(target, "rb") as fh:
+            return (st.st_size, st.st_mtime_ns) if fh.read() == data else None
+    except OSError:  # missing, or a folder in the way
+        return None
+
+
+def _remove_stale(docs: Path, produced: set[str], report: WriteReport) -> None:
+    for stale in sorted(existing_generated(docs) - produced):
         (docs / stale).unlink()
         report.removed.append(stale)
     if report.removed:
         for name in OWNED_DIRS:
             _remove_empty_dirs(docs / name)
-    return report
-
-
-def _write(target: str, data: bytes) -> bool:
-    if _same_bytes(target, data):
-        return False
-    atomic_write(target, data)
-    return True
-
-
-def _same_bytes(target: str, data: bytes) -> bool:
-    try:
-        if os.stat(target).st_size != len(data):
-            return False
-        with open(target, "rb") as fh:
-            return fh.read() == data
-    except OSError:  # missing, or a folder in the way
-        return False
 
 
 def existing_generated(docs: Path) -> set[str]:
@@ -93,22 +151,6 @@ def _files_below(folder: str, rel: str, found: set[str]) -> None:
             _files_below(entry.path, f"{rel}/{entry.name}", found)
         elif entry.is_file():
             found.add(f"{rel}/{entry.name}")
-
-
-def atomic_write(target: str, data: bytes) -> None:
-    """A temporary file beside the target (whose folder exists), renamed over it: a reader never sees half
-    a page."""
-    folder, name = os.path.split(target)
-    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _remove_empty_dirs(root: Path) -> None:
