@@ -46,4 +46,4 @@ def _watch(title: str, sentence: str, dated: bool, month: bool, topics: bool) ->
 def test_event_bytes_are_icalendars(title, sentence, dated, month, topics):
     w = _watch(title, sentence, dated, month, topics)
     for site in ("https://digest.example.org/", "https://x.example/a,b;c/"):
-        assert _event(w, site) == _reference(w, site)
+        assert _event(w, w.topics, site) == _reference(w, site)

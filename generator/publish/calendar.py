@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from generator.config import Topic
 from generator.extract.dates import find_dates
@@ -25,7 +24,7 @@ class Watch:
 
     @property
     def uid(self) -> str:
-        seed = PurePosixPath(self.article.seed).name
+        seed = self.article.seed.rpartition("/")[2]  # the file's name (PurePosixPath's cost, per event)
         key = f"{seed}|{self.event.date.isoformat()}|{self.event.sentence}"
         return hashlib.sha1(key.encode()).hexdigest()[:24] + "@digest"
 
@@ -67,7 +66,7 @@ def watches(articles: tuple[Article, ...]) -> list[Watch]:
     return sorted(found, key=lambda w: (w.event.date, w.article.slug, w.event.sentence))
 
 
-def _event(w: Watch, site_url: str) -> bytes:
+def _event(w: Watch, topics: tuple[str, ...], site_url: str) -> bytes:
     """One VEVENT, byte for byte as icalendar writes it (its property order: SUMMARY, DTSTART, DTEND, DTSTAMP,
     UID, then the rest by name), without building its objects: thousands of events are written per run, and
     icalendar's per-character line folding was most of a cold run's calendar time. tests/test_calendar_bytes.py
@@ -82,8 +81,8 @@ def _event(w: Watch, site_url: str) -> bytes:
         f"DTSTAMP:{stamp:%Y%m%d}T000000Z",
         f"UID:{_text(w.uid)}",
     ]
-    if w.topics:
-        lines.append("CATEGORIES:" + ",".join(_text(t) for t in w.topics))
+    if topics:
+        lines.append("CATEGORIES:" + ",".join(_text(t) for t in topics))
     lines += [f"DESCRIPTION:{_text(f'“{w.event.sentence}” — {w.article.title}. {url}')}", f"URL:{url}",
               "END:VEVENT"]
     return b"".join(_fold(line) + b"\r\n" for line in lines)
@@ -132,10 +131,10 @@ def calendar_bytes(name: str, events: list[bytes]) -> bytes:
 
 
 def calendar_files(articles: tuple[Article, ...], topics: tuple[Topic, ...], site_url: str) -> dict[str, bytes]:
-    every = watches(articles)
-    serialised = [(w, _event(w, site_url)) for w in every]
+    every = [(w, w.topics) for w in watches(articles)]  # each event's topics looked up once, not per calendar
+    serialised = [(slugs, _event(w, slugs, site_url)) for w, slugs in every]
     files = {"calendar.ics": calendar_bytes("Digest — watch list", [e for _, e in serialised])}
     for topic in topics:
-        mine = [e for w, e in serialised if topic.slug in w.topics]
+        mine = [e for slugs, e in serialised if topic.slug in slugs]
         files[f"calendars/{topic.slug}.ics"] = calendar_bytes(f"Digest — {topic.title}", mine)
     return files
