@@ -66,11 +66,17 @@ def mentions(page, env, entity) -> Md:
     out = []
     root = page.root
     for article, e in entity.mentions:
-        date = shown(longdate(article.date)) if article.date else "Date unknown"
         anchor = f"#{e.anchor}" if e.anchor and article.multi else ""
-        target = internal(article.title, f"{root}articles/{article.slug}.md{anchor}")
-        out.append(f"\n- **{date}** · {target}  \n  “{shown(do_truncate(env, e.first_mention, 300))}”\n")
+        out.append(_mention_head(root, article.title, article.slug, article.date, anchor))
+        out.append(f"{shown(do_truncate(env, e.first_mention, 300))}”\n")
     return Md("".join(out))
+
+
+@lru_cache(maxsize=1 << 16)
+def _mention_head(root: str, title: str, slug: str, date, anchor: str) -> str:
+    """A mention's date and link: the same on the page of every entity a story names (dozens)."""
+    shown_date = shown(longdate(date)) if date else "Date unknown"
+    return f"\n- **{shown_date}** · {internal(title, f'{root}articles/{slug}.md{anchor}')}  \n  “"
 
 
 def entry_line(page, entry) -> Md:
