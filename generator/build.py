@@ -130,7 +130,7 @@ def _generate(seeds_dir: str, docs_dir: str) -> Result:
             "run": run, "frame": frame, "files": stats,
             "groups": {g.gid: (g.deps, made_by[g.gid]) for g in groups},
             "seeds": {f.display: (f.key, a.slug, outputs.summary(f.views)) for f, a in zip(found, articles)},
-            "entities": {key: page.slug for key, page in site.entities.items()}})
+            "entities": site.entity_slugs})
         if not index or index.keys() != {f.key for f in found}:
             cache.put("runs", digest("index", str(docs.resolve())), {f.key: (f.light, f.views) for f in found})
     return Result(len(paths), lambda: _full(found, articles, cache), report)

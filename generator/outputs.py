@@ -147,7 +147,8 @@ def plan(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | No
         fed = digest(tuple((a.slug, v["fed"]) for a, v in zip(arts, seen)),
                      tuple(sorted((p, s.when.isoformat(), s.origin) for p, s in first_seen.items())))
         dated = digest(tuple((a.slug, v["dated"]) for a, v in zip(arts, seen) if v["dated"]))
-        mention = {id(e): (a.slug, m) for a, v in zip(arts, seen) for e, m in zip(a.entities, v["mentions"])}
+        # an entity page's dependencies: each mention's article slug and digest (slugs hold no "/" nor newline)
+        mention = {id(e): f"{a.slug}/{m}" for a, v in zip(arts, seen) for e, m in zip(a.entities, v["mentions"])}
     groups = [Group("calendars", None, ("calendars",), dep("calendars", dated), weight=n * 2),
               *(Group("topic", t.slug, ("topic", t.slug), dep("topic", t.slug, listed), weight=n // 4)
                 for t in site.topics),
@@ -156,18 +157,19 @@ def plan(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | No
               Group("feeds", first_seen, ("feeds",), dep("feeds", fed), weight=n // 8)]
     groups += (article_group(site, i, keys) for i in range(n))
     for key, page in entities.items():
-        deps = dep("entity", page.path, tuple(mention[id(e)] for _, e in page.mentions)) if keys is not None else ""
+        deps = dep("entity", page.path, "\n".join([mention[id(e)] for _, e in page.mentions])) if keys is not None else ""
         groups.append(Group("entity", key, ("entity", *key), deps, weight=max(1, len(page.mentions) // 8)))
     return groups
 
 
 def article_group(site: Site, i: int, keys: dict[str, str] | None) -> Group:
-    """An article page: made of its seed's content, its slug and the entity pages it links to."""
+    """An article page: made of its seed's content, its slug and the entity pages it links to (their slugs:
+    the kinds, hence the paths, are the seed's content)."""
     a = site.articles[i]
     if keys is None:
         return Group("article", i, ("article", a.seed))
-    entities = site.entities
-    links = tuple(entities[(e.kind, e.name)].path for e in a.entities if (e.kind, e.name) in entities)
+    slugs = site.entity_slugs
+    links = "/".join([slugs.get((e.kind, e.name), "") for e in a.entities])
     return Group("article", i, ("article", a.seed), digest("article", site.site_url, keys[a.seed], a.slug, links))
 
 

@@ -61,6 +61,10 @@ class Site:
         return collect.entity_pages(self.articles)
 
     @cached_property
+    def entity_slugs(self) -> dict[tuple[EntityKind, str], str]:
+        return {key: page.slug for key, page in self.entities.items()}
+
+    @cached_property
     def newest(self) -> tuple[Article, ...]:
         return tuple(sorted(self.articles, key=collect.newest_first))
 
@@ -83,7 +87,7 @@ def with_articles(site: Site, articles: tuple[Article, ...]) -> Site:
     """The same site with some articles swapped for the same articles with their text: the indexes already
     computed (entity pages, newest…) read no text, so they are kept rather than computed again."""
     new = Site(articles, site.topics, site.site_url, site.today)
-    for name in ("topic_by_slug", "entities", "newest", "truce_points"):
+    for name in ("topic_by_slug", "entities", "entity_slugs", "newest", "truce_points"):
         if name in site.__dict__:
             new.__dict__[name] = site.__dict__[name]  # cached_property's own storage
     return new
@@ -94,6 +98,7 @@ def with_entity_slugs(site: Site, slugs: dict[tuple[EntityKind, str], str]) -> S
     slugs of every entity page come from the last run, not from all articles)."""
     site.__dict__["entities"] = {(kind, name): collect.EntityPage(name, kind, slug, ())
                                  for (kind, name), slug in slugs.items()}  # cached_property's own storage
+    site.__dict__["entity_slugs"] = slugs
     return site
 
 
