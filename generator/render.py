@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import frontmatter
@@ -182,13 +182,23 @@ class _NotPlain(Exception):
 
 def _scalar(value: Any) -> str:
     if type(value) is str:
-        if _PLAIN.fullmatch(value) and value[-1] != " " and not _RESERVED.fullmatch(value):
-            if ": " in value or " #" in value or value[-1] == ":":  # read as a key or a comment: quoted
-                return "'" + value.replace("'", "''") + "'"
-            return value
+        written = _string(value)
+        if written is not None:
+            return written
     elif type(value) is dt.date:
         return value.isoformat()
     raise _NotPlain
+
+
+@lru_cache(maxsize=1 << 16)
+def _string(value: str) -> str | None:
+    """A string as PyYAML writes it, or None when it is not plain; cached: names, topics and tags recur on
+    page after page."""
+    if _PLAIN.fullmatch(value) and value[-1] != " " and not _RESERVED.fullmatch(value):
+        if ": " in value or " #" in value or value[-1] == ":":  # read as a key or a comment: quoted
+            return "'" + value.replace("'", "''") + "'"
+        return value
+    return None
 
 
 def _yaml(meta: dict[str, Any], indent: str) -> list[str]:
