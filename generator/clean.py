@@ -148,8 +148,9 @@ def _repeats(text: str, earlier: list[str]) -> bool:
     if cut_short and len(norm) < MIN_TEASER_PREFIX:
         return False
     probes = FIRST_WORDS.findall(text[:80])[:3]  # norm is not empty: there is a word
+    first, others = probes[0], probes[1:]
     for unit in earlier:
-        if all(probe in unit for probe in probes):
+        if first in unit and all(probe in unit for probe in others):  # most units fail the first test
             other = _norm(unit)
             if other == norm or (cut_short and other.startswith(norm)):
                 return True
