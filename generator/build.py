@@ -15,20 +15,24 @@ from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator import PROJECT_ROOT, outputs
+from generator import PROJECT_ROOT
 from generator.cache import Cache, digest, dumps
 from generator.collect import assign_slugs
 from generator.config import load_topics
 from generator.errors import DigestError, Problem, SeedError
-from generator.extract import extract
-from generator.model import Article
+from generator.model import Article, FirstSeen
 from generator.progress import progress
-from generator.publish.feeds import FirstSeen
 from generator.read import Seed, read_seed, seed_paths
-from generator.render import Site, with_articles, with_entity_slugs
 from generator.sitecfg import build_date, site_url
 from generator.write import Staged, Staging, WriteReport, existing_generated
+
+# outputs, render and extract (Jinja, feedgen, the vocabularies: a third of a no-op rerun's time) are
+# imported where they are used: a rerun that finds nothing changed never needs them.
+if TYPE_CHECKING:
+    from generator import outputs
+    from generator.render import Site
 
 PARALLEL_FROM = 200  # below this many seeds a process pool costs more than it saves
 
@@ -106,6 +110,9 @@ def _generate(seeds_dir: str, docs_dir: str) -> Result:
             done = _own_pages_only(seeds_dir, docs, paths, keys, last, cache)
             if done:
                 return done
+    from generator import outputs
+    from generator.render import Site
+
     index = cache.get("runs", digest("index", str(docs.resolve()))) if last else None
     found = _extract_all(paths, keys, cache, index or {}, problems)
     articles = tuple(assign_slugs([f.article for f in found], arrival))
@@ -141,6 +148,9 @@ def _own_pages_only(seeds_dir: str, docs: Path, paths: list[tuple[str, Path]], k
     """A rerun in which the edited seeds changed nothing another page reads of them (their views: titles,
     key points, entities, dates…), the same seeds otherwise: their own pages are rendered, nothing else is
     loaded. None when that does not hold: the full rerun decides."""
+    from generator import outputs
+    from generator.render import Site, with_entity_slugs
+
     before = last["seeds"]
     if before.keys() != {d for d, _ in paths} or not all(_unchanged(docs, p, s) for p, s in last["files"].items()):
         return None
@@ -170,6 +180,8 @@ def site_files(articles: tuple[Article, ...], site: Site, groups: list[outputs.G
                made_by: dict[tuple, tuple[str, ...]], staging: Staging) -> dict[str, Staged]:
     """The files of the groups left to render (``site`` holds ``articles``), staged: none is in place until
     all succeed. ``made_by`` receives the paths each group made."""
+    from generator import outputs
+
     files: dict[str, Staged] = {}
     for group, made in outputs.render(site, groups, staging.stage):
         files.update(made)
@@ -223,6 +235,8 @@ def _kept(docs: Path, groups: list[outputs.Group], last: dict | None) -> tuple[l
 
 def _with_text(site: Site, todo: list[outputs.Group], found: list[Found], cache: Cache | None) -> Site:
     """The site whose article pages left to render have their text (the rest may be views without it)."""
+    from generator.render import with_articles
+
     needed = [g.arg for g in todo if g.kind == "article" and not found[g.arg].full]
     if not needed:
         return site
@@ -268,6 +282,8 @@ def _extract_all(paths: list[tuple[str, Path]], keys: dict[str, str], cache: Cac
                  index: dict[str, bytes] | None = None, problems: list[Problem] | None = None) -> list[Found]:
     """Every seed, in order: from the index (an unchanged seed of the last run), the cache, or extracted on
     every core. Raises SeedError with every problem of the run."""
+    from generator import outputs
+
     problems = list(problems or [])
     results: list = [None] * len(paths)
     todo = []
@@ -319,6 +335,9 @@ def _map(fn, jobs: list) -> Iterator:
 def _read_and_extract(job: tuple[str, Path, str | None, Cache | None]) -> tuple | list[Problem]:
     """The seed and its article, pickled here once (the same bytes go to the cache, written here: on every
     core), and for the index the article without its text and its views; or the seed's problems."""
+    from generator import outputs
+    from generator.extract import extract
+
     display, path, key, cache = job
     try:
         seed = read_seed(path, display)

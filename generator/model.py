@@ -165,3 +165,11 @@ def _ordered_union(groups) -> tuple[str, ...]:
         for item in group:
             seen.setdefault(item, None)
     return tuple(seen)
+
+
+@dataclass(frozen=True)
+class FirstSeen:
+    """Fallback date of an undated seed and where it came from ("git" or "file")."""
+
+    when: dt.datetime
+    origin: str

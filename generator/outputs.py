@@ -22,9 +22,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.cache import digest
+from generator.model import FirstSeen
 from generator.progress import progress
 from generator.publish.calendar import calendar_files
-from generator.publish.feeds import FirstSeen, all_feeds
+from generator.publish.feeds import all_feeds
 from generator.render import (Site, article_page, entities_index, entity_page, home_page, topic_page,
                               topics_index, watch_page)
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 import generator.build as build
+import generator.extract
+from generator import outputs
 from generator.cache import Cache, digest
 from tests.conftest import snapshot, write
 
@@ -23,13 +25,13 @@ def own_cache(tmp_path, monkeypatch):
 def extractions(monkeypatch) -> list[str]:
     """The seeds extracted during the test (fewer than 200 seeds: extraction runs in this process)."""
     seen: list[str] = []
-    real = build.extract
+    real = generator.extract.extract
 
     def counting(seed):
         seen.append(seed.path)
         return real(seed)
 
-    monkeypatch.setattr(build, "extract", counting)
+    monkeypatch.setattr(generator.extract, "extract", counting)  # build imports it where it is used
     return seen
 
 
@@ -122,10 +124,10 @@ def test_a_new_build_date_renders_only_the_watch_list_again(seeds, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     build.generate(str(seeds), "docs")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767398400")  # 2026-01-03
-    real = build.outputs.RENDERERS.copy()
+    real = outputs.RENDERERS.copy()
     rendered = []
     for kind, fn in real.items():
-        monkeypatch.setitem(build.outputs.RENDERERS, kind,
+        monkeypatch.setitem(outputs.RENDERERS, kind,
                             lambda site, arg, kind=kind, fn=fn: rendered.append(kind) or fn(site, arg))
     result = build.generate(str(seeds), "docs")
     assert rendered == ["watch"]
@@ -141,7 +143,7 @@ def test_a_body_typo_rerenders_that_page_only_and_matches_uncached(seeds, monkey
     words[middle] = words[middle] + "s"
     first.write_text(" ".join(words), encoding="utf-8")
     planned = []
-    monkeypatch.setattr(build.outputs, "plan", lambda *a, real=build.outputs.plan: planned.append(1) or real(*a))
+    monkeypatch.setattr(outputs, "plan", lambda *a, real=outputs.plan: planned.append(1) or real(*a))
     result = build.generate(str(seeds), "docs")
     if not planned:  # nothing another page reads of the seed changed: its own page alone was rendered
         assert [p for p in result.report.written] == [p for p in result.report.written if p.startswith("articles/")]
@@ -156,7 +158,7 @@ def test_an_edit_no_other_page_reads_renders_only_its_page(seeds, monkeypatch, e
     # as for a seed tracked by git, the edit leaves its arrival (here: file time) as it was
     os.utime(first, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     planned, extractions[:] = [], []
-    monkeypatch.setattr(build.outputs, "plan", lambda *a, real=build.outputs.plan: planned.append(1) or real(*a))
+    monkeypatch.setattr(outputs, "plan", lambda *a, real=outputs.plan: planned.append(1) or real(*a))
     result = build.generate(str(seeds), "docs")
     assert planned == [] and extractions == [f"{seeds}/{first.name}"]
     assert result.report.written == [] and len(result.articles) == len(list(seeds.iterdir()))

@@ -17,18 +17,10 @@ from feedgen.feed import FeedGenerator
 
 from generator import collect
 from generator.config import Topic
-from generator.model import Article
+from generator.model import Article, FirstSeen
 
 MAX_ENTRIES = 50
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
-
-
-@dataclass(frozen=True)
-class FirstSeen:
-    """Fallback date of an undated seed and where it came from ("git" or "file")."""
-
-    when: dt.datetime
-    origin: str
 
 
 @dataclass(frozen=True)
