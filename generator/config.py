@@ -184,10 +184,14 @@ class Topic:
     icon: str
 
 
+# libyaml when PyYAML has it (every wheel does): the data files are read on every run, a no-op one too
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_LOADER)
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}:1: missing project data file") from exc
     except yaml.YAMLError as exc:
