@@ -25,3 +25,17 @@ def test_unquoted_yaml_boolean_in_a_cue_list_is_an_error(tmp_path: Path, word):
     with pytest.raises(ConfigError) as err:
         load_cues(path)
     assert str(path) in str(err.value) and "quote it" in str(err.value) and "not_names" in str(err.value)
+
+
+def test_broken_yaml_in_a_data_file_names_the_file_and_line(tmp_path: Path):
+    lines = (DATA_DIR / "cues.yml").read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("not_names:"))
+    lines.insert(at, "\tbroken: 1")  # a tab may not indent YAML
+    path = tmp_path / "cues.yml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_cues(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}:") and "invalid YAML" in message
+    line = int(message.split(":")[1])
+    assert at + 1 <= line <= at + 3  # where the parser noticed: the list's line or just after it
