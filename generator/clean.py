@@ -147,7 +147,7 @@ def _repeats(text: str, earlier: list[str]) -> bool:
         return True
     if cut_short and len(norm) < MIN_TEASER_PREFIX:
         return False
-    probes = FIRST_WORDS.findall(text[:80])[:3]  # norm is not empty: there is a word
+    probes = FIRST_WORDS.findall(text[:80])[:3] or [""]  # none when 80 characters of punctuation come first
     first, others = probes[0], probes[1:]
     for unit in earlier:
         if first in unit and all(probe in unit for probe in others):  # most units fail the first test

@@ -56,6 +56,14 @@ def test_repeated_teaser_and_paywall_are_dropped_by_shape():
     assert reasons == ["boilerplate", "repeated teaser", "repeated teaser", "repeated teaser"]
 
 
+def test_a_repeated_paragraph_opening_with_a_long_run_of_punctuation_is_a_teaser():
+    """Its first word lies past the 80 characters the teaser check reads for probe words."""
+    noisy = "!" * 90 + " then the words arrive."
+    cleaned = clean("\n\n".join([noisy, "A plain paragraph between the two.", noisy, noisy]))
+    assert [b.text for b in cleaned.blocks] == [noisy, "A plain paragraph between the two."]
+    assert [d.reason for d in cleaned.dropped] == ["repeated teaser", "repeated teaser"]
+
+
 def test_a_long_line_with_paywall_words_is_kept():
     line = "Readers who sign in to the ministry portal can file complaints about price gouging at markets."
     assert [b.text for b in clean(line).blocks] == [line]
