@@ -59,6 +59,23 @@ def test_matcher_agrees_with_the_reference(text, upper):
     assert all(text[m.start:m.end] == m.phrase for m in PhraseMatcher(phrases).find(text))
 
 
+SHARED_PHRASES = ({p: p for p in PHRASES[:7]}, {p.upper(): len(p) for p in PHRASES[4:]},
+                  {"Washington": "w", "rare": "r", "thus": "t", "US": "us"})
+SHARED = [PhraseMatcher(phrases, exact=n == 2, shared="test-shared") for n, phrases in enumerate(SHARED_PHRASES)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=4))
+def test_a_shared_scan_finds_what_each_matcher_finds_alone(batch):
+    """Matchers sharing one scanner (one scan per text, overlapping vocabularies, both case modes) find
+    what the reference finds for each alone, whatever order the texts come in and however often one
+    repeats."""
+    for text in batch + batch[::-1]:
+        for n, (matcher, phrases) in enumerate(zip(SHARED, SHARED_PHRASES)):
+            got = [(m.start, m.end, m.value) for m in matcher.find(text)]
+            assert got == reference_find(phrases, text, exact=n == 2)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab.É’") + list(SPACES)), max_size=40))
 def test_word_count_and_single_spacing_match_split(text):

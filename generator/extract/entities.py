@@ -42,7 +42,7 @@ def _gazetteer() -> PhraseMatcher:
                 phrases.setdefault(alias, (kind, canonical))
     for phrase in data["exclude"]:
         phrases.setdefault(phrase, None)
-    return PhraseMatcher(phrases, exact=True, suffixes=())
+    return PhraseMatcher(phrases, exact=True, suffixes=(), shared="story")
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +53,7 @@ def _cues() -> tuple[PhraseMatcher, frozenset[str], frozenset[str]]:
     anchors = {w.lower(): "title" for w in cues["name_titles"]}
     anchors.update({w.lower(): "verb" for w in cues["report_verbs"]})
     titles = frozenset(w for t in cues["name_titles"] for w in t.split())
-    return PhraseMatcher(anchors, suffixes=()), titles, frozenset(cues["not_names"])
+    return PhraseMatcher(anchors, suffixes=(), shared="story"), titles, frozenset(cues["not_names"])
 
 
 def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:

@@ -18,7 +18,7 @@ CUE_REACH_WORDS = 12
 
 
 def _future() -> PhraseMatcher:
-    return cue_matcher("future", suffixes=())
+    return cue_matcher("future", suffixes=(), shared="story")
 
 
 def find_events(anchor: str, story: Prose | list[str], article_date: dt.date | None) -> list[Event]:

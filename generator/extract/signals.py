@@ -24,10 +24,10 @@ def _matchers():
     cues = load_cues()
     cue_phrases = {phrase: (value, float(weight))
                    for value in SIGNALS for phrase, weight in cues["signals"][value].items()}
-    return (PhraseMatcher(cue_phrases, suffixes=("s", "es", "ed", "d", "ing")),
-            PhraseMatcher({p: p for p in cues["truce_terms"]}),
-            PhraseMatcher({p: p for p in cues["china_terms"]}),
-            PhraseMatcher({p: p for p in cues["us_terms"]}),
+    return (PhraseMatcher(cue_phrases, suffixes=("s", "es", "ed", "d", "ing"), shared="truce"),
+            PhraseMatcher({p: p for p in cues["truce_terms"]}, shared="truce"),
+            PhraseMatcher({p: p for p in cues["china_terms"]}, shared="truce"),
+            PhraseMatcher({p: p for p in cues["us_terms"]}, shared="truce"),
             tuple(n.lower() for n in cues["negations"]))
 
 

@@ -32,7 +32,7 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, tuple[Topic, ...]]:
         for g, group in enumerate(topic.context):
             for word in group:
                 context[word].append((topic.slug, g))
-    return PhraseMatcher(dict(weights)), PhraseMatcher(dict(context)), topics
+    return PhraseMatcher(dict(weights), shared="story"), PhraseMatcher(dict(context), shared="story"), topics
 
 
 def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
