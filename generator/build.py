@@ -250,11 +250,11 @@ def _text_of(f: Found, cache: Cache | None) -> Article:
     """The whole article of a seed known from the index: from the cache, else extracted again."""
     hit = cache.get("seeds", f.key) if cache else None
     if hit is not None:
-        return hit[1]
+        return _whole(*hit)[1]
     result = _read_and_extract((f.display, f.path, f.key, None))
     if isinstance(result, list):
         raise SeedError(result)
-    return pickle.loads(result[0])[1]
+    return _whole(*result[:2])[1]
 
 
 def _full(found: list[Found], articles: tuple[Article, ...], cache: Cache | None) -> tuple[Article, ...]:
@@ -295,7 +295,8 @@ def _extract_all(paths: list[tuple[str, Path]], keys: dict[str, str], cache: Cac
             continue
         hit = cache.get("seeds", key) if cache else None
         if hit is not None:
-            results[i] = Found(display, path, key, replace(hit[0], file=path), hit[1], True)
+            seed, article = _whole(*hit)
+            results[i] = Found(display, path, key, replace(seed, file=path), article, True, hit[0])
         else:
             todo.append((i, display, path, key))
     if cache and todo:
@@ -306,8 +307,8 @@ def _extract_all(paths: list[tuple[str, Path]], keys: dict[str, str], cache: Cac
         if isinstance(result, list):
             problems.extend(result)
             continue
-        blob, light, views = result
-        seed, article = pickle.loads(blob)
+        light, text, views = result
+        seed, article = _whole(light, text)
         results[i] = Found(display, path, key, seed, article, True, light, views)
     if not problems:
         problems = [Problem(f.seed.path, f.seed.body_line, "nothing is left of the text once boilerplate is "
@@ -317,8 +318,8 @@ def _extract_all(paths: list[tuple[str, Path]], keys: dict[str, str], cache: Cac
         raise SeedError(problems)
     if cache:
         for f in results:
-            if f.light is None:
-                f.light, f.views = dumps(outputs.light(f.article)), outputs.views(f.article)
+            if f.views is None:
+                f.views = outputs.views(f.article)
     return results
 
 
@@ -333,8 +334,9 @@ def _map(fn, jobs: list) -> Iterator:
 
 
 def _read_and_extract(job: tuple[str, Path, str | None, Cache | None]) -> tuple | list[Problem]:
-    """The seed and its article, pickled here once (the same bytes go to the cache, written here: on every
-    core), and for the index the article without its text and its views; or the seed's problems."""
+    """The article pickled once, in two parts: without its text (what the index keeps) and the seed with the
+    text; both go to the cache (written here: on every core) and to the main process, with the views the
+    index keeps. Or the seed's problems."""
     from generator import outputs
     from generator.extract import extract
 
@@ -344,12 +346,21 @@ def _read_and_extract(job: tuple[str, Path, str | None, Cache | None]) -> tuple 
     except SeedError as exc:
         return exc.problems  # plain data: it crosses from a worker process
     article = extract(seed)
-    blob = dumps((seed, article))
+    light = dumps(outputs.light(article))
+    text = dumps((seed, tuple(s.blocks for s in article.sections), article.dropped))
     if not cache:
-        return blob, None, None
+        return light, text, None
     if cache.seed_key(display, path.read_bytes()) == key:  # not edited while we read it
-        cache.put_bytes("seeds", key, blob)
-    return blob, dumps(outputs.light(article)), outputs.views(article)
+        cache.put_bytes("seeds", key, dumps((light, text)))
+    return light, text, outputs.views(article)
+
+
+def _whole(light: bytes, text: bytes) -> tuple[Seed, Article]:
+    """The seed and its whole article, from the two parts ``_read_and_extract`` pickled."""
+    article = pickle.loads(light)
+    seed, blocks, dropped = pickle.loads(text)
+    sections = tuple(replace(s, blocks=b) for s, b in zip(article.sections, blocks))
+    return seed, replace(article, sections=sections, dropped=dropped)
 
 
 def _first_seen(paths: list[tuple[str, Path]]) -> dict[str, FirstSeen]:

@@ -3,8 +3,9 @@
 Below one folder (``.digest-cache/`` at the project root; ``DIGEST_CACHE_DIR`` moves it, ``DIGEST_CACHE=0``
 turns it off):
 
-- ``seeds``: each seed's ``(Seed, Article)``, keyed by sha256 of its bytes and path — a file per seed, so a
-  rerun loads only the seeds it needs in full;
+- ``seeds``: each seed's article, keyed by sha256 of its bytes and path, as two pickles (the article without
+  its text, as the index keeps it; the seed and the text: build.py pickles each article once) — a file per
+  seed, so a rerun loads only the seeds it needs in full;
 - ``runs``: per docs folder, the last run's *manifest* (small: what each generated file was made of, and its
   size and time on disk) and *index* (large: every article without its text, for the pages that list many).
   One file each, so a rerun reads two files instead of one per article.
