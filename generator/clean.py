@@ -14,12 +14,13 @@ from generator.config import cue_matcher
 from generator.model import Block, Dropped
 from generator.text import single_spaced, word_count
 
-INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u00ad"
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+]\s+)(?=\S)(.*)$")
 MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?$")  # a Markdown "# Heading" line
 EMPHASIS_LINE = re.compile(r"^(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1$")  # a whole line in *…* or **…**
 MARKUP_START = frozenset("#*_+-–—•●▪◦‣·∙○■□➢➤►▸")  # the first characters of the three patterns above
-SENTENCE_FINAL = re.compile(r"[.!?…:;,][\"”’')\]]*$")
+SENTENCE_FINAL, CLOSERS = ".!?…:;,", "\"”’')]"  # a finished line ends in one, maybe followed by closers
 ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 MAX_BOILERPLATE_WORDS = 12
 MIN_TEASER_PREFIX = 15
@@ -52,13 +53,16 @@ def _blocks(body: str, first_line: int) -> list[Block]:
             blocks.append(Block(kind, tuple(current) if kind == "ul" else (" ".join(current),), start))
         current = []
 
-    body = INVISIBLE.sub("", body)
+    if not body.isascii() and any(c in body for c in INVISIBLE_CHARS):  # far cheaper than the regex
+        body = INVISIBLE.sub("", body)
     # Text whose paragraphs are separated by blank lines may be hard-wrapped: there a long unfinished line
     # continues on the next one even when that starts with a capital ("...said on / Tuesday, as...").
     wrapped_prose = body.count("\n\n") >= 2
     for offset, raw in enumerate(body.split("\n")):
         lineno = first_line + offset
-        line = single_spaced(raw)
+        line = raw.strip()
+        if not (line.isprintable() and "  " not in line):  # single_spaced, inlined: most lines are
+            line = single_spaced(line)
         if not line:
             if kind == "p":
                 flush()
@@ -81,7 +85,7 @@ def _blocks(body: str, first_line: int) -> list[Block]:
             current.append(bullet.group(1).strip())
             continue
         previous = current[-1] if current else ""
-        continues = previous and not SENTENCE_FINAL.search(previous) and (line[:1].islower() or (
+        continues = previous and not _finished(previous) and (line[:1].islower() or (
             kind == "p" and wrapped_prose and len(previous) >= 60 and word_count(previous) >= 10))
         if continues:
             current[-1] = f"{current[-1]} {line}"
@@ -92,6 +96,11 @@ def _blocks(body: str, first_line: int) -> list[Block]:
         current = [line]
     flush()
     return blocks
+
+
+def _finished(line: str) -> bool:
+    bare = line.rstrip(CLOSERS)
+    return bool(bare) and bare[-1] in SENTENCE_FINAL
 
 
 def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
@@ -141,17 +150,15 @@ def _drop_repeated_tail(blocks: list[Block]) -> tuple[list[Block], list[Dropped]
 def _repeats(text: str, earlier: list[str]) -> bool:
     """Does ``text`` repeat one earlier unit (ignoring case, spaces and punctuation), or, cut short with an
     ellipsis, the opening of one? Only units holding its first three words are normalised and compared."""
+    probes = FIRST_WORDS.findall(text[:80])[:3] or [""]  # none when 80 characters of punctuation come first
+    first, others = probes[0], probes[1:]
+    holding = [unit for unit in earlier if first in unit and all(probe in unit for probe in others)]
+    if first and not holding:
+        return False  # the common case, answered without normalising a word
     cut_short = bool(ELLIPSIS_END.search(text))
     norm = _norm(ELLIPSIS_END.sub("", text) if cut_short else text)
     if not norm:
         return True
     if cut_short and len(norm) < MIN_TEASER_PREFIX:
         return False
-    probes = FIRST_WORDS.findall(text[:80])[:3] or [""]  # none when 80 characters of punctuation come first
-    first, others = probes[0], probes[1:]
-    for unit in earlier:
-        if first in unit and all(probe in unit for probe in others):  # most units fail the first test
-            other = _norm(unit)
-            if other == norm or (cut_short and other.startswith(norm)):
-                return True
-    return False
+    return any(other == norm or (cut_short and other.startswith(norm)) for other in map(_norm, holding))

@@ -184,7 +184,11 @@ ABBREVIATIONS = {
     "no", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "u.s", "u.k", "e.g", "i.e", "approx", "est", "dept", "n",
 }
-SENTENCE_END = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
+# The last stop of a run ("?!", "..."), closing quotes or brackets, space, then what opens a sentence. It
+# starts with one character class, not a run of them: the regex engine then skips text fast (about 3x).
+STOPS = ".!?…"
+ENDING = STOPS + "\"”’')] \n\t"  # what may follow a sentence's last word at the end of a text
+SENTENCE_END = re.compile(r"[.!?…]([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
 INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J", "U.S", "e.g" before the full stop
@@ -192,14 +196,18 @@ INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J", "U.S", "e.g" before th
 
 def sentences(text: str) -> list[str]:
     """Split prose into sentences without breaking after abbreviations (U.S., Mr., Jan.) or initials."""
+    if not any(stop in text.rstrip(ENDING) for stop in STOPS):  # stops at the very end only: one sentence
+        text = text.strip()
+        return [text] if text else []
     out, start = [], 0
     for m in SENTENCE_END.finditer(text):
         stop = m.start()
-        if m.group(1) == ".":
-            last_word = text[max(text.rfind(" ", start, stop), start - 1) + 1:stop].lower().lstrip("(\"“‘'")
+        if text[stop] == "." and (stop == 0 or text[stop - 1] not in STOPS):  # a lone full stop
+            space = max(text.rfind(" ", start, stop), text.rfind("\n", start, stop), start - 1)
+            last_word = text[space + 1:stop].lower().lstrip("(\"“‘'")
             if last_word in ABBREVIATIONS or INITIALS.fullmatch(last_word):
                 continue
-        piece = text[start:m.end(2)].strip()
+        piece = text[start:m.end(1)].strip()
         if piece:
             out.append(piece)
         start = m.end()
