@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import marshal
 import os
 import pickle
 import shutil
@@ -48,9 +49,18 @@ def fingerprint() -> str:
 
 
 def digest(*parts: Any) -> str:
-    """A stable key for plain values: strings, bytes, numbers, None and (nested) tuples of them. Their repr
-    is unambiguous and the same in every run (no objects, sets or dicts: their repr is not)."""
-    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    """A stable key for plain values: strings, bytes, numbers, None and (nested) tuples of them (no objects,
+    sets or dicts). Written by marshal's version 2, which writes a value's type and contents only (never
+    whether a string is shared or interned): the same in every run, and a few times faster than their repr."""
+    return hashlib.sha256(plain(parts)).hexdigest()
+
+
+def plain(value: Any) -> bytes:
+    """``value`` as unambiguous bytes; a value marshal refuses (a str subclass) by its repr, set apart."""
+    try:
+        return marshal.dumps(value, 2)
+    except ValueError:
+        return b"r" + repr(value).encode("utf-8", "surrogatepass")  # marshal's output never starts with "r"
 
 
 def dumps(value: Any) -> bytes:

@@ -16,12 +16,13 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from typing import Any
 
-from generator.cache import digest
+from generator.cache import digest, plain
 from generator.model import FirstSeen
 from generator.progress import progress
 from generator.publish.calendar import calendar_files
@@ -127,8 +128,8 @@ def _mentions(a) -> tuple[str, ...]:
     """What each entity's page shows of its mention here, hashed over the article's part once (fixed length:
     unambiguous) rather than once per entity: an article names about twenty."""
     head = digest(a.title, _date(a), a.multi).encode()
-    return tuple(hashlib.blake2b(head + repr((e.anchor, e.first_mention)).encode("utf-8", "surrogatepass"),
-                                 digest_size=8).hexdigest() for e in a.entities)
+    return tuple(hashlib.blake2b(head + plain((e.anchor, e.first_mention)), digest_size=8).hexdigest()
+                 for e in a.entities)
 
 
 def plan(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | None,
@@ -148,8 +149,13 @@ def plan(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | No
         fed = digest(tuple((a.slug, v["fed"]) for a, v in zip(arts, seen)),
                      tuple(sorted((p, s.when.isoformat(), s.origin) for p, s in first_seen.items())))
         dated = digest(tuple((a.slug, v["dated"]) for a, v in zip(arts, seen) if v["dated"]))
-        # an entity page's dependencies: each mention's article slug and digest (slugs hold no "/" nor newline)
-        mention = {id(e): f"{a.slug}/{m}" for a, v in zip(arts, seen) for e, m in zip(a.entities, v["mentions"])}
+        # an entity page's dependencies: each mention's article slug and digest (slugs hold no "/" nor newline),
+        # in one pass over the articles: the page's own order (newest first) follows from the dates and slugs
+        mentions: dict[tuple, list[str]] = defaultdict(list)
+        for a, v in zip(arts, seen):
+            slug = a.slug
+            for e, m in zip(a.entities, v["mentions"]):
+                mentions[(e.kind, e.name)].append(f"{slug}/{m}")
     groups = [Group("calendars", None, ("calendars",), dep("calendars", dated), weight=n * 2),
               *(Group("topic", t.slug, ("topic", t.slug), dep("topic", t.slug, listed), weight=n // 4)
                 for t in site.topics),
@@ -158,7 +164,7 @@ def plan(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | No
               Group("feeds", first_seen, ("feeds",), dep("feeds", fed), weight=n // 8)]
     groups += (article_group(site, i, keys) for i in range(n))
     for key, page in entities.items():
-        deps = dep("entity", page.path, "\n".join([mention[id(e)] for _, e in page.mentions])) if keys is not None else ""
+        deps = dep("entity", page.path, "\n".join(mentions[key])) if keys is not None else ""
         groups.append(Group("entity", key, ("entity", *key), deps, weight=max(1, len(page.mentions) // 8)))
     return groups
 
