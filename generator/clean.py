@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator.config import cue_matcher
 from generator.model import Block, Dropped
-from generator.text import single_spaced, word_count
+from generator.text import ends_clause, single_spaced, word_count
 
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u00ad"
 INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
@@ -20,7 +20,6 @@ BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-�
 MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?$")  # a Markdown "# Heading" line
 EMPHASIS_LINE = re.compile(r"^(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1$")  # a whole line in *…* or **…**
 MARKUP_START = frozenset("#*_+-–—•●▪◦‣·∙○■□➢➤►▸")  # the first characters of the three patterns above
-SENTENCE_FINAL, CLOSERS = ".!?…:;,", "\"”’')]"  # a finished line ends in one, maybe followed by closers
 ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 MAX_BOILERPLATE_WORDS = 12
 MIN_TEASER_PREFIX = 15
@@ -85,7 +84,7 @@ def _blocks(body: str, first_line: int) -> list[Block]:
             current.append(bullet.group(1).strip())
             continue
         previous = current[-1] if current else ""
-        continues = previous and not _finished(previous) and (line[:1].islower() or (
+        continues = previous and not ends_clause(previous) and (line[:1].islower() or (
             kind == "p" and wrapped_prose and len(previous) >= 60 and word_count(previous) >= 10))
         if continues:
             current[-1] = f"{current[-1]} {line}"
@@ -96,11 +95,6 @@ def _blocks(body: str, first_line: int) -> list[Block]:
         current = [line]
     flush()
     return blocks
-
-
-def _finished(line: str) -> bool:
-    bare = line.rstrip(CLOSERS)
-    return bool(bare) and bare[-1] in SENTENCE_FINAL
 
 
 def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:

@@ -217,6 +217,16 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+CLAUSE_END, CLOSERS = ".!?…:;,", "\"”’')]"
+
+
+def ends_clause(text: str) -> bool:
+    """Does ``text`` end in punctuation, maybe followed by closing quotes or brackets? Read from the end: a
+    regex anchored at ``$`` would try every position of a long paragraph first."""
+    bare = text.rstrip(CLOSERS)
+    return bool(bare) and bare[-1] in CLAUSE_END
+
+
 def slugify(text: str, limit: int = 60) -> str:
     """ASCII, lowercase, hyphenated; never empty, never a path (``../x`` becomes ``x``)."""
     # apostrophes join ("Taiwan’s" → taiwans); any other punctuation separates ("Trump–Xi" → trump-xi)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.text import PhraseMatcher, fold, sentences, single_spaced, word_count
+from generator.text import PhraseMatcher, ends_clause, fold, sentences, single_spaced, word_count
 
 SPACES = " \t\n\u00a0\u2009\u202f\u3000"
 PHRASES = ["rare earth", "US", "U.S.", "export control", "Taiwan", "taiwan strait", "Kim", "Kim Jong Un",
@@ -134,3 +134,10 @@ def test_capitalised_word_count_matches_the_pattern_it_replaced(sentence):
     assert capitalised_words(sentence, limit=100) == expected
     assert capitalised_words(sentence) == min(expected, 5)
 
+
+
+@given(st.text(alphabet=st.sampled_from(list("a .,;:!?…\"”’')]“(") ), max_size=12))
+def test_ends_clause_reads_the_end_as_the_anchored_regex_does(text):
+    import re
+
+    assert ends_clause(text) == bool(re.search(r"[.,;:!?…][\"”’')\]]*\Z", text))

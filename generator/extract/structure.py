@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from generator.config import cue_matcher
 from generator.extract.dates import find_dates, full_date
 from generator.model import Block, Dropped, Section
-from generator.text import PhraseMatcher, sentences, slugify, unique, word_count
+from generator.text import PhraseMatcher, ends_clause, sentences, slugify, unique, word_count
 
 HEADING_MAX_WORDS = 16
 HEADING_MAX_CHARS = 130
-CLOSING = re.compile(r"[.,;:!?…][\"”’')\]]*$")
 BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*[,|–—-].*)?$")
 SIGNATURE_TITLE = re.compile(
     r"\b(?:Head|Director|Editor|Analyst|Chief|Founder|Correspondent|Reporter|Research|Fellow|Partner|"
@@ -46,7 +45,7 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
     scale = 3 if headline and "|" in text else 1
     if not text or len(text) > HEADING_MAX_CHARS * scale or word_count(text) > HEADING_MAX_WORDS * scale:
         return False
-    if CLOSING.search(text) and not (allow_question and text.rstrip("\"”’')").endswith("?")):
+    if ends_clause(text) and not (allow_question and text.rstrip("\"”’')").endswith("?")):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'"):
         return False
@@ -103,7 +102,7 @@ def _looks_like_masthead_name(text: str) -> bool:
 
 def _top_kind(block: Block) -> str:
     text = block.text
-    if block.kind == "p" and _only_date(text) and word_count(text) <= 10:
+    if block.kind == "p" and word_count(text) <= 10 and _only_date(text):
         return "date"
     if block.kind == "p" and BYLINE.match(text) and word_count(text) <= 12:
         return "byline"
@@ -125,7 +124,7 @@ def _is_label(part: str, labels: PhraseMatcher) -> bool:
 
 def signature(block: Block) -> tuple[str, str | None] | None:
     """"Name, Title, Organisation" closing a piece: returns (name, organisation)."""
-    if block.kind != "p" or CLOSING.search(block.text) or word_count(block.text) > 14:
+    if block.kind != "p" or word_count(block.text) > 14 or ends_clause(block.text):
         return None
     parts = [p.strip() for p in block.text.split(",")]
     if not 2 <= len(parts) <= 3:
