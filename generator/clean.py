@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.config import cue_matcher
 from generator.model import Block, Dropped
@@ -20,9 +21,9 @@ BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-�
 MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?$")  # a Markdown "# Heading" line
 EMPHASIS_LINE = re.compile(r"^(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1$")  # a whole line in *…* or **…**
 MARKUP_START = frozenset("#*_+-–—•●▪◦‣·∙○■□➢➤►▸")  # the first characters of the three patterns above
-ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 MAX_BOILERPLATE_WORDS = 12
 MIN_TEASER_PREFIX = 15
+HEAD_CHARS = 20
 
 
 @dataclass(frozen=True)
@@ -52,16 +53,11 @@ def _blocks(body: str, first_line: int) -> list[Block]:
             blocks.append(Block(kind, tuple(current) if kind == "ul" else (" ".join(current),), start))
         current = []
 
-    if not body.isascii() and any(c in body for c in INVISIBLE_CHARS):  # far cheaper than the regex
-        body = INVISIBLE.sub("", body)
-    # Text whose paragraphs are separated by blank lines may be hard-wrapped: there a long unfinished line
-    # continues on the next one even when that starts with a capital ("...said on / Tuesday, as...").
-    wrapped_prose = body.count("\n\n") >= 2
     for offset, raw in enumerate(body.split("\n")):
         lineno = first_line + offset
         line = raw.strip()
-        if not (line.isprintable() and "  " not in line):  # single_spaced, inlined: most lines are
-            line = single_spaced(line)
+        if not (line.isprintable() and "  " not in line):  # most lines are plain: one test tells
+            line = single_spaced(INVISIBLE.sub("", line))  # invisible characters are never printable
         if not line:
             if kind == "p":
                 flush()
@@ -85,7 +81,7 @@ def _blocks(body: str, first_line: int) -> list[Block]:
             continue
         previous = current[-1] if current else ""
         continues = previous and not ends_clause(previous) and (line[:1].islower() or (
-            kind == "p" and wrapped_prose and len(previous) >= 60 and word_count(previous) >= 10))
+            kind == "p" and len(previous) >= 60 and word_count(previous) >= 10 and _paragraphed(body)))
         if continues:
             current[-1] = f"{current[-1]} {line}"
             continue
@@ -95,6 +91,14 @@ def _blocks(body: str, first_line: int) -> list[Block]:
         current = [line]
     flush()
     return blocks
+
+
+@lru_cache(maxsize=1)
+def _paragraphed(body: str) -> bool:
+    """Text whose paragraphs are separated by blank lines may be hard-wrapped: there a long unfinished line
+    continues on the next one even when that starts with a capital ("...said on / Tuesday, as..."). A blank
+    line may hold invisible characters only. Asked only when such a line is met, once per body."""
+    return body.count("\n\n") >= 2 or INVISIBLE.sub("", body).count("\n\n") >= 2
 
 
 def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
@@ -131,7 +135,7 @@ def _drop_repeated_tail(blocks: list[Block]) -> tuple[list[Block], list[Dropped]
     while cut > 1 and _repeats(texts[cut - 1], texts[: cut - 1]):
         cut -= 1
     tail = units[cut:]
-    if len(tail) < 2 and not (tail and ELLIPSIS_END.search(tail[-1][2])):
+    if len(tail) < 2 and not (tail and _cut_short(tail[-1][2])):
         return blocks, []
     first_block, first_line, _ = tail[0]
     kept = blocks[:first_block]
@@ -146,13 +150,26 @@ def _repeats(text: str, earlier: list[str]) -> bool:
     ellipsis, the opening of one? Only units holding its first three words are normalised and compared."""
     probes = FIRST_WORDS.findall(text[:80])[:3] or [""]  # none when 80 characters of punctuation come first
     first, others = probes[0], probes[1:]
-    holding = [unit for unit in earlier if first in unit and all(probe in unit for probe in others)]
+    holding = [unit for unit in earlier if first in unit]  # most units fail the first test
+    for probe in others:
+        holding = [unit for unit in holding if probe in unit]
     if first and not holding:
         return False  # the common case, answered without normalising a word
-    cut_short = bool(ELLIPSIS_END.search(text))
-    norm = _norm(ELLIPSIS_END.sub("", text) if cut_short else text)
+    cut_short, norm = _cut_short(text), _norm(text)  # (the ellipsis is punctuation: not in ``norm``)
     if not norm:
         return True
     if cut_short and len(norm) < MIN_TEASER_PREFIX:
         return False
-    return any(other == norm or (cut_short and other.startswith(norm)) for other in map(_norm, holding))
+    head = norm[:HEAD_CHARS]
+    for unit in holding:
+        opening = _norm(unit[:HEAD_CHARS * 3])  # the start of _norm(unit): if it differs, so does the whole
+        if len(opening) >= len(head) and not opening.startswith(head):
+            continue
+        other = _norm(unit)
+        if other == norm or (cut_short and other.startswith(norm)):
+            return True
+    return False
+
+
+def _cut_short(text: str) -> bool:
+    return text.rstrip().endswith(("...", "…"))
