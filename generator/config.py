@@ -274,15 +274,14 @@ def load_entities(path: Path = DATA_DIR / "entities.yml") -> dict[str, Any]:
     return out
 
 
-def cue_matcher(key: str, suffixes: tuple[str, ...] = ("s", "es"), shared: str = "lines") -> PhraseMatcher:
-    """A matcher over one list of phrases of data/cues.yml, built once per process; ``shared`` names the
-    texts it reads (single lines by default, or "story"), whose other matchers it scans with."""
-    return _cue_matcher(key, suffixes, shared)
+def cue_matcher(key: str, suffixes: tuple[str, ...] = ("s", "es")) -> PhraseMatcher:
+    """A matcher over one list of phrases of data/cues.yml, built once per process."""
+    return _cue_matcher(key, suffixes)
 
 
 @cache
-def _cue_matcher(key: str, suffixes: tuple[str, ...], shared: str) -> PhraseMatcher:
-    return PhraseMatcher({p: p for p in load_cues().get(key, [])}, suffixes=suffixes, shared=shared)
+def _cue_matcher(key: str, suffixes: tuple[str, ...]) -> PhraseMatcher:
+    return PhraseMatcher({p: p for p in load_cues().get(key, [])}, suffixes=suffixes)
 
 
 @lru_cache(maxsize=4)

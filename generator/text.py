@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections import defaultdict
 from typing import Any, NamedTuple
 
 import ahocorasick_rs
@@ -44,81 +43,13 @@ def fold(text: str) -> str:
 _recent: tuple[tuple[str | None, str], ...] = ((None, ""), (None, ""))
 
 
-class _Pass:
-    """The forms of one case mode, found in one compiled scan. ``owners[i]`` says which matchers own form
-    ``i`` and under which of their own form numbers: a shared scan serves several matchers at once."""
+class _Automaton:
+    """Phrases in one case mode: the forms to find, and each form's value and boundary rule."""
 
-    def __init__(self, owners: dict[str, list[tuple[int, int]]], folded: bool):
-        forms = list(owners)
-        self.folded = folded
-        self.owners = list(owners.values())
-        self.word_start = [_is_word(form[0]) for form in forms]
-        self.scanner = ahocorasick_rs.AhoCorasick(forms, implementation=ahocorasick_rs.Implementation.DFA)
-
-    def scan(self, text: str, n: int, out: dict[int, list[tuple[int, int, int, int]]]) -> None:
-        """Every whole-word occurrence, appended to its owners' lists as (start, -end, pass, form): plain
-        ints, which sort fast."""
-        size = len(text)
-        word_start, owners = self.word_start, self.owners
-        for index, start, end in self.scanner.find_matches_as_indexes(fold(text) if self.folded else text,
-                                                                         overlapping=True):
-            if end < size:
-                after = text[end]
-                if after.isalnum() or after == "_":
-                    continue  # inside a longer word
-            if start and word_start[index]:
-                before = text[start - 1]
-                if before.isalnum() or before == "_":
-                    continue
-            for owner, form in owners[index]:
-                out[owner].append((start, -end, n, form))
-
-
-class _Scanner:
-    """Compiled passes over the forms of one or more matchers, and the last texts scanned.
-
-    The vocabularies of extraction (topics, entities, cues) all read the same story text: one scanner holds
-    them all, so a story is scanned twice (as written, folded) instead of twice per vocabulary, and each
-    matcher takes its own occurrences from the result."""
-
-    KEEP = 64  # texts whose occurrences are kept: every story of an article, and its titles
-
-    def __init__(self):
-        self.members: list[PhraseMatcher] = []
-        self.passes: list[_Pass] | None = None
-        self.recent: dict[str, dict[int, list]] = {}
-
-    def join(self, matcher: PhraseMatcher) -> int:
-        self.members.append(matcher)
-        self.passes, self.recent = None, {}
-        return len(self.members) - 1
-
-    def occurrences(self, text: str, member: int) -> list[tuple[int, int, int, int]]:
-        found = self.recent.get(text)
-        if found is None:
-            if self.passes is None:
-                self.passes = self._compile()
-            found = defaultdict(list)
-            for n, one in enumerate(self.passes):
-                if one is not None:
-                    one.scan(text, n, found)
-            if len(self.recent) >= self.KEEP:
-                del self.recent[next(iter(self.recent))]
-            self.recent[text] = found
-        return found.get(member, ())
-
-    def _compile(self) -> list[_Pass | None]:
-        passes: list[_Pass | None] = []
-        for n, folded in enumerate((False, True)):
-            owners: dict[str, list[tuple[int, int]]] = {}
-            for m, matcher in enumerate(self.members):
-                for form_number, form in enumerate(matcher.forms[n]):
-                    owners.setdefault(form, []).append((m, form_number))
-            passes.append(_Pass(owners, folded) if owners else None)
-        return passes
-
-
-_SHARED: dict[str, _Scanner] = defaultdict(_Scanner)
+    def __init__(self, forms: dict[str, tuple[Any, bool]]):
+        self.values = [value for value, _ in forms.values()]
+        self.word_start = [word_start for _, word_start in forms.values()]
+        self.scanner = ahocorasick_rs.AhoCorasick(list(forms), implementation=ahocorasick_rs.Implementation.DFA)
 
 
 class PhraseMatcher:
@@ -132,42 +63,55 @@ class PhraseMatcher:
     Every suffixed form is a phrase of its own, so the text is scanned in compiled code (one pass for
     case-sensitive phrases over the text as written, one for the others over the folded text) and Python
     only checks word boundaries on the candidates. An exact phrase is preferred to a folded one on the
-    same words; a phrase as written to another's suffixed form. Matchers that read the same texts (the
-    vocabularies run on every story) name one ``shared`` scanner: same results, one scan per text.
+    same words; a phrase as written to another's suffixed form.
     """
 
     def __init__(self, phrases: dict[str, Any], exact: bool = False,
-                 suffixes: tuple[str, ...] = ("s", "es"), shared: str | None = None):
-        chosen: tuple[dict[str, Any], dict[str, Any]] = ({}, {})  # exact forms, folded forms
+                 suffixes: tuple[str, ...] = ("s", "es")):
+        exact_forms: dict[str, tuple[Any, bool]] = {}
+        folded_forms: dict[str, tuple[Any, bool]] = {}
         listed = [(p.strip(), v) for p, v in phrases.items() if p.strip()]
         for suffix in ("", *suffixes):
             for phrase, value in listed:
                 if exact or _is_case_sensitive(phrase):
-                    chosen[0].setdefault(phrase + suffix, value)
+                    exact_forms.setdefault(phrase + suffix, (value, _is_word(phrase[0])))
                 else:
-                    chosen[1].setdefault(fold(phrase + suffix), value)
-        self.forms = (list(chosen[0]), list(chosen[1]))
-        self._values = (list(chosen[0].values()), list(chosen[1].values()))
-        self._scanner = _SHARED[shared] if shared else _Scanner()
-        self._member = self._scanner.join(self)
+                    folded_forms.setdefault(fold(phrase + suffix), (value, _is_word(phrase[0])))
+        self._passes = [(_Automaton(forms), folded) for forms, folded in ((exact_forms, False),
+                                                                         (folded_forms, True)) if forms]
 
-    def find(self, text: str) -> list[Match]:
+    def find(self, source: str | Prose) -> list[Match]:
+        """Matches in a string, or in a story's Prose."""
+        text = source.text if isinstance(source, Prose) else source
         if not text:
             return []
-        candidates = self._scanner.occurrences(text, self._member)
+        size = len(text)
+        candidates: list[tuple[int, int, int, int]] = []  # (start, -end, pass, phrase): plain ints sort fast
+        for n, (automaton, folded) in enumerate(self._passes):
+            word_start = automaton.word_start
+            for index, start, end in automaton.scanner.find_matches_as_indexes(
+                    fold(text) if folded else text, overlapping=True):
+                if end < size:
+                    after = text[end]
+                    if after.isalnum() or after == "_":
+                        continue  # inside a longer word
+                if start and word_start[index]:
+                    before = text[start - 1]
+                    if before.isalnum() or before == "_":
+                        continue
+                candidates.append((start, -end, n, index))
         if not candidates:
             return []
         # leftmost-longest: at each position the longest phrase (an exact one on a tie) wins and hides
         # what it overlaps
-        candidates = sorted(candidates)
-        values = self._values
+        candidates.sort()
         taken: list[Match] = []
         reached = -1
-        new = tuple.__new__
+        new = tuple.__new__  # a Match without NamedTuple's Python-level constructor
         for start, negative_end, n, index in candidates:
             if start >= reached:
                 reached = -negative_end
-                value = values[n][index]
+                value = self._passes[n][0].values[index]
                 if value is not None:
                     taken.append(new(Match, (start, reached, text[start:reached], value)))
         return taken

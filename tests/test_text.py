@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.text import PhraseMatcher, ends_clause, fold, sentences, single_spaced, word_count
+from generator.text import PhraseMatcher, Prose, ends_clause, fold, sentences, single_spaced, word_count
 
 SPACES = " \t\n\u00a0\u2009\u202f\u3000"
 PHRASES = ["rare earth", "US", "U.S.", "export control", "Taiwan", "taiwan strait", "Kim", "Kim Jong Un",
@@ -59,21 +59,30 @@ def test_matcher_agrees_with_the_reference(text, upper):
     assert all(text[m.start:m.end] == m.phrase for m in PhraseMatcher(phrases).find(text))
 
 
-SHARED_PHRASES = ({p: p for p in PHRASES[:7]}, {p.upper(): len(p) for p in PHRASES[4:]},
-                  {"Washington": "w", "rare": "r", "thus": "t", "US": "us"})
-SHARED = [PhraseMatcher(phrases, exact=n == 2, shared="test-shared") for n, phrases in enumerate(SHARED_PHRASES)]
+WORD_PHRASES = {p: p.lower() for p in PHRASES}
+WORD_PHRASES.update({"US-China": "us-china", "rare-earth": "rare earth", "Ché": "che", "George Washington": None})
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(texts, min_size=1, max_size=4))
-def test_a_shared_scan_finds_what_each_matcher_finds_alone(batch):
-    """Matchers sharing one scanner (one scan per text, overlapping vocabularies, both case modes) find
-    what the reference finds for each alone, whatever order the texts come in and however often one
-    repeats."""
-    for text in batch + batch[::-1]:
-        for n, (matcher, phrases) in enumerate(zip(SHARED, SHARED_PHRASES)):
-            got = [(m.start, m.end, m.value) for m in matcher.find(text)]
-            assert got == reference_find(phrases, text, exact=n == 2)
+@settings(max_examples=300, deadline=None)
+@given(texts, st.booleans(), st.booleans())
+def test_matcher_in_prose_or_exact_agrees_with_the_reference(text, upper, exact):
+    """Punctuated phrases and both case modes, in a string or in a story's Prose, whatever case the text
+    is in."""
+    text = text.upper() if upper else text
+    matcher = PhraseMatcher(WORD_PHRASES, exact=exact)
+    want = reference_find(WORD_PHRASES, text, exact)
+    assert [(m.start, m.end, m.value) for m in matcher.find(text)] == want
+    prose = Prose([text])
+    assert [(m.start, m.end, m.value) for m in matcher.find(prose)] == want
+
+
+def test_a_match_lost_to_the_other_case_mode_gives_back_what_it_hid():
+    """"CHINA TRADE" (exact) overlaps "TRADE WAR" but loses to "us china" (folded), which starts first:
+    the words it would have hidden are free again, and "TRADE WAR" is found."""
+    phrases = {"us china": "uc", "CHINA TRADE": "ct", "TRADE WAR": "tw"}
+    text = "US CHINA TRADE WAR"
+    assert [m.value for m in PhraseMatcher(phrases).find(text)] == ["uc", "tw"]
+    assert [v for _, _, v in reference_find(phrases, text)] == ["uc", "tw"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -42,7 +42,7 @@ def _gazetteer() -> PhraseMatcher:
                 phrases.setdefault(alias, (kind, canonical))
     for phrase in data["exclude"]:
         phrases.setdefault(phrase, None)
-    return PhraseMatcher(phrases, exact=True, suffixes=(), shared="story")
+    return PhraseMatcher(phrases, exact=True, suffixes=())
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +53,7 @@ def _cues() -> tuple[PhraseMatcher, frozenset[str], frozenset[str]]:
     anchors = {w.lower(): "title" for w in cues["name_titles"]}
     anchors.update({w.lower(): "verb" for w in cues["report_verbs"]})
     titles = frozenset(w for t in cues["name_titles"] for w in t.split())
-    return PhraseMatcher(anchors, suffixes=(), shared="story"), titles, frozenset(cues["not_names"])
+    return PhraseMatcher(anchors, suffixes=()), titles, frozenset(cues["not_names"])
 
 
 def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
@@ -64,9 +64,9 @@ def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
     anchors: dict[str, dict[str, None]] = {}
     for anchor, story in stories:
         prose = story if isinstance(story, Prose) else Prose(sentences(story))
-        matches = gazetteer.find(prose.text)
+        matches = gazetteer.find(prose)
         found = [(m.start, m.value) for m in matches]
-        found += [(start, ("people", name)) for start, name in _introduced_people(prose.text, matches)]
+        found += [(start, ("people", name)) for start, name in _introduced_people(prose, matches)]
         found.sort()
         for start, (kind, name) in found:
             if name not in first:
@@ -76,15 +76,16 @@ def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
                  for name, (kind, sentence, anchor) in first.items())
 
 
-def _introduced_people(text: str, taken: list[Match]) -> list[tuple[int, str]]:
+def _introduced_people(prose: Prose, taken: list[Match]) -> list[tuple[int, str]]:
     """Names introduced by a title or reporting verb before them, or a verb or affiliation after them.
     Title words at the front are trimmed ("Minister Jane Doe" is Jane Doe); a ``not_names`` word at either
     end rules the name out ("The Hague Court"); a name that overlaps a listed one is that entity."""
     matcher, titles, not_names = _cues()
+    text = prose.text
     size = len(text)
     spans: list[tuple[int, str]] = []
     before = [(NAME_BEFORE, m.start()) for pattern in AFFILIATIONS for m in pattern.finditer(text)]
-    for cue in matcher.find(text):
+    for cue in matcher.find(prose):
         m = NAME_AFTER.match(text, cue.end)
         if m:
             spans.append((m.start(1), m.group(1)))

@@ -18,13 +18,13 @@ CUE_REACH_WORDS = 12
 
 
 def _future() -> PhraseMatcher:
-    return cue_matcher("future", suffixes=(), shared="story")
+    return cue_matcher("future", suffixes=())
 
 
 def find_events(anchor: str, story: Prose | list[str], article_date: dt.date | None) -> list[Event]:
     prose = story if isinstance(story, Prose) else Prose(list(story))
     events = []
-    for index, matches in sorted(prose.by_sentence(_future().find(prose.text)).items()):
+    for index, matches in sorted(prose.by_sentence(_future().find(prose)).items()):
         sentence, offset = prose.sentences[index], prose.starts[index]
         cue_ends = [m.end - offset for m in matches]
         for mention in find_dates(sentence):

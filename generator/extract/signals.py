@@ -24,10 +24,10 @@ def _matchers():
     cues = load_cues()
     cue_phrases = {phrase: (value, float(weight))
                    for value in SIGNALS for phrase, weight in cues["signals"][value].items()}
-    return (PhraseMatcher(cue_phrases, suffixes=("s", "es", "ed", "d", "ing"), shared="truce"),
-            PhraseMatcher({p: p for p in cues["truce_terms"]}, shared="truce"),
-            PhraseMatcher({p: p for p in cues["china_terms"]}, shared="truce"),
-            PhraseMatcher({p: p for p in cues["us_terms"]}, shared="truce"),
+    return (PhraseMatcher(cue_phrases, suffixes=("s", "es", "ed", "d", "ing")),
+            PhraseMatcher({p: p for p in cues["truce_terms"]}),
+            PhraseMatcher({p: p for p in cues["china_terms"]}),
+            PhraseMatcher({p: p for p in cues["us_terms"]}),
             tuple(n.lower() for n in cues["negations"]))
 
 
@@ -36,12 +36,12 @@ def truce_signal(story: Prose | list[str]) -> TruceSignal | None:
     cues, truce, china, us, negations = _matchers()
     totals: dict[str, float] = defaultdict(float)
     best: dict[str, tuple[float, str]] = {}
-    cue_hits = prose.by_sentence(cues.find(prose.text))
+    cue_hits = prose.by_sentence(cues.find(prose))
     if not cue_hits:
         return None
-    truce_hits = prose.by_sentence(truce.find(prose.text))
-    china_hits = prose.by_sentence(china.find(prose.text))
-    us_hits = prose.by_sentence(us.find(prose.text))
+    truce_hits = prose.by_sentence(truce.find(prose))
+    china_hits = prose.by_sentence(china.find(prose))
+    us_hits = prose.by_sentence(us.find(prose))
     for index, matches in sorted(cue_hits.items()):
         sentence, offset = prose.sentences[index], prose.starts[index]
         names_truce = index in truce_hits

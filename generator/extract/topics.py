@@ -32,7 +32,7 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, tuple[Topic, ...]]:
         for g, group in enumerate(topic.context):
             for word in group:
                 context[word].append((topic.slug, g))
-    return PhraseMatcher(dict(weights), shared="story"), PhraseMatcher(dict(context), shared="story"), topics
+    return PhraseMatcher(dict(weights)), PhraseMatcher(dict(context)), topics
 
 
 def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
@@ -45,7 +45,7 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
     for m in terms.find(title):
         for slug, weight in m.value:
             scores[slug] += weight * HEADING_BONUS
-    for index, matches in prose.by_sentence(terms.find(prose.text)).items():
+    for index, matches in prose.by_sentence(terms.find(prose)).items():
         sentence = prose.sentences[index]
         for m in matches:
             for slug, weight in m.value:
@@ -53,8 +53,8 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
                 evidence[slug][sentence] = evidence[slug].get(sentence, 0) + weight
     present: dict[str, set[int]] = defaultdict(set)
     if any(t.context and scores.get(t.slug, 0) >= t.min_score for t in topics):  # else no need to look
-        for text in (title, prose.text):
-            for m in context.find(text):
+        for source in (title, prose):
+            for m in context.find(source):
                 for slug, group in m.value:
                     present[slug].add(group)
     top = max(scores.values(), default=0)
