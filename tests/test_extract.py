@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.clean import clean
-from generator.extract.dates import find_dates
+from generator.extract.dates import find_dates, read_dates
 from generator.extract.entities import find_entities
 from generator.extract.events import find_events
+from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
 from generator.extract.topics import tag_story
 from generator.markdown import escape, prose
@@ -91,6 +92,16 @@ def test_slugs_are_clean(title, slug):
 
 
 # -- dates and events --------------------------------------------------------------------------------------
+
+date_parts = st.sampled_from(["31 Jan 2026", "June 11, 2025", "2026-01-31", "May", "may", "in April", "Sept.",
+                              "the 80th", "12", "-", "2026", "on", "Dec 5", "١٢", "٢٠٢٦-٠١-٣١", "Monday", ","])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(date_parts, max_size=8).map(" ".join))
+def test_the_date_shortcut_skips_only_text_without_dates(text):
+    assert find_dates(text) == read_dates(text)
+
 
 def test_dates_never_read_the_verb_may_or_ordinals():
     assert find_dates("We may see the 80th anniversary of it") == []
@@ -197,3 +208,53 @@ def test_markdown_seeds_headings_emphasis_bylines_and_wrapped_prose():
     ]
     head = masthead(cleaned.blocks, cleaned.dropped)
     assert (head.title, head.author, head.date) == ("Ports brace for a slow quarter", "Jane Roe", dt.date(2026, 3, 4))
+
+
+def reference_key_points(story_sentences, weights):
+    """Key points as first written: every sentence's capitalised words counted."""
+    import re
+
+    from generator.extract.keypoints import FIGURE, MAX_WORDS, MIN_WORDS, capitalised_words
+
+    scored = []
+    for i, sentence in enumerate(story_sentences):
+        if not MIN_WORDS <= len(sentence.split()) <= MAX_WORDS or sentence.rstrip("”\"’')").endswith("?"):
+            continue
+        score = 1.0 / (1 + 0.15 * i)
+        score += 0.4 * weights.get(sentence, 0)
+        score += 0.3 * bool(FIGURE.search(sentence))
+        score += 0.1 * capitalised_words(sentence)
+        score -= 0.3 * sentence.lstrip().startswith(("“", "\""))
+        scored.append((score, i, sentence))
+    count = 3 if len(story_sentences) < 12 else (4 if len(story_sentences) < 24 else 5)
+    best = sorted(scored, key=lambda t: (-t[0], t[1]))[:count]
+    chosen, seen = [], set()
+    for _, i, sentence in sorted(best, key=lambda t: t[1]):
+        key = re.sub(r"\W+", "", sentence.lower())
+        if key not in seen:
+            seen.add(key)
+            chosen.append(sentence)
+    return tuple(chosen)
+
+
+point_words = st.sampled_from(["the", "Beijing", "said", "tariffs", "Li Qiang", "on", "3", "percent", "“We", "rose",
+                               "Seoul", "and", "a", "trade", "Kim", "Taiwan", "export", "deal.", "Why?"])
+point_sentences = st.lists(point_words, min_size=5, max_size=14).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(point_sentences, max_size=30), st.data())
+def test_key_points_skip_counting_only_where_it_cannot_matter(story, data):
+    """Capitalised words are counted only for sentences that could still be chosen: same points as
+    counting them everywhere."""
+    weights = {s: data.draw(st.sampled_from([0, 1, 2, 5])) for s in story}
+    assert key_points(story, weights) == reference_key_points(story, weights)
+
+
+def test_a_late_sentence_full_of_names_can_still_be_a_key_point():
+    """Its position scores it below the first three; its five names lift it above the third."""
+    plain = [f"the trade talks went on and on for a while, round {n}" for n in "abcdefghi"]
+    named = "the envoys Li Qiang, Kim, Seoul and Beijing officials met there late"
+    story = plain[:9] + [named]
+    points = key_points(story, {})
+    assert named in points and points == reference_key_points(story, {})

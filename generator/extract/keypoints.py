@@ -14,6 +14,8 @@ MIN_WORDS, MAX_WORDS = 8, 60
 FIGURE = re.compile(r"\d")
 CAPITAL = re.compile(r"[A-Z][a-z]")  # found fast; whether it starts a word is checked by hand
 NOT_ALONE = re.compile(r"[.!?]\s")
+NOT_WORDS = re.compile(r"\W+")
+CAPS_LIMIT = 5
 
 
 def capitalised_words(sentence: str, limit: int = 5) -> int:
@@ -37,23 +39,33 @@ def capitalised_words(sentence: str, limit: int = 5) -> int:
 def key_points(story_sentences: list[str], weights: dict[str, float]) -> tuple[str, ...]:
     """Pick the best sentences and return them in the story's order; ``weights`` gives each sentence's
     topic evidence weight from tagging. Longer stories get more points (three to five)."""
-    scored = []
+    count = 3 if len(story_sentences) < 12 else (4 if len(story_sentences) < 24 else 5)
+    plain = []  # (score without the capitalised words, position, sentence)
     for i, sentence in enumerate(story_sentences):
         words = word_count(sentence)
         if not MIN_WORDS <= words <= MAX_WORDS or sentence.rstrip("”\"’')").endswith("?"):
             continue
-        score = 1.0 / (1 + 0.15 * i)  # earlier sentences carry the news
-        score += 0.4 * weights.get(sentence, 0)
-        score += 0.3 * bool(FIGURE.search(sentence))
-        score += 0.1 * capitalised_words(sentence)
-        score -= 0.3 * sentence.lstrip().startswith(("“", "\""))  # quotes are colour, not the point
-        scored.append((score, i, sentence))
-    count = 3 if len(story_sentences) < 12 else (4 if len(story_sentences) < 24 else 5)
+        quoted = sentence.lstrip().startswith(("“", "\""))
+        plain.append((_score(i, sentence, weights, 0, quoted), i, sentence, quoted))
+    # Capitalised words add at most CAPS_LIMIT * 0.1: a sentence that stays below the count-th best even
+    # with all of them is out, and its words need no counting.
+    floor = sorted((p[0] for p in plain), reverse=True)[count - 1] if len(plain) >= count else float("-inf")
+    scored = [(_score(i, sentence, weights, capitalised_words(sentence, CAPS_LIMIT), quoted), i, sentence)
+              for low, i, sentence, quoted in plain if low + CAPS_LIMIT * 0.1 + 1e-9 >= floor]
     best = sorted(scored, key=lambda t: (-t[0], t[1]))[:count]
     chosen, seen = [], set()
     for _, i, sentence in sorted(best, key=lambda t: t[1]):
-        key = re.sub(r"\W+", "", sentence.lower())
+        key = NOT_WORDS.sub("", sentence.lower())
         if key not in seen:
             seen.add(key)
             chosen.append(sentence)
     return tuple(chosen)
+
+
+def _score(i: int, sentence: str, weights: dict[str, float], capitals: int, quoted: bool) -> float:
+    score = 1.0 / (1 + 0.15 * i)  # earlier sentences carry the news
+    score += 0.4 * weights.get(sentence, 0)
+    score += 0.3 * bool(FIGURE.search(sentence))
+    score += 0.1 * capitals
+    score -= 0.3 * quoted  # quotes are colour, not the point
+    return score
