@@ -45,13 +45,13 @@ def key_points(story_sentences: list[str], weights: dict[str, float]) -> tuple[s
         words = word_count(sentence)
         if not MIN_WORDS <= words <= MAX_WORDS or sentence.rstrip("”\"’')").endswith("?"):
             continue
-        quoted = sentence.lstrip().startswith(("“", "\""))
-        plain.append((_score(i, sentence, weights, 0, quoted), i, sentence, quoted))
+        marks = (bool(FIGURE.search(sentence)), sentence.lstrip().startswith(("“", "\"")))  # a figure, a quote
+        plain.append((_score(i, weights.get(sentence, 0), marks, 0), i, sentence, marks))
     # Capitalised words add at most CAPS_LIMIT * 0.1: a sentence that stays below the count-th best even
     # with all of them is out, and its words need no counting.
     floor = sorted((p[0] for p in plain), reverse=True)[count - 1] if len(plain) >= count else float("-inf")
-    scored = [(_score(i, sentence, weights, capitalised_words(sentence, CAPS_LIMIT), quoted), i, sentence)
-              for low, i, sentence, quoted in plain if low + CAPS_LIMIT * 0.1 + 1e-9 >= floor]
+    scored = [(_score(i, weights.get(sentence, 0), marks, capitalised_words(sentence, CAPS_LIMIT)), i, sentence)
+              for low, i, sentence, marks in plain if low + CAPS_LIMIT * 0.1 + 1e-9 >= floor]
     best = sorted(scored, key=lambda t: (-t[0], t[1]))[:count]
     chosen, seen = [], set()
     for _, i, sentence in sorted(best, key=lambda t: t[1]):
@@ -62,10 +62,11 @@ def key_points(story_sentences: list[str], weights: dict[str, float]) -> tuple[s
     return tuple(chosen)
 
 
-def _score(i: int, sentence: str, weights: dict[str, float], capitals: int, quoted: bool) -> float:
+def _score(i: int, weight: float, marks: tuple[bool, bool], capitals: int) -> float:
+    figure, quoted = marks
     score = 1.0 / (1 + 0.15 * i)  # earlier sentences carry the news
-    score += 0.4 * weights.get(sentence, 0)
-    score += 0.3 * bool(FIGURE.search(sentence))
+    score += 0.4 * weight
+    score += 0.3 * figure
     score += 0.1 * capitals
     score -= 0.3 * quoted  # quotes are colour, not the point
     return score
