@@ -131,7 +131,8 @@ ABBREVIATIONS = {
 # The last stop of a run ("?!", "..."), closing quotes or brackets, space, then what opens a sentence. It
 # starts with one character class, not a run of them: the regex engine then skips text fast (about 3x).
 STOPS = ".!?…"
-ENDING = STOPS + "\"”’')] \n\t"  # what may follow a sentence's last word at the end of a text
+ENDING = STOPS + "\"”’')] \n\t"  # what may follow a sentence's last word at the end of a text (its stops
+# are spelt out again in ``sentences``, where testing each is cheaper than a loop over them)
 SENTENCE_END = re.compile(r"[.!?…]([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
@@ -140,7 +141,8 @@ INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J", "U.S", "e.g" before th
 
 def sentences(text: str) -> list[str]:
     """Split prose into sentences without breaking after abbreviations (U.S., Mr., Jan.) or initials."""
-    if not any(stop in text.rstrip(ENDING) for stop in STOPS):  # stops at the very end only: one sentence
+    body = text.rstrip(ENDING)
+    if not ("." in body or "?" in body or "!" in body or "…" in body):  # stops at the very end only
         text = text.strip()
         return [text] if text else []
     out, start = [], 0

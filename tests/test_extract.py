@@ -258,3 +258,10 @@ def test_a_late_sentence_full_of_names_can_still_be_a_key_point():
     story = plain[:9] + [named]
     points = key_points(story, {})
     assert named in points and points == reference_key_points(story, {})
+
+
+@given(st.lists(st.sampled_from(["Jane", "Doe", "Li", "Qiang", " ", "\t", "\u00a0"]), max_size=8).map("".join))
+def test_a_names_words_keep_their_offsets(name):
+    from generator.extract.entities import WORDS, _words
+
+    assert _words(7, name) == [(7 + w.start(), w.group()) for w in WORDS.finditer(name)]

@@ -99,7 +99,7 @@ def _introduced_people(prose: Prose, taken: list[Match]) -> list[tuple[int, str]
     starts = [m.start for m in taken]  # listed names: sorted, never overlapping one another
     names: dict[int, str] = {}
     for start, name in spans:
-        words = [(start + w.start(), w.group()) for w in WORDS.finditer(name)]
+        words = _words(start, name)
         while words and words[0][1] in titles:
             del words[0]
         if len(words) < 2 or words[0][1] in not_names or words[-1][1] in not_names:
@@ -111,3 +111,15 @@ def _introduced_people(prose: Prose, taken: list[Match]) -> list[tuple[int, str]
         names.setdefault(begin, " ".join(w for _, w in words))
     return sorted(names.items())
 
+
+
+def _words(start: int, name: str) -> list[tuple[int, str]]:
+    """The words of a name found at ``start``, each with its offset in the text."""
+    parts = name.split(" ")
+    if parts != name.split():  # other white space than single spaces between the words
+        return [(start + w.start(), w.group()) for w in WORDS.finditer(name)]
+    words, at = [], start
+    for part in parts:
+        words.append((at, part))
+        at += len(part) + 1
+    return words
