@@ -8,6 +8,7 @@ import gc
 import os
 import pickle
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -370,19 +371,23 @@ def _whole(light: bytes, text: bytes, file: Path) -> tuple[Seed, Article]:
 
 
 def _first_seen(paths: list[tuple[str, Path]]) -> dict[str, FirstSeen]:
-    """For seeds without a date: when each file was first committed (one git call), else its mtime."""
+    """For seeds without a date: when each file was first committed (one git call), else its mtime. Plain
+    os.path and one lstat per file rather than pathlib: it runs for every seed before anything else."""
     git_dates = _git_first_commits([file for _, file in paths])
-    folders: dict[Path, Path] = {}  # every seed of a run sits in one folder: resolve it once
+    folders: dict[str, str] = {}  # every seed of a run sits in one folder: resolve it once
     out = {}
     for display, file in paths:
-        parent = file.parent
-        folder = folders.get(parent) or folders.setdefault(parent, parent.resolve())
-        key = str(file.resolve() if file.is_symlink() else folder / file.name)
+        name = os.fspath(file)
+        parent, base = os.path.split(name)
+        st = os.lstat(name)
+        if stat.S_ISLNK(st.st_mode):
+            key, st = os.path.realpath(name), os.stat(name)
+        else:
+            key = os.path.join(folders.get(parent) or folders.setdefault(parent, os.path.realpath(parent)), base)
         if key in git_dates:
             out[display] = FirstSeen(git_dates[key], "git")
         else:
-            mtime = dt.datetime.fromtimestamp(int(file.stat().st_mtime), dt.timezone.utc)
-            out[display] = FirstSeen(mtime, "file")
+            out[display] = FirstSeen(dt.datetime.fromtimestamp(int(st.st_mtime), dt.timezone.utc), "file")
     return out
 
 
