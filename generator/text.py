@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import cached_property
 from typing import Any, NamedTuple
 
 import ahocorasick_rs
@@ -82,7 +83,7 @@ class PhraseMatcher:
 
     def find(self, source: str | Prose) -> list[Match]:
         """Matches in a string, or in a story's Prose."""
-        text = source.text if isinstance(source, Prose) else source
+        text, folded_text = (source.text, source.folded) if isinstance(source, Prose) else (source, None)
         if not text:
             return []
         size = len(text)
@@ -90,7 +91,7 @@ class PhraseMatcher:
         for n, (automaton, folded) in enumerate(self._passes):
             word_start = automaton.word_start
             for index, start, end in automaton.scanner.find_matches_as_indexes(
-                    fold(text) if folded else text, overlapping=True):
+                    (folded_text or fold(text)) if folded else text, overlapping=True):
                 if end < size:
                     after = text[end]
                     if after.isalnum() or after == "_":
@@ -223,6 +224,11 @@ class Prose:
             self.starts.append(pos)
             pos += len(sentence) + 1
         self.text = " ".join(sentence_list)
+
+    @cached_property
+    def folded(self) -> str:
+        """``fold(text)``, kept: each vocabulary that ignores case reads it."""
+        return fold(self.text)
 
     def by_sentence(self, matches) -> dict[int, list]:
         """Group matches (anything with ``.start``) by the index of the sentence holding them."""
