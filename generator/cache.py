@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import PROJECT_ROOT
+from generator.write import write_all
 
 DEFAULT_DIR = PROJECT_ROOT / ".digest-cache"
 PACKAGE = Path(__file__).resolve().parent
@@ -76,7 +77,6 @@ class Cache:
         self.folder = self.root / self.stamp[:20]
         self._base = os.fspath(self.folder)
         self._pruned = False
-        self._dirs: set[str] = set()
 
     @classmethod
     def default(cls) -> Cache | None:
@@ -106,13 +106,17 @@ class Cache:
         self.prune()
         target = self._path(store, key)
         tmp = f"{target}.{os.getpid()}.tmp"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
         try:
-            folder = os.path.dirname(target)
-            if folder not in self._dirs:
-                os.makedirs(folder, exist_ok=True)
-                self._dirs.add(folder)
-            with open(tmp, "wb") as fh:
-                fh.write(data)
+            try:  # plain file descriptors, the folder made when missing: ten thousand entries in a cold run
+                fd = os.open(tmp, flags, 0o666)
+            except FileNotFoundError:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                fd = os.open(tmp, flags, 0o666)
+            try:
+                write_all(fd, data)
+            finally:
+                os.close(fd)
             os.replace(tmp, target)
         except OSError:  # a read-only or full disk costs speed, never the build
             with contextlib.suppress(OSError):

@@ -84,7 +84,7 @@ class Staging:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
         try:
             os.fchmod(fd, 0o644)  # whatever the umask
-            _write_all(fd, data)
+            write_all(fd, data)
             st = os.fstat(fd)  # the time stays with the file when it is renamed
         finally:
             os.close(fd)
@@ -105,7 +105,7 @@ class Staging:
         return report
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view):]
