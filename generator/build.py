@@ -15,6 +15,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -349,7 +350,7 @@ def _read_and_extract(job: tuple[str, Path, str | None, Cache | None]) -> tuple 
     article = extract(seed)
     light = dumps(outputs.light(article))
     # the seed without its file's Path (slow to unpickle: the main process has it)
-    fields = {name: value for name, value in vars(seed).items() if name != "file"}
+    fields = {f.name: getattr(seed, f.name) for f in dataclass_fields(seed) if f.name != "file"}
     text = dumps((fields, tuple(s.blocks for s in article.sections), article.dropped))
     if not cache:
         return light, text, None
