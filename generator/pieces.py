@@ -86,3 +86,17 @@ def entry_line(page, entry) -> Md:
     if entry.article.source:
         line += f" · *{shown(entry.article.source)}*"
     return Md(line)
+
+
+def watch_list(items, empty: str) -> Md:
+    """The watch list's dates, one line and sentence each (thousands of them)."""
+    if not items:
+        return Md(f"\n{empty}\n")
+    out = []
+    for w in items:
+        event, article = w.event, w.article
+        when = f"During {event.date:%B %Y}" if event.precision == "month" else shown(longdate(event.date))
+        anchor = f"#{event.anchor}" if article.multi and event.anchor else ""
+        out.append(f"\n- **{when}** · {internal(article.title, f'articles/{article.slug}.md{anchor}')}  \n"
+                   f"  “{shown(event.sentence)}”\n")
+    return Md("".join(out))

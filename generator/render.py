@@ -390,5 +390,6 @@ def watch_page(site: Site) -> str:
     every = watches(site.articles)
     upcoming = [w for w in every if w.event.date >= site.today]
     past = [w for w in every if w.event.date < site.today][::-1]
-    body = render("watch.md.j2", page, upcoming=upcoming, past=past, today=site.today)
+    body = render("watch.md.j2", page, upcoming=pieces.watch_list(upcoming, "*Nothing coming up.*"),
+                  past=pieces.watch_list(past, "*Nothing yet.*"), today=site.today)
     return page_text({"title": "Watch list"}, body)
