@@ -201,6 +201,9 @@ def measure(n: int, out: Path, code: Path, generate_only: bool = False) -> dict:
     env = dict(os.environ, DIGEST_CACHE_DIR=str(work / "cache"), NO_MKDOCS_2_WARNING="1", CI="1",
                PYTHONPATH=str(code))
     env.pop("DIGEST_CACHE", None)
+    # as a default Python does, keep the compiled modules: a shell that sets PYTHONDONTWRITEBYTECODE (this
+    # machine's does) would otherwise add the compiling of every module to every run's start-up
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     generate = [PY, "-m", "generator", "generate", "--seeds", "seeds", "--docs", "docs"]
     r: dict = {"n": n}
 
