@@ -40,7 +40,7 @@ def key_points(story_sentences: list[str], weights: dict[str, float]) -> tuple[s
     """Pick the best sentences and return them in the story's order; ``weights`` gives each sentence's
     topic evidence weight from tagging. Longer stories get more points (three to five)."""
     count = 3 if len(story_sentences) < 12 else (4 if len(story_sentences) < 24 else 5)
-    plain = []  # (score without the capitalised words, position, sentence)
+    plain = []  # (score without capitalised words, position, sentence, (figure?, quote?))
     for i, sentence in enumerate(story_sentences):
         words = word_count(sentence)
         if not MIN_WORDS <= words <= MAX_WORDS or sentence.rstrip("”\"’')").endswith("?"):
