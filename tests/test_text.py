@@ -59,8 +59,8 @@ def test_matcher_agrees_with_the_reference(text, upper):
     assert all(text[m.start:m.end] == m.phrase for m in PhraseMatcher(phrases).find(text))
 
 
-WORD_PHRASES = {p: p.lower() for p in PHRASES}
-WORD_PHRASES.update({"US-China": "us-china", "rare-earth": "rare earth", "Ché": "che", "George Washington": None})
+PUNCTUATED_PHRASES = {p: p.lower() for p in PHRASES}
+PUNCTUATED_PHRASES.update({"US-China": "us-china", "rare-earth": "rare earth", "Ché": "che", "George Washington": None})
 
 
 @settings(max_examples=300, deadline=None)
@@ -69,8 +69,8 @@ def test_matcher_in_prose_or_exact_agrees_with_the_reference(text, upper, exact)
     """Punctuated phrases and both case modes, in a string or in a story's Prose, whatever case the text
     is in."""
     text = text.upper() if upper else text
-    matcher = PhraseMatcher(WORD_PHRASES, exact=exact)
-    want = reference_find(WORD_PHRASES, text, exact)
+    matcher = PhraseMatcher(PUNCTUATED_PHRASES, exact=exact)
+    want = reference_find(PUNCTUATED_PHRASES, text, exact)
     assert [(m.start, m.end, m.value) for m in matcher.find(text)] == want
     prose = Prose([text])
     assert [(m.start, m.end, m.value) for m in matcher.find(prose)] == want
@@ -144,8 +144,7 @@ def test_capitalised_word_count_matches_the_pattern_it_replaced(sentence):
     assert capitalised_words(sentence) == min(expected, 5)
 
 
-
-@given(st.text(alphabet=st.sampled_from(list("a .,;:!?…\"”’')]“(") ), max_size=12))
+@given(st.text(alphabet=st.sampled_from(list("a .,;:!?…\"”’')]“(")), max_size=12))
 def test_ends_clause_reads_the_end_as_the_anchored_regex_does(text):
     import re
 
