@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
+from generator.text import single_spaced
+
 
 class Md(str):
     """Markdown the generator wrote itself (links, anchors): trusted, never escaped again."""
@@ -58,7 +60,7 @@ def escape(text: str) -> Md:
     """Plain text to Markdown that shows exactly that text (on one line; runs of spaces become one).
     Cached: the same names, titles and dates are escaped for page after page."""
     text = str(text)
-    core = " ".join(text.split())
+    core = single_spaced(text)
     if not core:
         return Md("")
     lead = " " if text[:1].isspace() else ""
@@ -68,7 +70,9 @@ def escape(text: str) -> Md:
 
 def prose(text: str) -> Md:
     """Escaped text in which plain http(s) addresses become links."""
-    text = " ".join(str(text).split())
+    text = single_spaced(str(text))
+    if "://" not in text:  # no address to link: most sentences (the URL pattern tries every position)
+        return Md(_line_start(_chars(text)))
     parts, pos = [], 0
     for m in URL.finditer(text):
         url = _trim(m.group(0))
