@@ -73,6 +73,10 @@ def prose(text: str) -> Md:
     text = single_spaced(str(text))
     if "://" not in text:  # no address to link: most sentences (the URL pattern tries every position)
         return Md(_line_start(_chars(text)))
+    return Md(_line_start(_linked(text)))
+
+
+def _linked(text: str) -> str:
     parts, pos = [], 0
     for m in URL.finditer(text):
         url = _trim(m.group(0))
@@ -82,7 +86,7 @@ def prose(text: str) -> Md:
         parts.append(link(url, url))
         pos = m.start() + len(url)
     parts.append(_chars(text[pos:]))
-    return Md(_line_start("".join(parts)))
+    return "".join(parts)
 
 
 def _trim(url: str) -> str:
