@@ -26,7 +26,7 @@ from generator.cache import digest, plain
 from generator.model import FirstSeen
 from generator.progress import progress
 from generator.publish.calendar import calendar_files
-from generator.publish.feeds import all_feeds
+from generator.publish.feeds import feed
 from generator.render import (Site, article_page, entities_index, entity_page, home_page, topic_page,
                               topics_index, watch_page)
 
@@ -66,8 +66,9 @@ def _watch(site: Site, _) -> dict[str, str]:
     return {"watch.md": watch_page(site)}
 
 
-def _feeds(site: Site, first_seen) -> dict[str, bytes]:
-    return all_feeds(site.articles, site.topics, site.site_url, first_seen)
+def _feed(site: Site, arg) -> dict[str, bytes]:
+    slug, first_seen = arg  # the dates of the undated articles it may list, not every seed's
+    return feed(site.articles, site.topics, site.site_url, first_seen, slug)
 
 
 def _calendars(site: Site, _) -> dict[str, bytes]:
@@ -76,7 +77,7 @@ def _calendars(site: Site, _) -> dict[str, bytes]:
 
 RENDERERS: dict[str, Callable[[Site, Any], dict[str, str | bytes]]] = {
     "article": _articles, "entity": _entity, "topic": _topic, "indexes": _indexes, "watch": _watch,
-    "feeds": _feeds, "calendars": _calendars,
+    "feed": _feed, "calendars": _calendars,
 }
 
 
@@ -139,15 +140,25 @@ def plan(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | No
     n = len(site.articles)
     entities = site.entities
     arts = site.articles
+    # each feed lists its topic's articles (the site's, all of them); an undated one by its first-seen date
+    feeds: dict[str | None, list[int]] = {t.slug: [] for t in site.topics}
+    feeds[None] = list(range(n))
+    for i, a in enumerate(arts):
+        for slug in {slug for s in a.stories for slug in s.topics}:
+            feeds[slug].append(i)
+    undated = {slug: {arts[i].seed: first_seen[arts[i].seed] for i in members
+                      if not arts[i].date and arts[i].seed in first_seen} for slug, members in feeds.items()}
     if keys is None:
-        listed = fed = dated = ""
+        listed = dated = ""
+        fed: dict[str | None, str] = {slug: "" for slug in feeds}
         dep = lambda kind, *parts: ""  # noqa: E731
     else:
         dep = lambda kind, *parts: digest(kind, site.site_url, *parts)  # noqa: E731
         # hashed once here, not once per group that depends on them
         listed = digest(tuple((a.slug, v["listed"]) for a, v in zip(arts, seen)))
-        fed = digest(tuple((a.slug, v["fed"]) for a, v in zip(arts, seen)),
-                     tuple(sorted((p, s.when.isoformat(), s.origin) for p, s in first_seen.items())))
+        fed = {slug: digest(tuple((arts[i].slug, seen[i]["fed"]) for i in members),
+                            tuple(sorted((p, s.when.isoformat(), s.origin) for p, s in undated[slug].items())))
+               for slug, members in feeds.items()}
         dated = digest(tuple((a.slug, v["dated"]) for a, v in zip(arts, seen) if v["dated"]))
         # an entity page's dependencies: each mention's article slug and digest (slugs hold no "/" nor newline),
         # in one pass over the articles: the page's own order (newest first) follows from the dates and slugs
@@ -161,7 +172,8 @@ def plan(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | No
                 for t in site.topics),
               Group("indexes", None, ("indexes",), dep("indexes", listed), weight=n // 4),
               Group("watch", None, ("watch",), dep("watch", dated, site.today.isoformat()), weight=n // 8),
-              Group("feeds", first_seen, ("feeds",), dep("feeds", fed), weight=n // 8)]
+              *(Group("feed", (slug, undated[slug]), ("feed", slug or ""), dep("feed", slug or "", fed[slug]),
+                      weight=n // 8 if slug is None else n // 32) for slug in feeds)]
     groups += (article_group(site, i, keys) for i in range(n))
     for key, page in entities.items():
         deps = dep("entity", page.path, "\n".join(mentions[key])) if keys is not None else ""

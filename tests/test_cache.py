@@ -164,3 +164,21 @@ def test_an_edit_no_other_page_reads_renders_only_its_page(seeds, monkeypatch, e
     assert result.report.written == [] and len(result.articles) == len(list(seeds.iterdir()))
     assert _contents("docs") == _uncached(monkeypatch, str(seeds), "docs-uncached")
     assert build.generate(str(seeds), "docs").report.written == []  # and the next run is a no-op
+
+
+def test_a_moved_arrival_date_renders_only_the_feeds_that_list_the_article(seeds, monkeypatch):
+    """An undated seed is dated in feeds by its arrival (here: the file's time). When that moves, the site
+    feed and the feeds of its own topics are rendered again; the other topics' feeds are not."""
+    write(seeds, "drones.txt", "Taiwan’s defence ministry said on Monday it would buy more drones to guard the "
+                               "Taiwan Strait, as Taipei widens its air defence plans for the island.\n")
+    first = build.generate(str(seeds), "docs")
+    article = next(a for a in first.articles if a.seed.endswith("drones.txt"))
+    assert article.date is None and article.topics
+    stat = (seeds / "drones.txt").stat()
+    os.utime(seeds / "drones.txt", ns=(stat.st_atime_ns, stat.st_mtime_ns + 86_400 * 10**9))
+    rendered = []
+    real = outputs.RENDERERS["feed"]
+    monkeypatch.setitem(outputs.RENDERERS, "feed", lambda site, arg: rendered.append(arg[0]) or real(site, arg))
+    build.generate(str(seeds), "docs")
+    assert set(rendered) == {None, *article.topics}
+    assert _contents("docs") == _uncached(monkeypatch, str(seeds), "docs-uncached")

@@ -139,13 +139,21 @@ def _json_item(item: Item, site_url: str, topics: dict[str, Topic]) -> dict:
 
 def all_feeds(articles: tuple[Article, ...], topics: tuple[Topic, ...], site_url: str,
               first_seen: dict[str, FirstSeen]) -> dict[str, bytes]:
-    by_slug = {t.slug: t for t in topics}
     files: dict[str, bytes] = {}
-    for topic in topics:
-        files.update(feed_files(topic.slug, f"Digest — {topic.title}", topic.description,
-                                f"topics/{topic.slug}/", collect.topic_entries(articles, topic.slug),
-                                site_url, first_seen, by_slug))
-    everything = [collect.Entry(a) for a in sorted(articles, key=collect.newest_first)]
-    files.update(feed_files("all", "Digest — all articles", "Every article in the digest", "",
-                            everything, site_url, first_seen, by_slug))
+    for slug in [t.slug for t in topics] + [None]:
+        files.update(feed(articles, topics, site_url, first_seen, slug))
     return files
+
+
+def feed(articles: tuple[Article, ...], topics: tuple[Topic, ...], site_url: str,
+         first_seen: dict[str, FirstSeen], slug: str | None) -> dict[str, bytes]:
+    """One topic's feed files, or (``slug`` None) the site's: each is rendered only when what it lists
+    changed."""
+    by_slug = {t.slug: t for t in topics}
+    if slug is not None:
+        topic = by_slug[slug]
+        return feed_files(topic.slug, f"Digest — {topic.title}", topic.description, f"topics/{topic.slug}/",
+                          collect.topic_entries(articles, topic.slug), site_url, first_seen, by_slug)
+    everything = [collect.Entry(a) for a in sorted(articles, key=collect.newest_first)]
+    return feed_files("all", "Digest — all articles", "Every article in the digest", "", everything, site_url,
+                      first_seen, by_slug)
