@@ -145,7 +145,8 @@ def plan(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | No
     feeds[None] = list(range(n))
     for i, a in enumerate(arts):
         for slug in {slug for s in a.stories for slug in s.topics}:
-            feeds[slug].append(i)
+            if slug in feeds:  # a topic of data/topics.yml (the only ones with a feed)
+                feeds[slug].append(i)
     undated = {slug: {arts[i].seed: first_seen[arts[i].seed] for i in members
                       if not arts[i].date and arts[i].seed in first_seen} for slug, members in feeds.items()}
     if keys is None:
