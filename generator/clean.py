@@ -15,8 +15,7 @@ from generator.config import cue_matcher
 from generator.model import Block, Dropped
 from generator.text import ends_clause, single_spaced, word_count
 
-INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u00ad"
-INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+]\s+)(?=\S)(.*)$")
 MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?$")  # a Markdown "# Heading" line
 EMPHASIS_LINE = re.compile(r"^(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1$")  # a whole line in *…* or **…**

@@ -144,7 +144,7 @@ def plan(site: Site, first_seen: dict[str, FirstSeen], keys: dict[str, str] | No
     feeds: dict[str | None, list[int]] = {t.slug: [] for t in site.topics}
     feeds[None] = list(range(n))
     for i, a in enumerate(arts):
-        for slug in {slug for s in a.stories for slug in s.topics}:
+        for slug in a.topics:  # its stories' topics, as collect.topic_entries lists them
             if slug in feeds:  # a topic of data/topics.yml (the only ones with a feed)
                 feeds[slug].append(i)
     undated = {slug: {arts[i].seed: first_seen[arts[i].seed] for i in members

@@ -131,8 +131,8 @@ ABBREVIATIONS = {
 }
 # The last stop of a run ("?!", "..."), closing quotes or brackets, space, then what opens a sentence. It
 # starts with one character class, not a run of them: the regex engine then skips text fast (about 3x).
-STOPS = ".!?…"
-ENDING = STOPS + "\"”’')] \n\t"  # what may follow a sentence's last word at the end of a text (its stops
+STOPS, CLAUSE_END, CLOSERS = ".!?…", ".!?…:;,", "\"”’')]"
+ENDING = STOPS + CLOSERS + " \n\t"  # what may follow a sentence's last word at the end of a text (its stops
 # are spelt out again in ``sentences``, where testing each is cheaper than a loop over them)
 SENTENCE_END = re.compile(r"[.!?…]([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
 
@@ -162,9 +162,6 @@ def sentences(text: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
-
-
-CLAUSE_END, CLOSERS = ".!?…:;,", "\"”’')]"
 
 
 def ends_clause(text: str) -> bool:

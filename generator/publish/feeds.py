@@ -137,14 +137,6 @@ def _json_item(item: Item, site_url: str, topics: dict[str, Topic]) -> dict:
     return out
 
 
-def all_feeds(articles: tuple[Article, ...], topics: tuple[Topic, ...], site_url: str,
-              first_seen: dict[str, FirstSeen]) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    for slug in [t.slug for t in topics] + [None]:
-        files.update(feed(articles, topics, site_url, first_seen, slug))
-    return files
-
-
 def feed(articles: tuple[Article, ...], topics: tuple[Topic, ...], site_url: str,
          first_seen: dict[str, FirstSeen], slug: str | None) -> dict[str, bytes]:
     """One topic's feed files, or (``slug`` None) the site's: each is rendered only when what it lists
