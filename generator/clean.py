@@ -1,19 +1,23 @@
 """Stage 2 — raw seed text to blocks: spaces normalised, bullets recognised, boilerplate set aside.
 
 Boilerplate is found by shape, not by the seeds' exact strings: a *short* line made of known paywall or
-sign-off vocabulary, a banner line ("Logo …"), and a run of paragraphs at the end that repeats the article's
-own opening (a teaser pasted under the paywall). Everything removed is kept as ``Dropped`` with its reason.
+sign-off vocabulary (or a longer footer holding several such phrases), a line that is only a button's label
+("Share"), a greeting, a picture's caption ("Photo: …"), a wire's credits ("Reporting by …"), a banner line
+("Logo …"), and a run of paragraphs at the end that repeats the article's own opening (a teaser pasted under
+the paywall). The vocabularies are lists in data/cues.yml. Everything removed is kept as ``Dropped`` with
+its reason.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from generator.config import cue_matcher
+from generator.config import cue_matcher, load_cues
 from generator.model import Block, Dropped
-from generator.text import ends_clause, single_spaced, word_count
+from generator.text import CLOSERS, Match, ends_clause, single_spaced, word_count
 
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+]\s+)(?=\S)(.*)$")
@@ -21,6 +25,10 @@ MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?$")  # a Markdown "# Heading"
 EMPHASIS_LINE = re.compile(r"^(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1$")  # a whole line in *…* or **…**
 MARKUP_START = frozenset("#*_+-–—•●▪◦‣·∙○■□➢➤►▸")  # the first characters of the three patterns above
 MAX_BOILERPLATE_WORDS = 12
+MAX_FOOTER_WORDS = 40  # a paragraph holding two boilerplate phrases or more
+MAX_GREETING_WORDS = 5
+MAX_CREDIT_WORDS = 25
+BOLD_LINE = re.compile(r"^(\*\*|__)(\S(?:.*\S)?)\1$")  # a whole line in bold: a heading when it is short
 MIN_TEASER_PREFIX = 15
 HEAD_CHARS = 20
 
@@ -63,6 +71,12 @@ def _blocks(body: str, first_line: int) -> list[Block]:
             continue
         bullet = None
         if line[0] in MARKUP_START:  # most lines start with a letter: no pattern can match them
+            bold = BOLD_LINE.match(line)
+            if bold and _bold_heading(bold.group(2)):  # "**1. Taipei bets on drones**"
+                flush()
+                blocks.append(Block("h", (bold.group(2).strip("*_ "),), lineno))
+                kind = "p"
+                continue
             wrapped = EMPHASIS_LINE.match(line)
             line = wrapped.group(2) if wrapped else line
             heading = MD_HEADING.match(line)
@@ -92,6 +106,16 @@ def _blocks(body: str, first_line: int) -> list[Block]:
     return blocks
 
 
+def _bold_heading(text: str) -> bool:
+    """A bold line is a heading when short and not a sentence or a label ("**Note:**"); a question may be."""
+    bare = text.strip("*_ ")
+    return (bool(bare) and word_count(bare) <= BOLD_HEADING_WORDS and any(c.isalpha() for c in bare)
+            and not (ends_clause(bare) and not bare.rstrip(CLOSERS).endswith(("?", "!"))))
+
+
+BOLD_HEADING_WORDS = 16
+
+
 @lru_cache(maxsize=1)
 def _paragraphed(body: str) -> bool:
     """Text whose paragraphs are separated by blank lines may be hard-wrapped: there a long unfinished line
@@ -101,20 +125,112 @@ def _paragraphed(body: str) -> bool:
 
 
 def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
-    boiler, banner = cue_matcher("boilerplate"), cue_matcher("banner_words")
+    short = []  # (index, text, words) of the paragraphs short enough to be boilerplate: most are longer
+    for i, block in enumerate(blocks):
+        if block.kind == "p":
+            text = block.lines[0]  # a paragraph is one line
+            words = word_count(text)
+            if words <= MAX_FOOTER_WORDS:
+                short.append((i, text, words))
+    boiler = _hits_in_each("boilerplate", [text for _, text, _ in short])
+    banner = _hits_in_each("banner_words", [text if words <= 8 else "" for _, text, words in short])
+    reasons = {i: _boilerplate(text, n, hits, banners)
+               for (i, text, n), hits, banners in zip(short, boiler, banner)}
     kept, dropped = [], []
-    for block in blocks:
-        text = block.text
-        if block.kind == "p" and word_count(text) <= MAX_BOILERPLATE_WORDS:
-            if boiler.find(text):
-                dropped.append(Dropped(block.line, "boilerplate", text))
-                continue
-            hit = banner.find(text)
-            if hit and hit[0].start == 0 and word_count(text) <= 8:
-                dropped.append(Dropped(block.line, "banner", text))
-                continue
-        kept.append(block)
+    for i, block in enumerate(blocks):
+        reason = reasons.get(i)
+        if reason:
+            dropped.append(Dropped(block.line, reason, block.text))
+        else:
+            kept.append(block)
     return kept, dropped
+
+
+def _hits_in_each(cues: str, texts: list[str]) -> list[list[Match]]:
+    """The phrases of ``cues`` in each text, offsets within it: one scan of them all joined by line breaks
+    (never part of a phrase), not one per paragraph."""
+    out: list[list[Match]] = [[] for _ in texts]
+    if not texts:
+        return out
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    for m in cue_matcher(cues).find("\n".join(texts)):
+        n = bisect_right(starts, m.start) - 1
+        out[n].append(m._replace(start=m.start - starts[n], end=m.end - starts[n]))
+    return out
+
+
+def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match]) -> str | None:
+    """Why a short paragraph is not the article's text, or None."""
+    if hits and (words <= MAX_BOILERPLATE_WORDS or _footer(text, hits)):
+        return "boilerplate"
+    first = FIRST_WORDS.match(text[:20].lower())
+    # the lists whose phrases open with the paragraph's first word: most paragraphs open with none of them
+    lists = _openers().get(first.group(), ()) if first else ()
+    if "credit_lines" in lists and words <= MAX_CREDIT_WORDS and _credits(text):
+        return "credits"
+    if "caption_labels" in lists and _opens_with(text, "caption_labels", then=":"):
+        return "caption"
+    if words > MAX_BOILERPLATE_WORDS:
+        return None
+    if words <= 4 and _norm(text) in _buttons():
+        return "button"
+    if ("greetings" in lists and words <= MAX_GREETING_WORDS
+            and not text.rstrip(CLOSERS).endswith(".") and _opens_with(text, "greetings")):
+        return "greeting"
+    if banners and banners[0].start == 0 and words <= 8:
+        return "banner"
+    return None
+
+
+def _footer(text: str, hits: list[Match]) -> bool:
+    """Two boilerplate phrases or more making up much of the paragraph: a platform's footer, not a sentence
+    of a story that happens to name a subscription."""
+    return len({h.value for h in hits}) >= 2 and sum(h.end - h.start for h in hits) >= FOOTER_SHARE * len(text)
+
+
+FOOTER_SHARE = 0.3
+NAME_LIST_WORDS = frozenset({"and", "&", "in", "with", "from", "at"})
+
+
+def _credits(text: str) -> bool:
+    """"Reporting by Dan Ortiz in Manila; Editing by Ruth Keller": credit phrases followed by names only
+    (capitalised words), unlike "Reporting by state media suggested …"."""
+    hits = cue_matcher("credit_lines", suffixes=()).find(text)
+    if not hits or hits[0].start:
+        return False
+    rest, at = [], 0
+    for hit in hits:
+        rest.append(text[at:hit.start])
+        at = hit.end
+    rest.append(text[at:])
+    words = FIRST_WORDS.findall(" ".join(rest))
+    return bool(words) and all(w[0].isupper() or w.lower() in NAME_LIST_WORDS for w in words)
+
+
+def _opens_with(text: str, cues: str, then: str = "") -> bool:
+    """Does ``text`` open with a phrase of ``cues`` (followed by ``then``, when given)?"""
+    hit = cue_matcher(cues, suffixes=()).find(text[:60])
+    return bool(hit) and hit[0].start == 0 and (not then or text[hit[0].end:].lstrip().startswith(then))
+
+
+@cache
+def _openers() -> dict[str, tuple[str, ...]]:
+    """First word of a phrase → the lists of data/cues.yml with a phrase opening with it."""
+    out: dict[str, tuple[str, ...]] = {}
+    for cues in ("credit_lines", "caption_labels", "greetings"):
+        for phrase in load_cues().get(cues, []):
+            first = FIRST_WORDS.match(phrase.lower())
+            if first and cues not in out.get(first.group(), ()):
+                out[first.group()] = (*out.get(first.group(), ()), cues)
+    return out
+
+
+@cache
+def _buttons() -> frozenset[str]:
+    return frozenset(_norm(b) for b in load_cues().get("buttons", []))
 
 
 NOT_WORD = re.compile(r"[\W_]+")

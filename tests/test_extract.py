@@ -70,6 +70,68 @@ def test_a_long_line_with_paywall_words_is_kept():
     assert [b.text for b in clean(line).blocks] == [line]
 
 
+def test_platform_leftovers_are_dropped_each_with_its_reason():
+    story = ["Fishermen returned to the harbour on Tuesday after the storm passed.",
+             "Port officials said repairs to the breakwater would take a month."]
+    leftovers = [("Good morning,", "greeting"),
+                 ("Image: Boats moored in the harbour after the storm. (Agency/Lee Min)", "caption"),
+                 ("Reporting by Anna Berg in Busan; Editing by Tom Hale", "credits"),
+                 ("Thanks for reading Harbour Watch! Subscribe for free to receive new posts.", "boilerplate"),
+                 ("Restack", "button"), ("Leave a comment", "button")]
+    text = "\n\n".join([leftovers[0][0], story[0], leftovers[1][0], story[1]] + [t for t, _ in leftovers[2:]])
+    cleaned = clean(text)
+    assert [b.text for b in cleaned.blocks] == story
+    assert [(d.text, d.reason) for d in cleaned.dropped] == leftovers
+
+
+@pytest.mark.parametrize("line", [
+    "Share prices in Taipei fell two percent.",  # a button's word in a sentence
+    "Photo opportunities were scarce at the summit in Busan.",  # a caption's word without its colon
+    "Reporting by state media suggested that the talks had stalled.",  # "reporting by", then no names
+    "Hello Kitty's maker reported record sales across Asia this spring.",  # a greeting's word, then a story
+    "Dear readers will remember last year's summit.",  # short, but a sentence
+    "Analysts said readers who sign up for the paid tier can read more of the ministry's data, and the firm "
+    "expects the service to grow in Asia.",  # two paywall phrases in a long sentence of a story
+])
+def test_lookalikes_of_platform_leftovers_are_kept(line):
+    assert [b.text for b in clean(line).blocks] == [line]
+
+
+def test_short_bold_lines_are_headings_bold_sentences_stay_text():
+    cleaned = clean("**1. Taipei bets on drones**\n\n**Will the truce last?**\n\n"
+                    "**The ministry said it would respond.**\n\n__Note:__\n")
+    assert [(b.kind, b.text) for b in cleaned.blocks] == [
+        ("h", "1. Taipei bets on drones"), ("h", "Will the truce last?"),
+        ("p", "The ministry said it would respond."), ("p", "Note:")]
+
+
+@pytest.mark.parametrize("top, source, title", [
+    ("The Harbour Letter\nIssue 14 — 2 March 2026", "The Harbour Letter", None),  # numbered issue
+    ("Strait Signals\nNo. 7, 2 March 2026", "Strait Signals", None),
+    ("Seoul Weekly\n2 March 2026", "Seoul Weekly", None),  # a newsletter's name over a plain date
+    ("Gallium rules tightened\n2 March 2026", None, "Gallium rules tightened"),  # a headline over its date
+])
+def test_a_name_over_a_date_line_is_a_source_only_when_it_reads_like_a_newsletter(top, source, title):
+    from generator.extract.structure import masthead
+
+    cleaned = clean(top + "\nExporters said the new rules would slow shipments of gallium to Europe.\n")
+    head = masthead(cleaned.blocks, cleaned.dropped)
+    assert (head.source, head.title, head.date) == (source, title, dt.date(2026, 3, 2))
+
+
+@pytest.mark.parametrize("opening, agency", [
+    ("MANILA, April 8 (Reuters) - The coast guard said", "Reuters"),
+    ("BEIJING (AP) — Officials said", "AP"),
+    ("SEOUL, South Korea, Jan. 5 (Yonhap) -- The ministry said", "Yonhap"),
+    ("TAIPEI, Jan 5 - Taiwan's coast guard said", None),  # a dateline without an agency
+    ("US (and allied) officials - not a dateline - said", None),
+])
+def test_a_wire_datelines_agency_is_the_source(opening, agency):
+    from generator.extract.structure import dateline_source
+
+    assert dateline_source(clean(opening + " on Monday that talks would resume.").blocks) == agency
+
+
 # -- matching, sentences, slugs ----------------------------------------------------------------------------
 
 def test_phrase_matcher_whole_words_longest_first_and_acronyms_exact():

@@ -14,7 +14,7 @@ from generator.extract.entities import find_entities
 from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
-from generator.extract.structure import fallback_title, masthead, signature, split_sections
+from generator.extract.structure import dateline_source, fallback_title, masthead, signature, split_sections
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Dropped, Entity, Section
 from generator.read import Seed
@@ -33,12 +33,14 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     head = masthead(cleaned.blocks, cleaned.dropped)
     body = cleaned.blocks[head.consumed:]
     title = meta.get("title") or head.title or fallback_title(body)
-    sections, signatures = split_sections(body, title, edition=len(head.story_titles) > 1)
+    sections, signatures = split_sections(body, title, edition=len(head.story_titles) > 1,
+                                          newsletter=head.source is not None)
     if sections and all(s.lead for s in sections):
         sections = [replace(s, lead=False, title=title) for s in sections]
     signed = [signature(b) for b in signatures]
     author = meta.get("author") or head.author or next((name for name, _ in signed if name), None)
-    source = meta.get("source") or head.source or next((org for _, org in signed if org), None)
+    source = (meta.get("source") or head.source or dateline_source(body)
+              or next((org for _, org in signed if org), None))
     date = _date(meta.get("date")) or head.date
     editor_topics = tuple(_as_list(meta.get("topics")))
 

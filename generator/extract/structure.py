@@ -22,6 +22,9 @@ SIGNATURE_TITLE = re.compile(
     r"\b(?:Head|Director|Editor|Analyst|Chief|Founder|Correspondent|Reporter|Research|Fellow|Partner|"
     r"Senior|Managing|Principal|Lead|Manager|Economist|Strategist|President|Professor|Writer)\b")
 PIPE = re.compile(r"\s+\|\s+")
+NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")  # "2. Will the truce last?": a numbered story's title may ask
+# A wire story's dateline: "MANILA, April 8 (Reuters) -", "BEIJING (AP) —": the agency is the source
+DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^()\n]{1,40}?)?\s*\((?P<agency>[A-Z][^()\n]{0,30}?)\)\s*(?:--|[-–—])\s")
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
     scale = 3 if headline and "|" in text else 1
     if not text or len(text) > HEADING_MAX_CHARS * scale or word_count(text) > HEADING_MAX_WORDS * scale:
         return False
-    if ends_clause(text) and not (allow_question and text.rstrip("\"”’')").endswith("?")):
+    if ends_clause(text) and not ((allow_question or NUMBERED.match(text)) and text.rstrip("\"”’')").endswith("?")):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'"):
         return False
@@ -81,8 +84,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "byline":
             author = author or BYLINE.match(block.text).group("name")
             date = date or full_date(block.text)
-        elif kind == "heading" and title is None and source is None and rest[:1] == ["heading"] \
-                and _looks_like_masthead_name(block.text):
+        elif kind == "heading" and title is None and source is None and _looks_like_masthead_name(block.text) \
+                and (rest[:1] == ["heading"] or (kinds[i + 1:i + 2] == ["date"] and _edition_line(
+                    block.text, top[i + 1].text))):
             source = block.text
         elif kind == "heading" and title is None and i + 1 < len(blocks):
             title, stories = _headline(block.text)
@@ -98,6 +102,19 @@ def _looks_like_masthead_name(text: str) -> bool:
     if cue_matcher("known_sources").find(text):
         return True
     return word_count(text) <= 4 and not re.search(r"['’]s\b|\d|\|", text)
+
+
+ISSUE_NUMBER = re.compile(r"(?:#|\b(?:No|Vol|Issue|Edition)\.?\s*)\d", re.IGNORECASE)
+
+
+def _edition_line(name: str, date_line: str) -> bool:
+    """A name line over a date line is a newsletter's masthead, not a headline over its date, when the date
+    line numbers an issue ("Issue #88 — 9 March 2026") or the name ends like a newsletter's
+    ("The Strait Letter")."""
+    if ISSUE_NUMBER.search(date_line) or cue_matcher("known_sources").find(name):
+        return True
+    last = cue_matcher("masthead_names").find(name)
+    return bool(last) and last[-1].end == len(name.rstrip(" .:!"))
 
 
 def _top_kind(block: Block) -> str:
@@ -122,6 +139,13 @@ def _is_label(part: str, labels: PhraseMatcher) -> bool:
     return bool(hits) and word_count(part) <= 4 and (part[:1].islower() or len(hits[0].phrase) * 2 >= len(part))
 
 
+def dateline_source(blocks: tuple[Block, ...]) -> str | None:
+    """The news agency of a wire story's dateline, opening its first paragraph."""
+    first = next((b for b in blocks if b.kind == "p"), None)
+    m = DATELINE.match(first.text) if first else None
+    return m.group("agency").strip() if m else None
+
+
 def signature(block: Block) -> tuple[str, str | None] | None:
     """"Name, Title, Organisation" closing a piece: returns (name, organisation)."""
     if block.kind != "p" or word_count(block.text) > 14 or ends_clause(block.text):
@@ -137,12 +161,14 @@ def signature(block: Block) -> tuple[str, str | None] | None:
     return parts[0], (parts[2] if len(parts) == 3 else None)
 
 
-def split_sections(blocks: tuple[Block, ...], title: str, edition: bool) -> tuple[list[Section], list[Block]]:
+def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
+                   newsletter: bool = False) -> tuple[list[Section], list[Block]]:
     """Cut the body at headings. Returns the sections and the signature blocks that were set aside.
 
-    In an edition (a headline announcing several stories) the text before the first heading is the lead-in;
-    otherwise it is the first story and carries the article's title. A heading followed directly by another
-    heading opens a group ("What you missed"), whose sections are titled "Group: Heading".
+    In an edition (a headline announcing several stories, or a newsletter's masthead over two headed stories
+    or more after a short opening) the text before the first heading is the lead-in; otherwise it is the
+    first story and carries the article's title. A heading followed directly by another heading opens a
+    group ("What you missed"), whose sections are titled "Group: Heading".
     """
     parts: list[tuple[str, list[Block], bool, str]] = []  # (title, blocks, lead, group)
     signatures: list[Block] = []
@@ -161,6 +187,8 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool) -> tupl
         else:
             current.append(block)
     parts.append((current_title, current, lead, group))
+    if newsletter and not edition and _short_opening(parts):
+        parts[0] = (parts[0][0], parts[0][1], True, parts[0][3])
 
     sections: list[Section] = []
     anchors: set[str] = set()
@@ -173,6 +201,17 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool) -> tupl
         sections.append(Section(title=sec_title, anchor=anchor, blocks=tuple(sec_blocks), lead=is_lead,
                                 group=sec_group if sec_title != sec_group else ""))
     return sections, signatures
+
+
+LEAD_IN_MAX_WORDS = 60
+
+
+def _short_opening(parts: list[tuple[str, list[Block], bool, str]]) -> bool:
+    """A few lines before two headed stories or more: a newsletter's "this week" opening, not a story."""
+    opening = parts[0][1]
+    headed = [p for p in parts[1:] if p[1]]
+    return (bool(opening) and len(headed) >= 2
+            and sum(word_count(b.text) for b in opening) <= LEAD_IN_MAX_WORDS)
 
 
 def fallback_title(blocks: tuple[Block, ...]) -> str:
