@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from generator.config import cue_matcher, load_cues
 from generator.model import Block, Dropped
-from generator.text import CLOSERS, Match, ends_clause, single_spaced, word_count
+from generator.text import CLOSERS, Match, ends_clause, sentences, single_spaced, word_count
 
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+]\s+)(?=\S)(.*)$")
@@ -43,8 +43,9 @@ def clean(body: str, first_line: int = 1) -> Cleaned:
     """Seed body (front-matter removed) to paragraphs and lists, with what was left out."""
     blocks = _blocks(body, first_line)
     blocks, dropped = _drop_boilerplate(blocks)
+    blocks, links = _drop_link_list(blocks)
     blocks, teaser = _drop_repeated_tail(blocks)
-    return Cleaned(tuple(blocks), tuple(sorted(dropped + teaser, key=lambda d: d.line)))
+    return Cleaned(tuple(blocks), tuple(sorted(dropped + links + teaser, key=lambda d: d.line)))
 
 
 def _blocks(body: str, first_line: int) -> list[Block]:
@@ -94,7 +95,8 @@ def _blocks(body: str, first_line: int) -> list[Block]:
             continue
         previous = current[-1] if current else ""
         continues = previous and not ends_clause(previous) and (line[:1].islower() or (
-            kind == "p" and len(previous) >= 60 and word_count(previous) >= 10 and _paragraphed(body)))
+            kind == "p" and len(previous) >= 60 and word_count(previous) >= 10
+            and (_paragraphed(body) or len(sentences(previous)) > 1)))  # a sentence ended inside: wrapped
         if continues:
             current[-1] = f"{current[-1]} {line}"
             continue
@@ -119,8 +121,9 @@ BOLD_HEADING_WORDS = 16
 @lru_cache(maxsize=1)
 def _paragraphed(body: str) -> bool:
     """Text whose paragraphs are separated by blank lines may be hard-wrapped: there a long unfinished line
-    continues on the next one even when that starts with a capital ("...said on / Tuesday, as..."). A blank
-    line may hold invisible characters only. Asked only when such a line is met, once per body."""
+    continues on the next one even when that starts with a capital ("...said on / Tuesday, as..."); so does
+    one in which a sentence ended (a heading holds none). A blank line may hold invisible characters only.
+    Asked only when such a line is met, once per body."""
     return body.count("\n\n") >= 2 or INVISIBLE.sub("", body).count("\n\n") >= 2
 
 
@@ -173,6 +176,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "credits"
     if "caption_labels" in lists and _opens_with(text, "caption_labels", then=":"):
         return "caption"
+    if "link_labels" in lists and _opens_with(text, "link_labels", then=":"):
+        return "links"
     if words > MAX_BOILERPLATE_WORDS:
         return None
     if words <= 4 and _norm(text) in _buttons():
@@ -220,7 +225,7 @@ def _opens_with(text: str, cues: str, then: str = "") -> bool:
 def _openers() -> dict[str, tuple[str, ...]]:
     """First word of a phrase → the lists of data/cues.yml with a phrase opening with it."""
     out: dict[str, tuple[str, ...]] = {}
-    for cues in ("credit_lines", "caption_labels", "greetings"):
+    for cues in ("credit_lines", "caption_labels", "greetings", "link_labels"):
         for phrase in load_cues().get(cues, []):
             first = FIRST_WORDS.match(phrase.lower())
             if first and cues not in out.get(first.group(), ()):
@@ -231,6 +236,26 @@ def _openers() -> dict[str, tuple[str, ...]]:
 @cache
 def _buttons() -> frozenset[str]:
     return frozenset(_norm(b) for b in load_cues().get("buttons", []))
+
+
+MAX_LINKS = 10  # titles a "Read Next" list holds at most
+MAX_LINK_WORDS = 16
+MAX_LINK_HEAD_WORDS = 6  # "More from this section"
+
+
+def _drop_link_list(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
+    """A "Read Next" line followed by nothing but short titles (or one list of them) to the end: links to
+    other stories, not this one's text."""
+    for start in range(max(0, len(blocks) - MAX_LINKS - 1), len(blocks) - 1):
+        head = blocks[start]
+        if head.kind in ("p", "h") and word_count(head.text) <= MAX_LINK_HEAD_WORDS \
+                and not head.text.rstrip(CLOSERS).endswith(".") and _opens_with(head.text, "link_labels"):
+            rest = blocks[start + 1:]
+            titles = [line for b in rest for line in b.lines]
+            if len(titles) <= MAX_LINKS and all(word_count(t) <= MAX_LINK_WORDS and not t.rstrip(CLOSERS).endswith(".")
+                                                for t in titles):
+                return blocks[:start], [Dropped(b.line, "links", b.text) for b in blocks[start:]]
+    return blocks, []
 
 
 NOT_WORD = re.compile(r"[\W_]+")

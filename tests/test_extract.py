@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import markdown
 import pytest
@@ -130,6 +131,81 @@ def test_a_wire_datelines_agency_is_the_source(opening, agency):
     from generator.extract.structure import dateline_source
 
     assert dateline_source(clean(opening + " on Monday that talks would resume.").blocks) == agency
+
+
+@pytest.mark.parametrize("line, author", [
+    ("By Ann Lee", "Ann Lee"), ("By Ann Lee and Bo Park", "Ann Lee and Bo Park"),
+    ("By Ann Lee, Bo Park and Cy Diaz | May 2, 2026", "Ann Lee, Bo Park and Cy Diaz"),
+    ("By Ann Lee, Reuters", "Ann Lee"),  # an outlet after the comma, not a second author
+    ("ANN LEE, staff writer", "Ann Lee"), ("Bo Park, Nikkei bureau chief", "Bo Park"),
+    ("Bo Park, who won the vote", None), ("Taiwan, a staff writer", None), ("By the way", None),
+])
+def test_bylines_name_their_authors(line, author):
+    from generator.extract.structure import byline
+
+    assert byline(line) == author
+
+
+@pytest.mark.parametrize("line, is_date", [
+    ("Published June 2, 2026 | 7 min read", True), ("April 9, 2026 06:15 JST", True),
+    ("Updated: 2026-04-09 14:00 GMT", True), ("Ministers met on June 2, 2026 in Seoul", False),
+])
+def test_date_lines_may_carry_publishing_words(line, is_date):
+    from generator.extract.structure import _only_date
+
+    assert _only_date(line) is is_date
+
+
+def test_rubric_dek_and_link_list_around_a_story():
+    from generator.extract import extract_cleaned
+    from generator.read import Seed
+
+    text = ("WORLD BRIEFING\nPort strike halts exports from Busan\n"
+            "Dockworkers walk out over pay as shipping lines divert vessels to other ports\nBy Ann Lee\n"
+            "May 2, 2026\nDockworkers in Busan stopped work on Friday, and shipping lines said they would divert "
+            "vessels.\nRelated: What the strike costs exporters\nThe union said talks would resume on Monday.\n"
+            "More from this section\nSeoul stocks slip\nWon weakens against the dollar\n")
+    cleaned = clean(text)
+    article = extract_cleaned(Seed(path="seeds/x.txt", file=Path("x.txt"), meta={}, body=text, body_line=1), cleaned)
+    assert (article.title, article.author, article.source) == ("Port strike halts exports from Busan", "Ann Lee", None)
+    assert article.date == dt.date(2026, 5, 2) and len(article.sections) == 1
+    assert [b.text for b in article.sections[0].blocks] == [
+        "Dockworkers walk out over pay as shipping lines divert vessels to other ports",  # the dek opens it
+        "Dockworkers in Busan stopped work on Friday, and shipping lines said they would divert vessels.",
+        "The union said talks would resume on Monday."]
+    assert {(d.reason, d.text) for d in article.dropped} >= {
+        ("masthead", "WORLD BRIEFING"), ("links", "Related: What the strike costs exporters"),
+        ("links", "More from this section"), ("links", "Won weakens against the dollar")}
+
+
+def test_a_closing_line_about_the_author_is_left_out_a_closing_quote_of_hers_is_not():
+    from generator.extract import extract_cleaned
+    from generator.read import Seed
+
+    def closing(last: str):
+        text = ("Port strike halts exports\n\nBy Ann Lee\n\nDockworkers in Busan stopped work on Friday.\n\n"
+                "The union said talks would resume on Monday.\n\n" + last + "\n")
+        article = extract_cleaned(Seed(path="seeds/x.txt", file=Path("x.txt"), meta={}, body=text, body_line=1), clean(text))
+        return [b.text for s in article.sections for b in s.blocks], [d.reason for d in article.dropped]
+
+    kept, reasons = closing("Ann Lee is a correspondent in Seoul.")
+    assert "Ann Lee is a correspondent in Seoul." not in kept and "about the author" in reasons
+    kept, reasons = closing("Ann Lee said the port would reopen soon.")
+    assert kept[-1] == "Ann Lee said the port would reopen soon." and "about the author" not in reasons
+
+
+def test_a_possessive_name_after_a_title_is_a_person():
+    people = [e.name for e in find_entities([("", "Prime Minister Hiro Tanabe's cabinet met on Monday.")])
+              if e.kind == "people"]
+    assert people == ["Hiro Tanabe"]
+
+
+def test_a_line_holding_a_sentence_end_is_a_wrapped_paragraph_not_a_heading():
+    text = ("Two makers said they had three months of stock. Both expect prices to rise, an executive told\n"
+            "Reporters in Tokyo on Friday.\nThe ministry declined to comment.\n")
+    assert [b.text for b in clean(text).blocks] == [
+        "Two makers said they had three months of stock. Both expect prices to rise, an executive told Reporters "
+        "in Tokyo on Friday.", "The ministry declined to comment."]
 
 
 # -- matching, sentences, slugs ----------------------------------------------------------------------------

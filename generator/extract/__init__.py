@@ -14,11 +14,12 @@ from generator.extract.entities import find_entities
 from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
-from generator.extract.structure import dateline_source, fallback_title, masthead, signature, split_sections
+from generator.extract.structure import (Masthead, author_names, dateline_source, fallback_title,
+                                         is_author_bio, masthead, signature, split_sections)
 from generator.extract.topics import tag_story, with_editor_topics
-from generator.model import Article, Dropped, Entity, Section
+from generator.model import Article, Block, Dropped, Entity, Section
 from generator.read import Seed
-from generator.text import Prose, sentences
+from generator.text import Prose, sentences, slugify
 
 TRUCE = "trade-truce"
 
@@ -35,10 +36,13 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     title = meta.get("title") or head.title or fallback_title(body)
     sections, signatures = split_sections(body, title, edition=len(head.story_titles) > 1,
                                           newsletter=head.source is not None)
+    if head.dek:  # the dek opens the first story (it is heading-shaped: the cut at headings must not see it)
+        sections = _with_dek(sections, head.dek, title)
     if sections and all(s.lead for s in sections):
         sections = [replace(s, lead=False, title=title) for s in sections]
     signed = [signature(b) for b in signatures]
     author = meta.get("author") or head.author or next((name for name, _ in signed if name), None)
+    sections, bios = _without_author_bio(sections, author_names(author))
     source = (meta.get("source") or head.source or dateline_source(body)
               or next((org for _, org in signed if org), None))
     date = _date(meta.get("date")) or head.date
@@ -48,11 +52,13 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     independent = len(head.story_titles) > 1 or head.source is not None
     sections = _analyse_all(sections, proses, editor_topics, independent, title)
     entities = find_entities([("", title)] + [(s.anchor, p) for s, p in zip(sections, proses)])
-    if author and _looks_like_name(author) and author not in {e.name for e in entities}:
-        entities += (Entity(author, "people", f"Written by {author}.", ""),)
+    named = {e.name for e in entities}
+    entities += tuple(Entity(name, "people", f"Written by {author}.", "") for name in author_names(author)
+                      if _looks_like_name(name) and name not in named)
     events = {e for s, p in zip(sections, proses) for e in find_events(s.anchor, p, date)}
 
-    dropped = cleaned.dropped + _masthead_dropped(cleaned, head.consumed) + _signature_dropped(signatures)
+    dropped = (cleaned.dropped + _masthead_dropped(cleaned, head) + _signature_dropped(signatures)
+               + tuple(Dropped(b.line, "about the author", b.text) for b in bios))
     return Article(
         seed=seed.path, title=title, sections=tuple(sections), date=date, source=source, author=author,
         url=meta.get("url"), entities=entities, events=tuple(sorted(events, key=lambda e: (e.date, e.sentence))),
@@ -80,6 +86,30 @@ def _analyse_all(sections: list[Section], proses: list[Prose], editor_topics: tu
         tags, signal_prose = shared.get(i, (None, None))
         out.append(_analyse(section, proses[i], () if section.lead else editor_topics, tags, signal_prose))
     return out
+
+
+def _without_author_bio(sections: list[Section], names: list[str]) -> tuple[list[Section], list[Block]]:
+    """The last story without the lines about its authors among its last three paragraphs (a footnote may
+    follow them)."""
+    if not names or not sections:
+        return sections, []
+    last = sections[-1]
+    tail = len(last.blocks) - BIO_WINDOW
+    bios = [b for i, b in enumerate(last.blocks) if i >= tail and is_author_bio(b, names)]
+    keep = tuple(b for b in last.blocks if b not in bios)
+    if not bios or not keep:
+        return sections, []
+    return sections[:-1] + [replace(last, blocks=keep)], bios
+
+
+BIO_WINDOW = 3
+
+
+def _with_dek(sections: list[Section], dek: Block, title: str) -> list[Section]:
+    first = next((i for i, s in enumerate(sections) if not s.lead), None)
+    if first is None:
+        return sections + [Section(title=title, anchor=slugify(title) or "section", blocks=(dek,))]
+    return [replace(s, blocks=(dek, *s.blocks)) if i == first else s for i, s in enumerate(sections)]
 
 
 def _heading(section_title: str, article_title: str) -> str:
@@ -128,8 +158,9 @@ def _looks_like_name(text: str) -> bool:
                                         for w in words)
 
 
-def _masthead_dropped(cleaned: Cleaned, consumed: int) -> tuple[Dropped, ...]:
-    return tuple(Dropped(b.line, "masthead", b.text) for b in cleaned.blocks[:consumed])
+def _masthead_dropped(cleaned: Cleaned, head: Masthead) -> tuple[Dropped, ...]:
+    dek = head.dek.line if head.dek else None  # kept: the story's first paragraph
+    return tuple(Dropped(b.line, "masthead", b.text) for b in cleaned.blocks[:head.consumed] if b.line != dek)
 
 
 def _signature_dropped(blocks) -> tuple[Dropped, ...]:

@@ -17,7 +17,7 @@ from generator.model import ENTITY_KINDS, Entity
 from generator.text import Match, PhraseMatcher, Prose, sentences
 
 _WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
-_EDGE = r"(?![\w’'-])"  # a name is not part of a longer word
+_EDGE = r"(?![\w-])(?!['’](?!s\b))"  # a name is not part of a longer word; it may be possessive (Lai's)
 NAME_AFTER = re.compile(rf"\s+({_WORD}(?:\s+{_WORD}){{1,2}}){_EDGE}")
 # A name *ending* at a cue is read backwards, on the reversed text: a match there, not a search.
 _DROW = r"(?:[a-z]+-)?[a-z]+[A-Z]"

@@ -9,15 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from generator.config import cue_matcher
+from generator.config import cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
 from generator.model import Block, Dropped, Section
 from generator.text import PhraseMatcher, ends_clause, sentences, slugify, unique, word_count
 
 HEADING_MAX_WORDS = 16
+DEK_MIN_WORDS = 8  # a shorter line under the headline, followed by text, is a sub-heading
 HEADING_MAX_CHARS = 130
-BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*[,|–—-].*)?$")
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+# "By Jane Roe", "By Jane Roe | March 4, 2026", "By Ann Lee, Bo Park and Jane Roe" (a list ends with "and")
+BYLINE = re.compile(rf"^By\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)(?:\s*[,|–—-].*)?$")
 SIGNATURE_TITLE = re.compile(
     r"\b(?:Head|Director|Editor|Analyst|Chief|Founder|Correspondent|Reporter|Research|Fellow|Partner|"
     r"Senior|Managing|Principal|Lead|Manager|Economist|Strategist|President|Professor|Writer)\b")
@@ -35,6 +39,7 @@ class Masthead:
     date: dt.date | None
     story_titles: tuple[str, ...]
     consumed: int  # leading blocks that were masthead, not text
+    dek: Block | None = None  # the line under the headline that sums the story up: kept as its first paragraph
 
 
 def is_heading(block: Block, allow_question: bool = False, headline: bool = False) -> bool:
@@ -52,29 +57,55 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'"):
         return False
-    if text.count(",") >= 2 or _only_date(text) or BYLINE.match(text):
-        return False
+    if text.count(",") >= 2 or _only_date(text) or byline(text) or len(sentences(text)) > 1:
+        return False  # (a heading holds no sentence's end: that is a wrapped paragraph's line)
     return any(c.isalpha() for c in text)
 
 
+def byline(text: str) -> str | None:
+    """The author(s) a byline names: "By Jane Roe…", or "JANE ROE, staff writer" (a name, a comma and a
+    role of data/cues.yml; a name in capitals is written as a name)."""
+    m = BYLINE.match(text)
+    if m:
+        return m.group("name")
+    name, comma, role = text.partition(",")
+    if not comma or word_count(text) > 10 or not re.fullmatch(_NAME, name.strip()) or word_count(name) < 2:
+        return None
+    roles = cue_matcher("byline_roles").find(role)
+    if not roles or roles[-1].end != len(role.rstrip(" .")):
+        return None
+    name = name.strip()
+    return name.title() if name.isupper() else name
+
+
 def _only_date(text: str) -> bool:
+    """A line holding a date and little else: "Published June 2, 2026 | 7 min read", "Issue 14 — 2 March"."""
     dates = find_dates(text)
+    if not dates:
+        return False
     rest = text
     for d in reversed(dates):
         rest = rest[: d.start] + rest[d.end:]
-    return bool(dates) and word_count(re.sub(r"[\W\d_]+", " ", rest)) <= 2
+    others = [w for w in re.sub(r"[\W\d_]+", " ", rest).lower().split() if w not in _date_line_words()]
+    return len(others) <= 2
+
+
+@lru_cache(maxsize=1)
+def _date_line_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_cues().get("date_line_words", []))
 
 
 def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthead:
-    """Read source, date, byline and headline from the top of the seed (at most five blocks).
+    """Read source, date, byline and headline from the top of the seed (at most six blocks).
 
     A short name line followed (past any dateline or byline) by a headline is the source; the headline is
-    the first heading-shaped line. Datelines and bylines around them are consumed too.
+    the first heading-shaped line, and a line under it that sums the story up its dek. A label in capitals
+    over the headline ("ANALYSIS"), datelines and bylines around them are consumed too.
     """
     date = next((full_date(d.text) for d in dropped if d.reason == "banner" and full_date(d.text)), None)
-    top = blocks[:5]
+    top = blocks[:6]
     kinds = [_top_kind(b) for b in top]
-    source = author = title = None
+    source = author = title = dek = None
     stories: tuple[str, ...] = ()
     consumed = 0
     for i, (block, kind) in enumerate(zip(top, kinds)):
@@ -82,8 +113,14 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         if kind == "date":
             date = date or full_date(block.text)
         elif kind == "byline":
-            author = author or BYLINE.match(block.text).group("name")
+            author = author or byline(block.text)
             date = date or full_date(block.text)
+        elif kind == "kicker" and title is None:
+            pass  # a section's label over the headline ("ANALYSIS"): neither the source nor the title
+        elif kind == "heading" and title is not None and dek is None and kinds[i - 1] == "heading" \
+                and len(stories) <= 1 and (kinds[i + 1:i + 2] in (["byline"], ["date"])
+                                           or word_count(block.text) >= DEK_MIN_WORDS):
+            dek = block  # the standfirst under the headline: the story's first paragraph
         elif kind == "heading" and title is None and source is None and _looks_like_masthead_name(block.text) \
                 and (rest[:1] == ["heading"] or (kinds[i + 1:i + 2] == ["date"] and _edition_line(
                     block.text, top[i + 1].text))):
@@ -93,7 +130,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         else:
             break
         consumed = i + 1
-    return Masthead(title, source, author, date, stories, consumed)
+    return Masthead(title, source, author, date, stories, consumed, dek and Block("p", dek.lines, dek.line))
 
 
 def _looks_like_masthead_name(text: str) -> bool:
@@ -121,8 +158,10 @@ def _top_kind(block: Block) -> str:
     text = block.text
     if block.kind == "p" and word_count(text) <= 10 and _only_date(text):
         return "date"
-    if block.kind == "p" and BYLINE.match(text) and word_count(text) <= 12:
+    if block.kind == "p" and word_count(text) <= 12 and byline(text):
         return "byline"
+    if block.kind == "p" and text.isupper() and word_count(text) <= 4 and not cue_matcher("known_sources").find(text):
+        return "kicker"
     return "heading" if is_heading(block, True, headline=True) else "text"
 
 
@@ -137,6 +176,26 @@ def _headline(text: str) -> tuple[str, tuple[str, ...]]:
 def _is_label(part: str, labels: PhraseMatcher) -> bool:
     hits = labels.find(part)
     return bool(hits) and word_count(part) <= 4 and (part[:1].islower() or len(hits[0].phrase) * 2 >= len(part))
+
+
+AUTHOR_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*")
+BIO_VERBS = ("is", "was", "has", "writes", "covers", "leads", "heads", "teaches", "works")
+
+
+def author_names(author: str | None) -> list[str]:
+    """Each name of a byline's "Ann Lee, Bo Park and Jane Roe"."""
+    return [n for n in AUTHOR_LIST.split(author or "") if n]
+
+
+def is_author_bio(block: Block, names: list[str]) -> bool:
+    """"Jane Roe is a fellow at …" closing a piece: about its author, not its story."""
+    text = block.text
+    if block.kind != "p" or word_count(text) > 60:
+        return False
+    for name in names:
+        if text.startswith(name + " ") and text[len(name) + 1:].split(" ", 1)[0] in BIO_VERBS:
+            return True
+    return text.startswith(("The author is ", "The writer is ", "About the author"))
 
 
 def dateline_source(blocks: tuple[Block, ...]) -> str | None:
