@@ -42,10 +42,31 @@ class Cleaned:
 def clean(body: str, first_line: int = 1) -> Cleaned:
     """Seed body (front-matter removed) to paragraphs and lists, with what was left out."""
     blocks = _blocks(body, first_line)
+    blocks, headers = _drop_email_headers(blocks)
     blocks, dropped = _drop_boilerplate(blocks)
     blocks, links = _drop_link_list(blocks)
     blocks, teaser = _drop_repeated_tail(blocks)
-    return Cleaned(tuple(blocks), tuple(sorted(dropped + links + teaser, key=lambda d: d.line)))
+    return Cleaned(tuple(blocks), tuple(sorted(headers + dropped + links + teaser, key=lambda d: d.line)))
+
+
+FORWARDED = re.compile(r"-{2,}\s*(?:Forwarded|Original) message\s*-{2,}", re.IGNORECASE)
+EMAIL_HEADER = re.compile(r"(?:From|Sent|Date|Subject|To|Cc|Reply-To):\s", re.IGNORECASE)
+EMAIL_HEADER_LINES = 8
+
+
+def _drop_email_headers(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
+    """The header of a forwarded email at the top ("From: …", "Subject: …"): left out, kept as dropped lines
+    (the masthead reads its date and subject)."""
+    n = 0
+    while n < min(len(blocks), EMAIL_HEADER_LINES) and blocks[n].kind == "p" and (
+            FORWARDED.fullmatch(blocks[n].text) or EMAIL_HEADER.match(blocks[n].text)):
+        n += 1
+    if n < 2 and not (n == 1 and FORWARDED.fullmatch(blocks[0].text)):
+        return blocks, []
+    return blocks[n:], [Dropped(b.line, EMAIL, b.text) for b in blocks[:n]]
+
+
+EMAIL = "email header"
 
 
 def _blocks(body: str, first_line: int) -> list[Block]:
@@ -169,12 +190,14 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
     """Why a short paragraph is not the article's text, or None."""
     if hits and (words <= MAX_BOILERPLATE_WORDS or _footer(text, hits)):
         return "boilerplate"
-    first = FIRST_WORDS.match(text[:20].lower())
+    bracketed = text[:1] in "[(" and text[-1:] in "])"  # "[Image: Missile launch]"
+    first = FIRST_WORDS.match((text[1:21] if bracketed else text[:20]).lower())
     # the lists whose phrases open with the paragraph's first word: most paragraphs open with none of them
     lists = _openers().get(first.group(), ()) if first else ()
     if "credit_lines" in lists and words <= MAX_CREDIT_WORDS and _credits(text):
         return "credits"
-    if "caption_labels" in lists and _opens_with(text, "caption_labels", then=":"):
+    if "caption_labels" in lists and _opens_with(text[1:-1] if bracketed else text, "caption_labels",
+                                                 then="" if bracketed else ":"):
         return "caption"
     if "link_labels" in lists and _opens_with(text, "link_labels", then=":"):
         return "links"

@@ -208,6 +208,33 @@ def test_a_line_holding_a_sentence_end_is_a_wrapped_paragraph_not_a_heading():
         "in Tokyo on Friday.", "The ministry declined to comment."]
 
 
+def test_a_forwarded_emails_header_gives_the_date_and_a_title_and_is_left_out():
+    from generator.extract import extract_cleaned
+    from generator.read import Seed
+
+    text = ("---------- Forwarded message ---------\nFrom: Desk <desk@example.org>\n"
+            "Date: Tue, Apr 14, 2026 at 7:02 AM\nSubject: Fwd: Manila and Tokyo sign an access pact\n"
+            "To: <editors@example.org>\n\nThe Philippines and Japan signed a reciprocal access agreement on "
+            "Monday, officials in Manila said.\n")
+    cleaned = clean(text)
+    article = extract_cleaned(Seed(path="seeds/x.txt", file=Path("x.txt"), meta={}, body=text, body_line=1), cleaned)
+    assert (article.title, article.date) == ("Manila and Tokyo sign an access pact", dt.date(2026, 4, 14))
+    assert [d.reason for d in cleaned.dropped] == ["email header"] * 5
+    assert [b.text[:16] for b in cleaned.blocks] == ["The Philippines "]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Editor: Zhang Wei", "credits"), ("Source: Xinhua", "credits"), ("[Image: Missile launch]", "caption"),
+    ("(Photo by Ann Lee)", "caption"), ("Click to enlarge", "boilerplate"),
+    ("Source: the ministry said on Monday that exports would resume.", None),  # a sentence, not a credit
+    ("Editors in Seoul said the rules were unclear.", None),
+    ("From: the ministry's notice, as read by state media.", None),  # one header line is no email header
+])
+def test_more_leftovers_and_their_lookalikes(line, reason):
+    cleaned = clean("Officials met in Seoul on Monday to discuss the rules.\n\n" + line + "\n")
+    assert [d.reason for d in cleaned.dropped] == ([reason] if reason else [])
+
+
 # -- matching, sentences, slugs ----------------------------------------------------------------------------
 
 def test_phrase_matcher_whole_words_longest_first_and_acronyms_exact():

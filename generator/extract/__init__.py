@@ -14,7 +14,7 @@ from generator.extract.entities import find_entities
 from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
-from generator.extract.structure import (Masthead, author_names, dateline_source, fallback_title,
+from generator.extract.structure import (Masthead, author_names, dateline_source, email_subject, fallback_title,
                                          is_author_bio, masthead, signature, split_sections)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
@@ -33,7 +33,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     meta = seed.meta
     head = masthead(cleaned.blocks, cleaned.dropped)
     body = cleaned.blocks[head.consumed:]
-    title = meta.get("title") or head.title or fallback_title(body)
+    title = meta.get("title") or head.title or email_subject(cleaned.dropped) or fallback_title(body)
     sections, signatures = split_sections(body, title, edition=len(head.story_titles) > 1,
                                           newsletter=head.source is not None)
     if head.dek:  # the dek opens the first story (it is heading-shaped: the cut at headings must not see it)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.clean import EMAIL
 from generator.config import cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
 from generator.model import Block, Dropped, Section
@@ -102,7 +103,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
     the first heading-shaped line, and a line under it that sums the story up its dek. A label in capitals
     over the headline ("ANALYSIS"), datelines and bylines around them are consumed too.
     """
-    date = next((full_date(d.text) for d in dropped if d.reason == "banner" and full_date(d.text)), None)
+    date = next((full_date(d.text) for d in dropped if d.reason in ("banner", EMAIL) and full_date(d.text)), None)
     top = blocks[:6]
     kinds = [_top_kind(b) for b in top]
     source = author = title = dek = None
@@ -271,6 +272,15 @@ def _short_opening(parts: list[tuple[str, list[Block], bool, str]]) -> bool:
     headed = [p for p in parts[1:] if p[1]]
     return (bool(opening) and len(headed) >= 2
             and sum(word_count(b.text) for b in opening) <= LEAD_IN_MAX_WORDS)
+
+
+def email_subject(dropped: tuple[Dropped, ...]) -> str | None:
+    """The subject of a forwarded email's header, without its "Fwd:" or "Re:"."""
+    for d in dropped:
+        if d.reason == EMAIL and d.text[:8].lower() == "subject:":
+            subject = re.sub(r"^(?:\s*(?:fwd?|re)\s*:)+", "", d.text[8:], flags=re.IGNORECASE).strip()
+            return subject or None
+    return None
 
 
 def fallback_title(blocks: tuple[Block, ...]) -> str:
