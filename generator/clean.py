@@ -152,8 +152,8 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     short = []  # (index, text, words) of the paragraphs short enough to be boilerplate: most are longer
     for i, block in enumerate(blocks):
         if block.kind == "p":
-            text = block.lines[0]  # a paragraph is one line
-            words = word_count(text)
+            text = block.lines[0]  # a paragraph is one line, single-spaced and trimmed by _blocks:
+            words = text.count(" ") + 1  # its words are its spaces and one
             if words <= MAX_FOOTER_WORDS:
                 short.append((i, text, words))
     boiler = _hits_in_each("boilerplate", [text for _, text, _ in short])

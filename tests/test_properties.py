@@ -21,11 +21,13 @@ import pytest
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
+from generator.clean import clean
 from generator.build import generate
 from generator.errors import SeedError
 from generator.extract import extract
 from generator.model import SIGNALS
 from generator.read import read_seed
+from generator.text import single_spaced, word_count
 from tests.conftest import snapshot
 
 SLUGS = ["rare-earths", "taiwan", "trade-truce", "export-controls", "north-korea"]
@@ -162,6 +164,9 @@ def test_reading_anything_gives_a_seed_or_problems(tmp_path_factory, data):
     event("valid")
     article = extract(seed)
     assert article.seed == "seeds/x.md" and article.title.strip()
+    # cleaning gives trimmed, single-spaced paragraphs: their words are counted from their spaces
+    for block in clean(seed.body).blocks:
+        assert all(line == single_spaced(line) and line.count(" ") + 1 == word_count(line) for line in block.lines)
 
 
 @SLOW
