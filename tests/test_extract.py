@@ -432,6 +432,30 @@ def test_key_points_skip_counting_only_where_it_cannot_matter(story, data):
     assert key_points(story, weights) == reference_key_points(story, weights)
 
 
+def reference_capitalised_words(sentence: str, limit: int = 5) -> int:
+    """Capitalised words as first counted: each capital-then-lower-case pair judged by the character before."""
+    import re
+
+    count = 0
+    for m in re.finditer(r"[A-Z][a-z]", sentence):
+        at = m.start()
+        before = sentence[at - 1] if at else ""
+        if not at or before.isalnum() or before == "_" or (at > 1 and re.match(r"[.!?]\s", sentence[at - 2:])):
+            continue
+        count += 1
+        if count == limit:
+            break
+    return count
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="AaBbZz éÉ_9.!?,-“(\n\t\u00a0", max_size=40), st.integers(1, 6))
+def test_capitalised_words_count_as_the_first_version_did(sentence, limit):
+    from generator.extract.keypoints import capitalised_words
+
+    assert capitalised_words(sentence, limit) == reference_capitalised_words(sentence, limit)
+
+
 def test_a_late_sentence_full_of_names_can_still_be_a_key_point():
     """Its position scores it below the first three; its five names lift it above the third."""
     plain = [f"the trade talks went on and on for a while, round {n}" for n in "abcdefghi"]
