@@ -67,7 +67,11 @@ def _check_date(value: Any) -> str | None:
         except ValueError:
             value = None
         if value is None:
-            return f"must be a real date written YYYY-MM-DD, got {text!r}"
+            from generator.extract.dates import full_date  # (it imports this module)
+
+            meant = full_date(text)
+            hint = f": write {meant.isoformat()}" if meant else ""
+            return f"must be a real date written YYYY-MM-DD, got {text!r}{hint}"
     if value.year not in YEARS:
         return f"must be a date between {YEARS[0]} and {YEARS[-1]}, got {value.isoformat()!r}"
     return None

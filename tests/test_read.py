@@ -27,6 +27,7 @@ BAD = [
     ("unknown.md", "---\nsorce: Reuters\n---\n" + ARTICLE, 2, "unknown key `sorce`; did you mean `source`?"),
     ("date.md", "---\ndate: 2026-02-30\n---\n" + ARTICLE, 2, "`date` must be a real date"),
     ("datefmt.md", "---\ndate: 31/01/2026\n---\n" + ARTICLE, 2, "`date` must be a real date"),
+    ("datewords.md", "---\ndate: March 5, 2026\n---\n" + ARTICLE, 2, "got 'March 5, 2026': write 2026-03-05"),
     ("type.md", "---\ntitle: [a, b]\n---\n" + ARTICLE, 2, "`title` must be text, got a list"),
     ("topic.md", "---\ntopics: [taiwn]\n---\n" + ARTICLE, 2, "unknown topic 'taiwn'; did you mean 'taiwan'?"),
     ("signal.md", "---\ntruce_signal: calm\n---\n" + ARTICLE, 2, "`truce_signal` must be one of"),
