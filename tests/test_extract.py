@@ -139,6 +139,7 @@ def test_a_wire_datelines_agency_is_the_source(opening, agency):
     ("By Ann Lee, Reuters", "Ann Lee"),  # an outlet after the comma, not a second author
     ("ANN LEE, staff writer", "Ann Lee"), ("Bo Park, Nikkei bureau chief", "Bo Park"),
     ("Bo Park, who won the vote", None), ("Taiwan, a staff writer", None), ("By the way", None),
+    ("By Ann Sun · Jun 3, 2026", "Ann Sun"),
 ])
 def test_bylines_name_their_authors(line, author):
     from generator.extract.structure import byline
@@ -198,6 +199,18 @@ def test_a_possessive_name_after_a_title_is_a_person():
     people = [e.name for e in find_entities([("", "Prime Minister Hiro Tanabe's cabinet met on Monday.")])
               if e.kind == "people"]
     assert people == ["Hiro Tanabe"]
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("2. Taiwan's opposition courts Beijing", True), ("3) Will the truce last?", True),
+    ("1 big thing: Beijing's chip push hits a wall", True), ("Will the truce last?", False),
+    ("Exports fell. Prices rose", False),  # a sentence's end inside: not a heading
+])
+def test_numbered_story_titles_are_headings(line, heading):
+    from generator.extract.structure import is_heading
+    from generator.model import Block
+
+    assert is_heading(Block("p", (line,), 1)) is heading
 
 
 def test_a_line_holding_a_sentence_end_is_a_wrapped_paragraph_not_a_heading():

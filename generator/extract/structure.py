@@ -22,12 +22,12 @@ DEK_MIN_WORDS = 8  # a shorter line under the headline, followed by text, is a s
 HEADING_MAX_CHARS = 130
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 # "By Jane Roe", "By Jane Roe | March 4, 2026", "By Ann Lee, Bo Park and Jane Roe" (a list ends with "and")
-BYLINE = re.compile(rf"^By\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)(?:\s*[,|–—-].*)?$")
+BYLINE = re.compile(rf"^By\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)(?:\s*[,|–—·•-].*)?$")
 SIGNATURE_TITLE = re.compile(
     r"\b(?:Head|Director|Editor|Analyst|Chief|Founder|Correspondent|Reporter|Research|Fellow|Partner|"
     r"Senior|Managing|Principal|Lead|Manager|Economist|Strategist|President|Professor|Writer)\b")
 PIPE = re.compile(r"\s+\|\s+")
-NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")  # "2. Will the truce last?": a numbered story's title may ask
+NUMBERED = re.compile(r"\d{1,2}[.)]\s+(?=\S)")  # "2. Will the truce last?": a numbered story's title may ask
 # A wire story's dateline: "MANILA, April 8 (Reuters) -", "BEIJING (AP) —": the agency is the source
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^()\n]{1,40}?)?\s*\((?P<agency>[A-Z][^()\n]{0,30}?)\)\s*(?:--|[-–—])\s")
 
@@ -58,8 +58,8 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'"):
         return False
-    if text.count(",") >= 2 or _only_date(text) or byline(text) or len(sentences(text)) > 1:
-        return False  # (a heading holds no sentence's end: that is a wrapped paragraph's line)
+    if text.count(",") >= 2 or _only_date(text) or byline(text) or len(sentences(NUMBERED.sub("", text, 1))) > 1:
+        return False  # (a heading holds no sentence's end, past its number: that is a wrapped paragraph's line)
     return any(c.isalpha() for c in text)
 
 
