@@ -272,13 +272,26 @@ def test_slugs_are_clean(title, slug):
 # -- dates and events --------------------------------------------------------------------------------------
 
 date_parts = st.sampled_from(["31 Jan 2026", "June 11, 2025", "2026-01-31", "May", "may", "in April", "Sept.",
-                              "the 80th", "12", "-", "2026", "on", "Dec 5", "١٢", "٢٠٢٦-٠١-٣١", "Monday", ","])
+                              "the 80th", "12", "-", "2026", "on", "Dec 5", "١٢", "٢٠٢٦-٠١-٣١", "Monday", ",",
+                              "2026/1/31", "2026.01.31", "2026年1月31日", "SEPT 9", "JUNE", "MAY", "/", ".", "年"])
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(date_parts, max_size=8).map(" ".join))
 def test_the_date_shortcut_skips_only_text_without_dates(text):
     assert find_dates(text) == read_dates(text)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("SEOUL, SEPTEMBER 9, 2026 -", dt.date(2026, 9, 9)), ("Posted 2026/03/07 09:00", dt.date(2026, 3, 7)),
+    ("2026.3.7", dt.date(2026, 3, 7)), ("発表2026年3月7日に", dt.date(2026, 3, 7)),
+    ("03/07/2026", None),  # the 3rd of July or the 7th of March: unknown stays unknown
+    ("PRICES MAY RISE IN 2026", None), ("release v2026.3.7.1", None), ("2026/13/40", None),
+])
+def test_more_ways_of_writing_a_date(text, date):
+    from generator.extract.dates import full_date
+
+    assert full_date(text) == date
 
 
 def test_dates_never_read_the_verb_may_or_ordinals():

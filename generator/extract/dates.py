@@ -1,7 +1,9 @@
-"""Dates written in prose: "31 Jan 2026", "June 11, 2025", "2026-01-31", "May 15", "in April".
+"""Dates written in prose: "31 Jan 2026", "June 11, 2025", "2026-01-31", "2026/1/31", "2026年1月31日",
+"May 15", "in April".
 
 A hand-written pattern normalised with python-dateutil: general date searchers read "we" as Wednesday.
-Month names must be capitalised, so the verb "may" is never May.
+Month names must be capitalised (or all in capitals), so the verb "may" is never May. Day-first or
+month-first numbers ("03/04/2026") are left unread: which is the month cannot be known.
 """
 
 from __future__ import annotations
@@ -19,10 +21,15 @@ MONTHS = {
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
-_M = r"(?P<{n}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_NAMES = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+# a month capitalised, or all in capitals as datelines write it ("SEPTEMBER 9, 2026"); never in lower case
+_M = r"(?P<{n}>" + _NAMES + "|" + _NAMES.upper() + r")\.?"
 DATE_RE = re.compile(
-    r"(?<![\w-])(?:"
-    r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
+    # 2026年1月31日: Chinese and Japanese text puts no space around it
+    r"(?<!\d)(?P<cjk>(?P<cy>\d{4})年(?P<cm>\d{1,2})月(?P<cd>\d{1,2})日)"
+    r"|(?<![\w-])(?:"
+    # year first: 2026-01-31, 2026/1/31, 2026.01.31 (one separator throughout)
+    r"(?P<iso>(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d.]\d))"
     r"|(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _M.format(n="m1") + r"(?:,?\s+(?P<y1>\d{4}))?"
     r"|" + _M.format(n="m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>\d{4}))?"
     r"|" + _M.format(n="m3") + r"(?:\s+(?P<y3>\d{4}))?"
@@ -63,14 +70,16 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-# Every date the pattern reads holds a month's first three letters or, written ISO, a hyphen and digits:
-# looking for those first spares most sentences the pattern, whose leading lookbehind tries every position.
+# Every date the pattern reads holds a month's first three letters or, year first, four digits and a
+# separator: looking for those first spares most sentences the pattern, whose leading lookbehind tries every
+# position.
 MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-DIGIT = re.compile(r"\d")
+MONTH_STEMS += tuple(stem.upper() for stem in MONTH_STEMS)
+YEAR_FIRST = re.compile(r"\d{4}[-/.年]")
 
 
 def find_dates(text: str) -> list[DateMention]:
-    if not any(stem in text for stem in MONTH_STEMS) and not ("-" in text and DIGIT.search(text)):
+    if not any(stem in text for stem in MONTH_STEMS) and not YEAR_FIRST.search(text):
         return []
     return read_dates(text)
 
@@ -80,13 +89,15 @@ def read_dates(text: str) -> list[DateMention]:
     out = []
     for m in DATE_RE.finditer(text):
         g = m.groupdict()
-        if g["iso"]:
-            y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+        if g["iso"] or g["cjk"]:
+            y, mo, d = (int(g["iy"]), int(g["im"]), int(g["id"])) if g["iso"] else \
+                       (int(g["cy"]), int(g["cm"]), int(g["cd"]))
             if _safe(y, mo, d):
                 out.append(DateMention(m.start(), m.end(), y, mo, d))
             continue
         month_name = g["m1"] or g["m2"] or g["m3"]
         month = MONTHS[month_name.lower().rstrip(".")]
+        month_name = month_name.title()
         day = g["d1"] or g["d2"]
         year = g["y1"] or g["y2"] or g["y3"]
         if day and not 1 <= int(day) <= 31:
