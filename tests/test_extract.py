@@ -179,6 +179,24 @@ def test_rubric_dek_and_link_list_around_a_story():
         ("links", "More from this section"), ("links", "Won weakens against the dollar")}
 
 
+@pytest.mark.parametrize("text, rest", [
+    ("TAIPEI, March 3 (Reuters) - Taiwan scrambled jets.", "Taiwan scrambled jets."),
+    ("SEOUL -- South Korean makers race.", "South Korean makers race."),
+    ("BEIJING (AP) — Officials said so.", "Officials said so."),
+    ("SEOUL, South Korea, Jan. 5 - Officials said.", "Officials said."),
+    ("US - China talks resume.", None), ("NATO — the alliance said.", None),
+    ("ASEAN, the bloc, met - Then.", None), ("Taiwan scrambled jets.", None),
+])
+def test_a_wire_dateline_is_not_part_of_a_title_or_key_point(text, rest):
+    from generator.extract.structure import fallback_title, without_dateline
+
+    assert without_dateline(text) == (rest or text)
+    assert fallback_title(clean(text).blocks) == (rest or text).rstrip(".")
+    first = text[:-1] + " on Tuesday after drills near the coast."
+    story = [first] + [f"Officials in the capital said on Monday that talks number {n} would resume." for n in range(4)]
+    assert key_points(story, {})[0] == without_dateline(first) == (rest or text)[:-1] + " on Tuesday after drills near the coast."
+
+
 def test_a_closing_line_about_the_author_is_left_out_a_closing_quote_of_hers_is_not():
     from generator.extract import extract_cleaned
     from generator.read import Seed

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from generator.extract.structure import without_dateline
+
 MIN_WORDS, MAX_WORDS = 8, 60
 FIGURE = re.compile(r"\d")
 FIGURE_ASCII = re.compile(r"[0-9]")  # the same on ASCII text, where the engine tests a character faster
@@ -53,7 +55,7 @@ def key_points(story_sentences: list[str], weights: dict[str, float]) -> tuple[s
         key = NOT_WORDS.sub("", sentence.lower())
         if key not in seen:
             seen.add(key)
-            chosen.append(sentence)
+            chosen.append(without_dateline(sentence) if i == 0 else sentence)  # the story's own words
     return tuple(chosen)
 
 

@@ -30,6 +30,10 @@ PIPE = re.compile(r"\s+\|\s+")
 NUMBERED = re.compile(r"\d{1,2}[.)]\s+(?=\S)")  # "2. Will the truce last?": a numbered story's title may ask
 # A wire story's dateline: "MANILA, April 8 (Reuters) -", "BEIJING (AP) —": the agency is the source
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^()\n]{1,40}?)?\s*\((?P<agency>[A-Z][^()\n]{0,30}?)\)\s*(?:--|[-–—])\s")
+# Any dateline opening a story: a city in capitals, then a date or an agency, or a double hyphen ("SEOUL --")
+DATELINE_ANY = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:(?:,[^()\n]{1,40}?)?\s*\([A-Z][^()\n]{0,30}?\)\s*(?:--|[-–—])"
+                          r"|,\s+(?:[A-Z][A-Za-z .]{1,30},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+(?:--|[-–—])|\s--)"
+                          r"\s+(?=[\"“‘'(]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -199,6 +203,12 @@ def is_author_bio(block: Block, names: list[str]) -> bool:
     return text.startswith(("The author is ", "The writer is ", "About the author"))
 
 
+def without_dateline(text: str) -> str:
+    """A story's first sentence without the wire dateline that opens it ("MANILA, April 8 (Reuters) - ")."""
+    m = DATELINE_ANY.match(text) if text[:1].isupper() and text[1:2].isupper() else None
+    return text[m.end():] if m else text
+
+
 def dateline_source(blocks: tuple[Block, ...]) -> str | None:
     """The news agency of a wire story's dateline, opening its first paragraph."""
     first = next((b for b in blocks if b.kind == "p"), None)
@@ -286,7 +296,7 @@ def email_subject(dropped: tuple[Dropped, ...]) -> str | None:
 def fallback_title(blocks: tuple[Block, ...]) -> str:
     """A short title from the opening sentence, for seeds without a headline."""
     for block in blocks:
-        for sentence in sentences(block.text):
+        for sentence in sentences(without_dateline(block.text)):
             clause = re.split(r"\s*[—–:;]\s*|\s+-\s+", sentence)[0].strip()
             words = (clause if word_count(clause) >= 5 else sentence).rstrip(".!?…").split()
             if words:  # a "sentence" of only "…" or "?!" gave an empty title, and feedgen crashed on it
