@@ -55,7 +55,7 @@ def key_points(story_sentences: list[str], weights: dict[str, float]) -> tuple[s
         key = NOT_WORDS.sub("", sentence.lower())
         if key not in seen:
             seen.add(key)
-            chosen.append(without_dateline(sentence) if i == 0 else sentence)  # the story's own words
+            chosen.append(without_dateline(sentence))  # the story's own words, without a wire dateline
     return tuple(chosen)
 
 
