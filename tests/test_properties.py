@@ -47,6 +47,10 @@ WORDS = [
     "#", "*", "_", "**bold**", "<script>alert(1)</script>", "[x](javascript:alert(1))", "{: onclick=x }",
     "&amp;", "&#106;avascript:", "https://example.com/a?b=1&c=2", "!!! note", "---", "> quote", "1.", "•",
     "```", "C#", "…", "\t", "🇹🇼", "北京", "Zoë",
+    # shapes cleaning and the masthead act on: lines that may be left out, or read as a byline, a date…
+    "Share", "Photo:", "Reporting by Ann Lee", "Related:", "Read Next", "Hello everyone,", "ANALYSIS",
+    "From: desk@example.org", "Subject: Fwd: news", "Editor: Zhang Wei", "[Image: port]", "Thanks for reading",
+    "Subscribe for free", "SEOUL --", "2026年3月3日", "ANN LEE, staff writer", "is a fellow at", "**2. Why?**",
 ]
 sentence = st.builds(lambda words, end: " ".join(words) + end,
                      st.lists(st.sampled_from(WORDS), min_size=1, max_size=14),
@@ -167,6 +171,48 @@ def test_reading_anything_gives_a_seed_or_problems(tmp_path_factory, data):
     # cleaning gives trimmed, single-spaced paragraphs: their words are counted from their spaces
     for block in clean(seed.body).blocks:
         assert all(line == single_spaced(line) and line.count(" ") + 1 == word_count(line) for line in block.lines)
+
+
+ALNUM = re.compile(r"[^\W_]+")
+# whole pages in the shapes cleaning and the masthead read: a top (email header, rubric, masthead, headline,
+# dek, byline, date), prose, and a tail (links, footer, credits, author bio)
+TOP = ["ANALYSIS", "From: desk@example.org", "Subject: Fwd: Port news", "Date: Tue, Apr 14, 2026 at 7:02 AM",
+       "---------- Forwarded message ---------", "The Strait Letter", "Issue #88 — 9 March 2026",
+       "By Ann Lee and Bo Park", "ANN LEE, staff writer", "Published June 2, 2026 | 7 min read", "Hello everyone,",
+       "Port strike halts exports from Busan", "Dockworkers walk out over pay as ships divert to other ports"]
+TAIL = ["Read Next", "More from this section", "Seoul stocks slip", "Ann Lee is a fellow at the Harbour Centre.",
+        "Thanks for reading The Strait Letter! Subscribe for free to receive new posts.", "Share", "Leave a comment",
+        "Reporting by Ann Lee; Editing by Bo Park", "Tags: Taiwan, Trade", "[Image: port]", "Related: Port costs"]
+shaped = st.builds(lambda top, middle, tail, sep: sep.join(top + middle + tail),
+                   st.lists(st.sampled_from(TOP), max_size=7), st.lists(line, min_size=1, max_size=4),
+                   st.lists(st.sampled_from(TAIL), max_size=5), st.sampled_from(["\n", "\n\n"]))
+
+
+@FAST
+@given(text=st.one_of(structured, shaped, shaped))
+def test_every_line_is_kept_or_listed_as_left_out(text):
+    """Cleaning and the masthead may leave lines out, never silently: each line's words are in the article's
+    text, a section's title or among the lines it lists as left out (with their line and reason)."""
+    seed = read_seed_text(text)
+    if seed is None:
+        return
+    article = extract(seed)
+    kept = ([line for s in article.sections for b in s.blocks for line in b.lines] + [d.text for d in article.dropped]
+            + [s.title for s in article.sections])  # a heading is kept as its section's title
+    everything = "".join("".join(ALNUM.findall(t)) for t in kept)
+    for raw_line in seed.body.split("\n"):
+        words = "".join(ALNUM.findall(raw_line))
+        assert words in everything, f"lost: {raw_line!r}"
+
+
+def read_seed_text(text: str):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.md"
+        path.write_text(text, encoding="utf-8")
+        try:
+            return read_seed(path, "seeds/x.md")
+        except SeedError:
+            return None
 
 
 @SLOW

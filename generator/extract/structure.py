@@ -243,6 +243,7 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
     parts: list[tuple[str, list[Block], bool, str]] = []  # (title, blocks, lead, group)
     signatures: list[Block] = []
     group, current_title, current, lead = "", title, [], edition
+    fresh = False  # a group's heading was just read, no text under it yet
     for i, block in enumerate(blocks):
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         if signature(block):
@@ -250,12 +251,14 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
         elif following is not None and is_heading(block):
             parts.append((current_title, current, lead, group))
             lead, current = False, []
-            if is_heading(following):
-                group, current_title = block.text, block.text
+            if is_heading(following):  # a group's heading; one right under another nests in it (never lost)
+                group = f"{group}: {block.text}" if group and fresh else block.text
+                current_title, fresh = group, True
             else:
                 current_title = f"{group}: {block.text}" if group else block.text
         else:
             current.append(block)
+            fresh = False
     parts.append((current_title, current, lead, group))
     if newsletter and not edition and _short_opening(parts):
         parts[0] = (parts[0][0], parts[0][1], True, parts[0][3])
