@@ -44,9 +44,10 @@ def clean(body: str, first_line: int = 1) -> Cleaned:
     blocks = _blocks(body, first_line)
     blocks, headers = _drop_email_headers(blocks)
     blocks, dropped = _drop_boilerplate(blocks)
+    blocks, pages = _drop_page_marks(blocks)
     blocks, links = _drop_link_list(blocks)
     blocks, teaser = _drop_repeated_tail(blocks)
-    return Cleaned(tuple(blocks), tuple(sorted(headers + dropped + links + teaser, key=lambda d: d.line)))
+    return Cleaned(tuple(blocks), tuple(sorted(headers + dropped + pages + links + teaser, key=lambda d: d.line)))
 
 
 FORWARDED = re.compile(r"-{2,}\s*(?:Forwarded|Original) message\s*-{2,}", re.IGNORECASE)
@@ -107,7 +108,7 @@ def _blocks(body: str, first_line: int) -> list[Block]:
                 blocks.append(Block("h", (heading.group(1),), lineno))
                 kind = "p"
                 continue
-            bullet = BULLET.match(line)
+            bullet = None if PAGE_NUMBER.fullmatch(line) else BULLET.match(line)  # "- 2 -": a page number
         if bullet and bullet.group(1).strip():
             if kind != "ul":
                 flush()
@@ -119,7 +120,7 @@ def _blocks(body: str, first_line: int) -> list[Block]:
             kind == "p" and len(previous) >= 60 and word_count(previous) >= 10
             and (_paragraphed(body) or len(sentences(previous)) > 1)))  # a sentence ended inside: wrapped
         if continues:
-            current[-1] = f"{current[-1]} {line}"
+            current[-1] = _join_wrapped(current[-1], line, body)
             continue
         if kind == "ul" or current:
             flush()
@@ -127,6 +128,22 @@ def _blocks(body: str, first_line: int) -> list[Block]:
         current = [line]
     flush()
     return blocks
+
+
+BROKEN_WORD = re.compile(r"([^\W\d_]+)-$")  # "re-" ending a line that continues in lower case
+NEXT_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _join_wrapped(previous: str, line: str, body: str) -> str:
+    """A wrapped line joined to the one before. A word broken at the line's end ("ex-" / "pect") is joined
+    whole: without its hyphen when the seed writes it so elsewhere ("expect"), else with it ("re-think"); a
+    hyphen is never guessed away."""
+    broken = BROKEN_WORD.search(previous) if line[:1].islower() else None
+    if not broken:
+        return f"{previous} {line}"
+    rest = NEXT_WORD.match(line)
+    whole = broken.group(1) + (rest.group() if rest else "")
+    return previous[:-1] + line if rest and re.search(rf"\b{re.escape(whole)}\b", body) else previous + line
 
 
 def _bold_heading(text: str) -> bool:
@@ -259,6 +276,25 @@ def _openers() -> dict[str, tuple[str, ...]]:
 @cache
 def _buttons() -> frozenset[str]:
     return frozenset(_norm(b) for b in load_cues().get("buttons", []))
+
+
+PAGE_NUMBER = re.compile(r"(?:page\s+|p\.\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]", re.IGNORECASE)
+MAX_HEADER_WORDS = 16
+
+
+def _drop_page_marks(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
+    """Text copied from a PDF: page numbers ("Page 2 of 4", "- 3 -") and the running header or footer next
+    to each (a short line without a full stop)."""
+    marks = {i for i, b in enumerate(blocks) if b.kind == "p" and PAGE_NUMBER.fullmatch(b.text)}
+    if not marks:
+        return blocks, []
+    beside = {j for i in marks for j in (i - 1, i + 1) if 0 < j < len(blocks) and j not in marks
+              and blocks[j].kind in ("p", "h") and word_count(blocks[j].text) <= MAX_HEADER_WORDS
+              and not ends_clause(blocks[j].text) and blocks[j].text in {b.text for b in blocks[:j]}}
+    gone = marks | beside  # a header beside a page number is one the pages repeat: its first copy stays
+    return ([b for i, b in enumerate(blocks) if i not in gone],
+            [Dropped(blocks[i].line, "page number" if i in marks else "running header", blocks[i].text)
+             for i in sorted(gone)])
 
 
 MAX_LINKS = 10  # titles a "Read Next" list holds at most

@@ -266,6 +266,24 @@ def test_more_leftovers_and_their_lookalikes(line, reason):
     assert [d.reason for d in cleaned.dropped] == ([reason] if reason else [])
 
 
+def test_a_word_broken_at_a_lines_end_is_joined_whole():
+    text = "Makers had to re-\nthink supply chains and ex-\npect shortages\nthat analysts expect to last.\n"
+    assert [b.text for b in clean(text).blocks] == [
+        "Makers had to re-think supply chains and expect shortages that analysts expect to last."]
+
+
+def test_pdf_page_numbers_and_the_running_header_beside_them_are_left_out():
+    header = "Rare Earth Supply After the Controls"
+    text = "\n\n".join([header, "Processing outside China remains thin.", "Page 1 of 3", header,
+                        "Lynas is expanding its plant in Malaysia.", "- 2 -", header, "Prices rose again in May.",
+                        "Why it matters", "Stockpiles are small.", "Why it matters", "Licences take months."])
+    cleaned = clean(text)
+    assert [(d.reason, d.text) for d in cleaned.dropped] == [
+        ("page number", "Page 1 of 3"), ("running header", header), ("page number", "- 2 -"),
+        ("running header", header)]
+    assert [b.text for b in cleaned.blocks].count("Why it matters") == 2  # repeated, but beside no page number
+
+
 # -- matching, sentences, slugs ----------------------------------------------------------------------------
 
 def test_phrase_matcher_whole_words_longest_first_and_acronyms_exact():
