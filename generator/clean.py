@@ -220,7 +220,7 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "links"
     if words > MAX_BOILERPLATE_WORDS:
         return None
-    if words <= 4 and _norm(text) in _buttons():
+    if words <= 4 and "buttons" in lists and _norm(text) in _buttons():
         return "button"
     if ("greetings" in lists and words <= MAX_GREETING_WORDS
             and not text.rstrip(CLOSERS).endswith(".") and _opens_with(text, "greetings")):
@@ -265,7 +265,7 @@ def _opens_with(text: str, cues: str, then: str = "") -> bool:
 def _openers() -> dict[str, tuple[str, ...]]:
     """First word of a phrase → the lists of data/cues.yml with a phrase opening with it."""
     out: dict[str, tuple[str, ...]] = {}
-    for cues in ("credit_lines", "caption_labels", "greetings", "link_labels"):
+    for cues in ("credit_lines", "caption_labels", "greetings", "link_labels", "buttons"):
         for phrase in load_cues().get(cues, []):
             first = FIRST_WORDS.match(phrase.lower())
             if first and cues not in out.get(first.group(), ()):
@@ -280,12 +280,14 @@ def _buttons() -> frozenset[str]:
 
 PAGE_NUMBER = re.compile(r"(?:page\s+|p\.\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]", re.IGNORECASE)
 MAX_HEADER_WORDS = 16
+PAGE_MARK_CHARS = 20  # "Page 1234 of 1234" and its spaces: longer paragraphs are never one
 
 
 def _drop_page_marks(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     """Text copied from a PDF: page numbers ("Page 2 of 4", "- 3 -") and the running header or footer next
     to each (a short line without a full stop)."""
-    marks = {i for i, b in enumerate(blocks) if b.kind == "p" and PAGE_NUMBER.fullmatch(b.text)}
+    marks = {i for i, b in enumerate(blocks)
+             if b.kind == "p" and len(b.lines[0]) <= PAGE_MARK_CHARS and PAGE_NUMBER.fullmatch(b.lines[0])}
     if not marks:
         return blocks, []
     beside = {j for i in marks for j in (i - 1, i + 1) if 0 < j < len(blocks) and j not in marks
@@ -307,8 +309,12 @@ def _drop_link_list(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     other stories, not this one's text."""
     for start in range(max(0, len(blocks) - MAX_LINKS - 1), len(blocks) - 1):
         head = blocks[start]
-        if head.kind in ("p", "h") and word_count(head.text) <= MAX_LINK_HEAD_WORDS \
-                and not head.text.rstrip(CLOSERS).endswith(".") and _opens_with(head.text, "link_labels"):
+        if head.kind not in ("p", "h"):
+            continue
+        first = FIRST_WORDS.match(head.lines[0][:20].lower())
+        if first and "link_labels" in _openers().get(first.group(), ()) \
+                and word_count(head.text) <= MAX_LINK_HEAD_WORDS and not head.text.rstrip(CLOSERS).endswith(".") \
+                and _opens_with(head.text, "link_labels"):
             rest = blocks[start + 1:]
             titles = [line for b in rest for line in b.lines]
             if len(titles) <= MAX_LINKS and all(word_count(t) <= MAX_LINK_WORDS and not t.rstrip(CLOSERS).endswith(".")

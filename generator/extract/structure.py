@@ -54,9 +54,9 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
         return True
     if block.kind != "p":
         return False
-    text = block.text
+    text = block.lines[0]  # a paragraph is one line, single-spaced: its spaces count its words
     scale = 3 if headline and "|" in text else 1
-    if not text or len(text) > HEADING_MAX_CHARS * scale or word_count(text) > HEADING_MAX_WORDS * scale:
+    if not text or len(text) > HEADING_MAX_CHARS * scale or text.count(" ") >= HEADING_MAX_WORDS * scale:
         return False
     if ends_clause(text) and not ((allow_question or NUMBERED.match(text)) and text.rstrip("\"”’')").endswith("?")):
         return False
@@ -218,7 +218,8 @@ def dateline_source(blocks: tuple[Block, ...]) -> str | None:
 
 def signature(block: Block) -> tuple[str, str | None] | None:
     """"Name, Title, Organisation" closing a piece: returns (name, organisation)."""
-    if block.kind != "p" or word_count(block.text) > 14 or ends_clause(block.text):
+    # (most paragraphs end in a full stop; cleaning leaves a paragraph single-spaced: its spaces count words)
+    if block.kind != "p" or ends_clause(block.lines[0]) or block.lines[0].count(" ") >= 14:
         return None
     parts = [p.strip() for p in block.text.split(",")]
     if not 2 <= len(parts) <= 3:
@@ -244,14 +245,14 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
     signatures: list[Block] = []
     group, current_title, current, lead = "", title, [], edition
     fresh = False  # a group's heading was just read, no text under it yet
+    heads = [is_heading(b) for b in blocks]  # each block asked once, not as itself and as the one before
     for i, block in enumerate(blocks):
-        following = blocks[i + 1] if i + 1 < len(blocks) else None
         if signature(block):
             signatures.append(block)
-        elif following is not None and is_heading(block):
+        elif i + 1 < len(blocks) and heads[i]:
             parts.append((current_title, current, lead, group))
             lead, current = False, []
-            if is_heading(following):  # a group's heading; one right under another nests in it (never lost)
+            if heads[i + 1]:  # a group's heading; one right under another nests in it (never lost)
                 group = f"{group}: {block.text}" if group and fresh else block.text
                 current_title, fresh = group, True
             else:
