@@ -197,6 +197,14 @@ def test_a_wire_dateline_is_not_part_of_a_title_or_key_point(text, rest):
     assert key_points(story, {})[0] == without_dateline(first) == (rest or text)[:-1] + " on Tuesday after drills near the coast."
 
 
+def test_a_title_built_from_the_text_skips_lines_without_a_letter():
+    from generator.extract.structure import fallback_title
+
+    assert fallback_title(clean("🔥🔥🔥\n\n!!! 123\n\nTaiwan said on Monday it would buy drones.").blocks) == \
+        "Taiwan said on Monday it would buy drones"
+    assert fallback_title(clean("🔥🔥🔥\n\n!!!").blocks) == "Untitled article"
+
+
 def test_a_closing_line_about_the_author_is_left_out_a_closing_quote_of_hers_is_not():
     from generator.extract import extract_cleaned
     from generator.read import Seed

@@ -298,9 +298,12 @@ def email_subject(dropped: tuple[Dropped, ...]) -> str | None:
 
 
 def fallback_title(blocks: tuple[Block, ...]) -> str:
-    """A short title from the opening sentence, for seeds without a headline."""
+    """A short title from the opening sentence (the first holding a letter: "🔥🔥🔥" names nothing), for seeds
+    without a headline."""
     for block in blocks:
         for sentence in sentences(without_dateline(block.text)):
+            if not any(c.isalpha() for c in sentence):
+                continue
             clause = re.split(r"\s*[—–:;]\s*|\s+-\s+", sentence)[0].strip()
             words = (clause if word_count(clause) >= 5 else sentence).rstrip(".!?…").split()
             if words:  # a "sentence" of only "…" or "?!" gave an empty title, and feedgen crashed on it
