@@ -376,6 +376,11 @@ def test_entities_canonical_names_aliases_and_introduced_people():
     ("The Hague Court said it would rule soon.", None),
     ("Meanwhile Harbour Works said it would close.", None),
     ("Kim Jong Un said the test went well.", "Kim Jong Un"),  # listed: one entity, not a new name too
+    ("Ines Moro, Chile's trade minister, told reporters the talks went well.", "Ines Moro"),  # possessive role
+    ("New Delhi, India's capital, said the talks went well.", None),  # a possessive, but no role
+    ("Prime Minister Tran Van An visited the port.", "Tran Van An"),  # a name may end in "An"
+    ("An Official said the talks went well.", None),  # but never start with it
+    ("Goldman Sachs said the yuan would weaken.", None),  # a listed organisation, not a person
 ])
 def test_introduced_people_by_title_verb_or_affiliation(text, person):
     people = [e.name for e in find_entities([("", text)]) if e.kind == "people"]

@@ -30,6 +30,7 @@ NAME_BEFORE = re.compile(_EMAN)
 AFFILIATIONS = (re.compile(r" of\s+(?:the\s+)?[A-Z]"),
                 re.compile(r",\s+(?:(?:the|an?)\s+[a-z]|[A-Z][a-z]+\s+of\s)"))
 WORDS = re.compile(r"\S+")
+ARTICLES = frozenset({"A", "An"})
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,14 @@ def _cues() -> tuple[PhraseMatcher, frozenset[str], frozenset[str]]:
     anchors.update({w.lower(): "verb" for w in cues["report_verbs"]})
     titles = frozenset(w for t in cues["name_titles"] for w in t.split())
     return PhraseMatcher(anchors, suffixes=()), titles, frozenset(cues["not_names"])
+
+
+@lru_cache(maxsize=1)
+def _possessive_role() -> re.Pattern:
+    """After a name: ", Japan's trade minister" — a possessive, then a title of data/cues.yml within three
+    words ("New Delhi, India's capital" has none)."""
+    roles = "|".join(sorted((re.escape(t.lower()) for t in load_cues()["name_titles"]), key=len, reverse=True))
+    return re.compile(rf",\s+[A-Z][\w.-]*['’]s\s+(?:[a-z-]+\s+){{0,3}}(?:{roles})\b")
 
 
 def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
@@ -84,7 +93,8 @@ def _introduced_people(prose: Prose, taken: list[Match]) -> list[tuple[int, str]
     text = prose.text
     size = len(text)
     spans: list[tuple[int, str]] = []
-    before = [(NAME_BEFORE, m.start()) for pattern in AFFILIATIONS for m in pattern.finditer(text)]
+    before = [(NAME_BEFORE, m.start()) for pattern in (*AFFILIATIONS, _possessive_role())
+              for m in pattern.finditer(text)]
     for cue in matcher.find(prose):
         m = NAME_AFTER.match(text, cue.end)
         if m:
@@ -102,7 +112,8 @@ def _introduced_people(prose: Prose, taken: list[Match]) -> list[tuple[int, str]
         words = _words(start, name)
         while words and words[0][1] in titles:
             del words[0]
-        if len(words) < 2 or words[0][1] in not_names or words[-1][1] in not_names:
+        # (an article never ends a name: "Nguyen Van An" is one)
+        if len(words) < 2 or words[0][1] in not_names or (words[-1][1] in not_names and words[-1][1] not in ARTICLES):
             continue
         begin, end = words[0][0], words[-1][0] + len(words[-1][1])
         i = bisect_left(starts, end) - 1
