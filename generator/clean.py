@@ -138,7 +138,9 @@ def _join_wrapped(previous: str, line: str, body: str) -> str:
     """A wrapped line joined to the one before. A word broken at the line's end ("ex-" / "pect") is joined
     whole: without its hyphen when the seed writes it so elsewhere ("expect"), else with it ("re-think"); a
     hyphen is never guessed away."""
-    broken = BROKEN_WORD.search(previous) if line[:1].islower() else None
+    # (the last word only: searching a long paragraph from every position would take quadratic time)
+    broken = BROKEN_WORD.search(previous, max(0, len(previous) - 60)) if line[:1].islower() and previous[-1:] == "-" \
+        else None
     if not broken:
         return f"{previous} {line}"
     rest = NEXT_WORD.match(line)

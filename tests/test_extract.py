@@ -258,6 +258,7 @@ def test_a_forwarded_emails_header_gives_the_date_and_a_title_and_is_left_out():
     cleaned = clean(text)
     article = extract_cleaned(Seed(path="seeds/x.txt", file=Path("x.txt"), meta={}, body=text, body_line=1), cleaned)
     assert (article.title, article.date) == ("Manila and Tokyo sign an access pact", dt.date(2026, 4, 14))
+    assert article.source == "Desk"  # the sender's name
     assert [d.reason for d in cleaned.dropped] == ["email header"] * 5
     assert [b.text[:16] for b in cleaned.blocks] == ["The Philippines "]
 

@@ -14,7 +14,8 @@ from generator.extract.entities import find_entities
 from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
-from generator.extract.structure import (Masthead, author_names, dateline_source, email_subject, fallback_title,
+from generator.extract.structure import (Masthead, author_names, dateline_source, email_sender, email_subject,
+                                         fallback_title,
                                          is_author_bio, masthead, signature, split_sections)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
@@ -43,7 +44,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     signed = [signature(b) for b in signatures]
     author = meta.get("author") or head.author or next((name for name, _ in signed if name), None)
     sections, bios = _without_author_bio(sections, author_names(author))
-    source = (meta.get("source") or head.source or dateline_source(body)
+    source = (meta.get("source") or head.source or dateline_source(body) or email_sender(cleaned.dropped)
               or next((org for _, org in signed if org), None))
     date = _date(meta.get("date")) or head.date
     editor_topics = tuple(_as_list(meta.get("topics")))

@@ -288,6 +288,19 @@ def _short_opening(parts: list[tuple[str, list[Block], bool, str]]) -> bool:
             and sum(word_count(b.text) for b in opening) <= LEAD_IN_MAX_WORDS)
 
 
+EMAIL_SENDER = re.compile(r"from:(?P<name>[^<>@]*)<[^<>\s]+@[^<>\s]+>\s*$", re.IGNORECASE)  # (linear: no nesting)
+
+
+def email_sender(dropped: tuple[Dropped, ...]) -> str | None:
+    """The sender's name in a forwarded email's "From: Pacific Desk <desk@example.org>": the source."""
+    for d in dropped:
+        m = EMAIL_SENDER.match(d.text) if d.reason == EMAIL else None
+        name = m.group("name").strip(" \"'") if m else ""
+        if any(c.isalpha() for c in name):
+            return name
+    return None
+
+
 def email_subject(dropped: tuple[Dropped, ...]) -> str | None:
     """The subject of a forwarded email's header, without its "Fwd:" or "Re:"."""
     for d in dropped:
