@@ -117,7 +117,9 @@ def _blocks(body: str, first_line: int) -> list[Block]:
             continue
         previous = current[-1] if current else ""
         continues = previous and not ends_clause(previous) and (line[:1].islower() or (
-            kind == "p" and len(previous) >= 60 and word_count(previous) >= 10
+            len(previous) >= 60 and word_count(previous) >= 10
+            # a list item goes on only into a line that ends a sentence (a heading after the list ends none)
+            and (kind == "p" or ends_clause(line))
             and (_paragraphed(body) or len(sentences(previous)) > 1)))  # a sentence ended inside: wrapped
         if continues:
             current[-1] = _join_wrapped(current[-1], line, body)

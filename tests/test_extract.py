@@ -275,6 +275,24 @@ def test_more_leftovers_and_their_lookalikes(line, reason):
     assert [d.reason for d in cleaned.dropped] == ([reason] if reason else [])
 
 
+@pytest.mark.parametrize("items, briefs", [
+    (["Tokyo curbs exports: Japan added 23 items to its export list on Friday.",
+      "Seoul holds rates: The central bank kept its policy rate at 2.5 percent."], 2),
+    (["Tokyo curbs exports: Japan added 23 items to its export list on Friday.",
+      "The central bank kept its policy rate at 2.5 percent."], 0),  # one item is not a brief: a plain list
+    (["Date: 3 March", "Place: Seoul"], 0),  # a list of short facts, not stories
+])
+def test_a_list_of_headline_briefs_is_one_story_each(items, briefs):
+    from generator.extract.structure import split_sections
+
+    blocks = clean("Markets digest\n\n" + "\n".join("- " + i for i in items) + "\n").blocks
+    sections, _ = split_sections(blocks, "A week in Asia", False)
+    titles = [s.title for s in sections]
+    assert titles == (["Markets digest: " + i.split(":")[0] for i in items] if briefs else ["Markets digest"])
+    if briefs:
+        assert [s.blocks[0].text for s in sections] == [i.split(": ", 1)[1] for i in items]
+
+
 def test_a_word_broken_at_a_lines_end_is_joined_whole():
     text = "Makers had to re-\nthink supply chains and ex-\npect shortages\nthat analysts expect to last.\n"
     assert [b.text for b in clean(text).blocks] == [

@@ -198,8 +198,9 @@ def test_every_line_is_kept_or_listed_as_left_out(text):
     if seed is None:
         return
     article = extract(seed)
-    kept = ([line for s in article.sections for b in s.blocks for line in b.lines] + [d.text for d in article.dropped]
-            + [s.title for s in article.sections])  # a heading is kept as its section's title
+    # each section's title (a heading, or a brief's headline) then its text, then what was left out
+    kept = ([part for s in article.sections for part in (s.title, *(line for b in s.blocks for line in b.lines))]
+            + [d.text for d in article.dropped])
     everything = "".join("".join(ALNUM.findall(t)) for t in kept)
     for raw_line in seed.body.split("\n"):
         words = "".join(ALNUM.findall(raw_line))

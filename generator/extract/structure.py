@@ -126,10 +126,10 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and len(stories) <= 1 and (kinds[i + 1:i + 2] in (["byline"], ["date"])
                                            or word_count(block.text) >= DEK_MIN_WORDS):
             dek = block  # the standfirst under the headline: the story's first paragraph
-        elif kind == "heading" and title is None and source is None and _looks_like_masthead_name(block.text) \
+        elif kind == "heading" and title is None and source is None and (name := _newsletter_name(block.text)) \
                 and (rest[:1] == ["heading"] or (kinds[i + 1:i + 2] == ["date"] and _edition_line(
-                    block.text, top[i + 1].text))):
-            source = block.text
+                    name, top[i + 1].text))):
+            source = name
         elif kind == "heading" and title is None and i + 1 < len(blocks):
             title, stories = _headline(block.text)
         else:
@@ -146,6 +146,29 @@ def _looks_like_masthead_name(text: str) -> bool:
     return word_count(text) <= 4 and not re.search(r"['’]s\b|\d|\|", text)
 
 
+NAME_AND_LABEL = re.compile(r"\s+[—–-]\s+|:\s+")  # (not "|": "Headline | the weekly recap" is a headline)
+
+
+def _newsletter_name(text: str) -> str | None:
+    """The newsletter a masthead line names: the line itself, or its name before a series label when the
+    name reads as one ("Asia Trade Monitor — Weekly Digest"; not "Cautious optimism — the weekly recap")."""
+    if _looks_like_masthead_name(text):
+        return text
+    parts = NAME_AND_LABEL.split(text)
+    if len(parts) == 2 and _looks_like_masthead_name(parts[0]) and _names_a_newsletter(parts[0]) \
+            and _is_label(parts[1], cue_matcher("series_labels")):
+        return parts[0]
+    return None
+
+
+def _names_a_newsletter(name: str) -> bool:
+    """A known source, or a name ending like a newsletter's ("The Strait Letter", "Asia Trade Monitor")."""
+    if cue_matcher("known_sources").find(name):
+        return True
+    last = cue_matcher("masthead_names").find(name)
+    return bool(last) and last[-1].end == len(name.rstrip(" .:!"))
+
+
 ISSUE_NUMBER = re.compile(r"(?:#|\b(?:No|Vol|Issue|Edition)\.?\s*)\d", re.IGNORECASE)
 
 
@@ -153,10 +176,7 @@ def _edition_line(name: str, date_line: str) -> bool:
     """A name line over a date line is a newsletter's masthead, not a headline over its date, when the date
     line numbers an issue ("Issue #88 — 9 March 2026") or the name ends like a newsletter's
     ("The Strait Letter")."""
-    if ISSUE_NUMBER.search(date_line) or cue_matcher("known_sources").find(name):
-        return True
-    last = cue_matcher("masthead_names").find(name)
-    return bool(last) and last[-1].end == len(name.rstrip(" .:!"))
+    return bool(ISSUE_NUMBER.search(date_line)) or _names_a_newsletter(name)
 
 
 def _top_kind(block: Block) -> str:
@@ -263,6 +283,7 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
     parts.append((current_title, current, lead, group))
     if newsletter and not edition and _short_opening(parts):
         parts[0] = (parts[0][0], parts[0][1], True, parts[0][3])
+    parts = [story for part in parts for story in _briefs(part, title)]
 
     sections: list[Section] = []
     anchors: set[str] = set()
@@ -278,6 +299,30 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
 
 
 LEAD_IN_MAX_WORDS = 60
+BRIEF = re.compile(r"([^:]{2,100}?):\s+(\S.*)")  # "Japan curbs chip tool exports: Tokyo added 23 items…"
+BRIEF_MIN_WORDS = 6
+BRIEFS = "In brief"
+
+
+def _briefs(part: tuple[str, list[Block], bool, str], article_title: str) -> list[tuple[str, list[Block], bool, str]]:
+    """A part that is nothing but a list of "Headline: story" items (a digest's briefs) is one story per
+    item, each tagged on its own; any other part stays as it is."""
+    title, blocks, lead, _ = part
+    items = [(block, line) for block in blocks for line in block.lines]
+    if lead or len(items) < 2 or not all(block.kind == "ul" for block in blocks):
+        return [part]
+    found = [BRIEF.fullmatch(line) for _, line in items]
+    if not all(m and _brief_head(m.group(1)) and word_count(m.group(2)) >= BRIEF_MIN_WORDS for m in found):
+        return [part]
+    headed = title != article_title  # the list sat under a heading of its own: it names the group
+    return [(f"{title}: {m.group(1).strip()}" if headed else m.group(1).strip(),
+             [Block("p", (m.group(2).strip(),), block.line)], False, title if headed else BRIEFS)
+            for (block, _), m in zip(items, found)]
+
+
+def _brief_head(head: str) -> bool:
+    head = head.strip()
+    return bool(head) and head[0].isupper() and word_count(head) <= HEADING_MAX_WORDS and not ends_clause(head)
 
 
 def _short_opening(parts: list[tuple[str, list[Block], bool, str]]) -> bool:
