@@ -231,6 +231,7 @@ def test_a_possessive_name_after_a_title_is_a_person():
     ("2. Taiwan's opposition courts Beijing", True), ("3) Will the truce last?", True),
     ("1 big thing: Beijing's chip push hits a wall", True), ("Will the truce last?", False),
     ("Exports fell. Prices rose", False),  # a sentence's end inside: not a heading
+    ("Link: https://example.com/story", False),  # a web address is never a heading
 ])
 def test_numbered_story_titles_are_headings(line, heading):
     from generator.extract.structure import is_heading

@@ -62,8 +62,9 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'"):
         return False
-    if text.count(",") >= 2 or _only_date(text) or byline(text) or len(sentences(NUMBERED.sub("", text, 1))) > 1:
-        return False  # (a heading holds no sentence's end, past its number: that is a wrapped paragraph's line)
+    if text.count(",") >= 2 or "://" in text or _only_date(text) or byline(text) \
+            or len(sentences(NUMBERED.sub("", text, 1))) > 1:
+        return False  # (a heading holds no web address, nor a sentence's end past its number)
     return any(c.isalpha() for c in text)
 
 
@@ -120,8 +121,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "byline":
             author = author or byline(block.text)
             date = date or full_date(block.text)
-        elif kind == "kicker" and title is None:
-            pass  # a section's label over the headline ("ANALYSIS"): neither the source nor the title
+        elif title is None and (kind == "kicker" or (kind == "heading" and _is_label(block.text, cue_matcher(
+                "series_labels")))):
+            pass  # a section's label over the headline ("ANALYSIS", "Today's links"): neither source nor title
         elif kind == "heading" and title is not None and dek is None and kinds[i - 1] == "heading" \
                 and len(stories) <= 1 and (kinds[i + 1:i + 2] in (["byline"], ["date"])
                                            or word_count(block.text) >= DEK_MIN_WORDS):
