@@ -2,10 +2,11 @@
 
 Boilerplate is found by shape, not by the seeds' exact strings: a *short* line made of known paywall or
 sign-off vocabulary (or a longer footer holding several such phrases), a line that is only a button's label
-("Share"), a greeting, a picture's caption ("Photo: …"), a wire's credits ("Reporting by …"), a banner line
-("Logo …"), and a run of paragraphs at the end that repeats the article's own opening (a teaser pasted under
-the paywall). The vocabularies are lists in data/cues.yml. Everything removed is kept as ``Dropped`` with
-its reason.
+("Share"), a greeting, a picture's caption ("Photo: …"), a wire's credits ("Reporting by …"), a "Related:"
+line or a closing "Read Next" list, a forwarded email's header, a PDF's page numbers and the running header
+beside them, a banner line ("Logo …"), and a run of paragraphs at the end that repeats the article's own
+opening (a teaser pasted under the paywall). The vocabularies are lists in data/cues.yml. Everything removed
+is kept as ``Dropped`` with its reason.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ MAX_GREETING_WORDS = 5
 MAX_CREDIT_WORDS = 25
 BOLD_LINE = re.compile(r"^(\*\*|__)(\S(?:.*\S)?)\1$")  # a whole line in bold: a heading when it is short
 MIN_TEASER_PREFIX = 15
+MAX_TEASER_UNITS = 40
 HEAD_CHARS = 20
 
 
@@ -72,15 +74,22 @@ EMAIL = "email header"
 
 def _blocks(body: str, first_line: int) -> list[Block]:
     """Group lines: blank lines separate paragraphs; each bullet is a list item; a hard-wrapped line
-    (previous line unfinished, this one starting in lower case) continues its paragraph or item."""
+    (previous line unfinished, this one starting in lower case) continues its paragraph or item.
+
+    An item grows as a list of pieces joined once, when it is complete, and what the wrap rule asks of it
+    (its length, whether a sentence ended inside) is kept up to date as it grows: a paragraph of ten
+    thousand wrapped lines is read in linear time, not rebuilt and rescanned at every line."""
     blocks: list[Block] = []
-    current: list[str] = []
+    current: list[list[str]] = []  # items (pieces of text to concatenate); a paragraph is one item
     kind, start = "p", first_line
+    chars = words = 0  # of the last item
+    stop: bool | None = None  # does the last item hold a sentence's end inside? (None: not asked yet)
 
     def flush():
         nonlocal current
         if current:
-            blocks.append(Block(kind, tuple(current) if kind == "ul" else (" ".join(current),), start))
+            items = tuple(["".join(parts) for parts in current])
+            blocks.append(Block(kind, items if kind == "ul" else items[:1], start))
         current = []
 
     for offset, raw in enumerate(body.split("\n")):
@@ -113,41 +122,65 @@ def _blocks(body: str, first_line: int) -> list[Block]:
             if kind != "ul":
                 flush()
                 kind, start = "ul", lineno
-            current.append(bullet.group(1).strip())
+            item = bullet.group(1).strip()
+            current.append([item])
+            chars, words, stop = len(item), item.count(" ") + 1, None
             continue
-        previous = current[-1] if current else ""
-        continues = previous and not ends_clause(previous) and (line[:1].islower() or (
-            len(previous) >= 60 and word_count(previous) >= 10
-            # a list item goes on only into a line that ends a sentence (a heading after the list ends none)
-            and (kind == "p" or ends_clause(line))
-            and (_paragraphed(body) or len(sentences(previous)) > 1)))  # a sentence ended inside: wrapped
-        if continues:
-            current[-1] = _join_wrapped(current[-1], line, body)
-            continue
+        if current:
+            parts = current[-1]
+            continues = not ends_clause(parts[-1]) and (line[:1].islower() or (
+                chars >= 60 and words >= 10
+                # a list item goes on only into a line that ends a sentence (a heading after the list ends none)
+                and (kind == "p" or ends_clause(line))
+                and (_paragraphed(body) or _stop_inside(parts, stop))))  # a sentence ended inside: wrapped
+            if continues:
+                if stop is None and not _paragraphed(body):
+                    stop = _stop_inside(parts, None)
+                joiner = _joiner(parts[-1], line, body)
+                if joiner == "-":  # the hyphen of a word broken at the line's end goes
+                    parts[-1] = parts[-1][:-1]
+                    chars, joiner = chars - 1, ""
+                parts.append(joiner + line)
+                chars += len(joiner) + len(line)
+                words += line.count(" ") + (joiner == " ")  # a broken word's two halves are one word
+                if stop is not None:
+                    stop = stop or len(sentences(line)) > 1
+                continue
         if kind == "ul" or current:
             flush()
         kind, start = "p", lineno
-        current = [line]
+        current = [[line]]
+        chars, words, stop = len(line), line.count(" ") + 1, None
     flush()
     return blocks
+
+
+def _stop_inside(parts: list[str], known: bool | None) -> bool:
+    """Whether an item holds a sentence's end inside: known, or read once from its text."""
+    return known if known is not None else len(sentences("".join(parts))) > 1
 
 
 BROKEN_WORD = re.compile(r"([^\W\d_]+)-$")  # "re-" ending a line that continues in lower case
 NEXT_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _join_wrapped(previous: str, line: str, body: str) -> str:
-    """A wrapped line joined to the one before. A word broken at the line's end ("ex-" / "pect") is joined
-    whole: without its hyphen when the seed writes it so elsewhere ("expect"), else with it ("re-think"); a
-    hyphen is never guessed away."""
+def _joiner(previous: str, line: str, body: str) -> str:
+    """How a wrapped line joins the one before: a space; or, for a word broken at the line's end ("ex-" /
+    "pect"), nothing — "-" when its hyphen goes too, because the seed writes the word whole elsewhere
+    ("expect"); a hyphen is never guessed away ("re-think")."""
     # (the last word only: searching a long paragraph from every position would take quadratic time)
     broken = BROKEN_WORD.search(previous, max(0, len(previous) - 60)) if line[:1].islower() and previous[-1:] == "-" \
         else None
     if not broken:
-        return f"{previous} {line}"
+        return " "
     rest = NEXT_WORD.match(line)
-    whole = broken.group(1) + (rest.group() if rest else "")
-    return previous[:-1] + line if rest and re.search(rf"\b{re.escape(whole)}\b", body) else previous + line
+    return "-" if rest and broken.group(1) + rest.group() in _words_of(body) else ""
+
+
+@lru_cache(maxsize=1)
+def _words_of(body: str) -> frozenset[str]:
+    """The words a seed writes, read once per seed (a PDF's text breaks thousands of words)."""
+    return frozenset(NEXT_WORD.findall(body))
 
 
 def _bold_heading(text: str) -> bool:
@@ -341,7 +374,8 @@ def _drop_repeated_tail(blocks: list[Block]) -> tuple[list[Block], list[Dropped]
     units = [(b, n, line) for b, block in enumerate(blocks) for n, line in enumerate(block.lines)]
     texts = [u[2] for u in units]
     cut = len(units)
-    while cut > 1 and _repeats(texts[cut - 1], texts[: cut - 1]):
+    # a teaser is a few paragraphs; the bound keeps a text pasted a thousand times linear to read
+    while cut > 1 and len(units) - cut < MAX_TEASER_UNITS and _repeats(texts[cut - 1], texts[: cut - 1]):
         cut -= 1
     tail = units[cut:]
     if len(tail) < 2 and not (tail and _cut_short(tail[-1][2])):

@@ -294,6 +294,22 @@ def test_a_list_of_headline_briefs_is_one_story_each(items, briefs):
         assert [s.blocks[0].text for s in sections] == [i.split(": ", 1)[1] for i in items]
 
 
+def test_a_long_run_of_short_lines_is_text_not_nested_headings():
+    from generator.extract.structure import split_sections
+
+    lines = [f"Port number {n} stays open" for n in range(1000)]  # heading-shaped, one per line
+    sections, _ = split_sections(clean("\n".join(lines) + "\n").blocks, "Ports", False)
+    assert [s.title for s in sections] == ["Ports"] and [b.text for b in sections[0].blocks] == lines
+    three = clean("Briefing\n\nAsia\n\nPorts\n\nThe port of Busan reopened on Monday.\n").blocks
+    assert [s.title for s in split_sections(three, "A week", False)[0]] == ["Briefing: Asia: Ports"]
+
+
+def test_a_paragraph_pasted_many_times_loses_a_teaser_sized_tail_only():
+    paragraph = "Beijing said on Monday that the truce with Washington was holding."
+    cleaned = clean("\n\n".join([paragraph] * 200))
+    assert len(cleaned.blocks) == 160 and [d.reason for d in cleaned.dropped] == ["repeated teaser"] * 40
+
+
 def test_a_word_broken_at_a_lines_end_is_joined_whole():
     text = "Makers had to re-\nthink supply chains and ex-\npect shortages\nthat analysts expect to last.\n"
     assert [b.text for b in clean(text).blocks] == [

@@ -15,8 +15,7 @@ from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
 from generator.extract.structure import (Masthead, author_names, dateline_source, email_sender, email_subject,
-                                         fallback_title,
-                                         is_author_bio, masthead, signature, split_sections)
+                                         fallback_title, is_author_bio, masthead, signature, split_sections)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
 from generator.read import Seed

@@ -267,7 +267,7 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
     signatures: list[Block] = []
     group, current_title, current, lead = "", title, [], edition
     fresh = False  # a group's heading was just read, no text under it yet
-    heads = [is_heading(b) for b in blocks]  # each block asked once, not as itself and as the one before
+    heads = _headings(blocks)
     for i, block in enumerate(blocks):
         if signature(block):
             signatures.append(block)
@@ -301,6 +301,23 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
 
 
 LEAD_IN_MAX_WORDS = 60
+MAX_HEADING_RUN = 3  # a group, a sub-group, a heading; more short lines in a row are a list, not headings
+
+
+def _headings(blocks: tuple[Block, ...]) -> list[bool]:
+    """Which blocks are headings: each asked once (not as itself and as the one before), and a run of more
+    heading-shaped lines than a heading hierarchy holds read as text (forty thousand short lines would
+    otherwise nest forty thousand groups)."""
+    heads = [is_heading(b) for b in blocks]
+    i = 0
+    while i < len(heads):
+        j = i
+        while j < len(heads) and heads[j]:
+            j += 1
+        if j - i > MAX_HEADING_RUN:
+            heads[i:j] = [False] * (j - i)
+        i = j + 1
+    return heads
 BRIEF = re.compile(r"([^:]{2,100}?):\s+(\S.*)")  # "Japan curbs chip tool exports: Tokyo added 23 items…"
 BRIEF_MIN_WORDS = 6
 BRIEFS = "In brief"
