@@ -327,9 +327,12 @@ def _drop_page_marks(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
              if b.kind == "p" and len(b.lines[0]) <= PAGE_MARK_CHARS and PAGE_NUMBER.fullmatch(b.lines[0])}
     if not marks:
         return blocks, []
+    first: dict[str, int] = {}  # each text's first block: a header's earlier copy, found in one pass
+    for i, b in enumerate(blocks):
+        first.setdefault(b.text, i)
     beside = {j for i in marks for j in (i - 1, i + 1) if 0 < j < len(blocks) and j not in marks
               and blocks[j].kind in ("p", "h") and word_count(blocks[j].text) <= MAX_HEADER_WORDS
-              and not ends_clause(blocks[j].text) and blocks[j].text in {b.text for b in blocks[:j]}}
+              and not ends_clause(blocks[j].text) and first[blocks[j].text] < j}
     gone = marks | beside  # a header beside a page number is one the pages repeat: its first copy stays
     return ([b for i, b in enumerate(blocks) if i not in gone],
             [Dropped(blocks[i].line, "page number" if i in marks else "running header", blocks[i].text)
