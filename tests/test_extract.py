@@ -186,15 +186,17 @@ def test_rubric_dek_and_link_list_around_a_story():
     ("SEOUL, South Korea, Jan. 5 - Officials said.", "Officials said."),
     ("US - China talks resume.", None), ("NATO — the alliance said.", None),
     ("ASEAN, the bloc, met - Then.", None), ("Taiwan scrambled jets.", None),
+    ("2/ Beijing is reminding Washington of its leverage.", "Beijing is reminding Washington of its leverage."),
+    ("24/7 ports stay open.", None), ("3/4 of exports go to Asia.", None),  # a fraction is no counter
 ])
 def test_a_wire_dateline_is_not_part_of_a_title_or_key_point(text, rest):
-    from generator.extract.structure import fallback_title, without_dateline
+    from generator.extract.structure import fallback_title, without_opening_mark
 
-    assert without_dateline(text) == (rest or text)
+    assert without_opening_mark(text) == (rest or text)
     assert fallback_title(clean(text).blocks) == (rest or text).rstrip(".")
     first = text[:-1] + " on Tuesday after drills near the coast."
     story = [first] + [f"Officials in the capital said on Monday that talks number {n} would resume." for n in range(4)]
-    assert key_points(story, {})[0] == without_dateline(first) == (rest or text)[:-1] + " on Tuesday after drills near the coast."
+    assert key_points(story, {})[0] == without_opening_mark(first) == (rest or text)[:-1] + " on Tuesday after drills near the coast."
 
 
 def test_a_title_built_from_the_text_skips_lines_without_a_letter():

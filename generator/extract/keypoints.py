@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from generator.extract.structure import without_dateline
+from generator.extract.structure import without_opening_mark
 
 MIN_WORDS, MAX_WORDS = 8, 60
 FIGURE = re.compile(r"\d")
@@ -55,7 +55,7 @@ def key_points(story_sentences: list[str], weights: dict[str, float]) -> tuple[s
         key = NOT_WORDS.sub("", sentence.lower())
         if key not in seen:
             seen.add(key)
-            chosen.append(without_dateline(sentence))  # the story's own words, without a wire dateline
+            chosen.append(without_opening_mark(sentence))  # the story's own words
     return tuple(chosen)
 
 

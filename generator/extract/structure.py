@@ -225,9 +225,16 @@ def is_author_bio(block: Block, names: list[str]) -> bool:
     return text.startswith(("The author is ", "The writer is ", "About the author"))
 
 
-def without_dateline(text: str) -> str:
-    """A story's first sentence without the wire dateline that opens it ("MANILA, April 8 (Reuters) - ")."""
-    m = DATELINE_ANY.match(text) if text[:1].isupper() and text[1:2].isupper() else None
+THREAD_COUNTER = re.compile(r"\d{1,2}/\s+(?=\S)")  # "1/ " opening a post of a thread ("3/4 of…" is a fraction)
+
+
+def without_opening_mark(text: str) -> str:
+    """A sentence without the wire dateline ("MANILA, April 8 (Reuters) - ") or the thread counter ("2/ ")
+    that opens it: for titles and key points, the story's own words."""
+    if text[:1].isdigit():
+        m = THREAD_COUNTER.match(text)
+    else:
+        m = DATELINE_ANY.match(text) if text[:1].isupper() and text[1:2].isupper() else None
     return text[m.end():] if m else text
 
 
@@ -378,7 +385,7 @@ def fallback_title(blocks: tuple[Block, ...]) -> str:
     """A short title from the opening sentence (the first holding a letter: "🔥🔥🔥" names nothing), for seeds
     without a headline."""
     for block in blocks:
-        for sentence in sentences(without_dateline(block.text)):
+        for sentence in sentences(without_opening_mark(block.text)):
             if not any(c.isalpha() for c in sentence):
                 continue
             clause = re.split(r"\s*[—–:;]\s*|\s+-\s+", sentence)[0].strip()
