@@ -255,6 +255,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "caption"
     if "link_labels" in lists and _opens_with(text, "link_labels", then=":"):
         return "links"
+    if "ad_labels" in lists and (_opens_with(text, "ad_labels", then=":") or _opens_with_by(text)):
+        return "advertisement"
     if words > MAX_BOILERPLATE_WORDS:
         return None
     if words <= 4 and "buttons" in lists and _norm(text) in _buttons():
@@ -292,6 +294,14 @@ def _credits(text: str) -> bool:
     return bool(words) and all(w[0].isupper() or w.lower() in NAME_LIST_WORDS for w in words)
 
 
+def _opens_with_by(text: str) -> bool:
+    """An advertisement's "Presented by Acme Bank …": a phrase of ``ad_labels`` ending in "by", then a name
+    ("Sponsored by the state, the programme …" is a story's sentence)."""
+    hit = cue_matcher("ad_labels", suffixes=()).find(text[:60])
+    return (bool(hit) and hit[0].start == 0 and hit[0].phrase.lower().endswith(" by")
+            and text[hit[0].end:].lstrip()[:1].isupper())
+
+
 def _opens_with(text: str, cues: str, then: str = "") -> bool:
     """Does ``text`` open with a phrase of ``cues`` (followed by ``then``, when given)?"""
     hit = cue_matcher(cues, suffixes=()).find(text[:60])
@@ -302,7 +312,7 @@ def _opens_with(text: str, cues: str, then: str = "") -> bool:
 def _openers() -> dict[str, tuple[str, ...]]:
     """First word of a phrase → the lists of data/cues.yml with a phrase opening with it."""
     out: dict[str, tuple[str, ...]] = {}
-    for cues in ("credit_lines", "caption_labels", "greetings", "link_labels", "buttons"):
+    for cues in ("credit_lines", "caption_labels", "greetings", "link_labels", "buttons", "ad_labels"):
         for phrase in load_cues().get(cues, []):
             first = FIRST_WORDS.match(phrase.lower())
             if first and cues not in out.get(first.group(), ()):

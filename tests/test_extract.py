@@ -188,6 +188,8 @@ def test_rubric_dek_and_link_list_around_a_story():
     ("ASEAN, the bloc, met - Then.", None), ("Taiwan scrambled jets.", None),
     ("2/ Beijing is reminding Washington of its leverage.", "Beijing is reminding Washington of its leverage."),
     ("24/7 ports stay open.", None), ("3/4 of exports go to Asia.", None),  # a fraction is no counter
+    ("A: China firmly opposes the listing of its firms.", "China firmly opposes the listing of its firms."),
+    ("AI: Chips face new export limits.", None),
 ])
 def test_a_wire_dateline_is_not_part_of_a_title_or_key_point(text, rest):
     from generator.extract.structure import fallback_title, without_opening_mark
@@ -272,6 +274,12 @@ def test_a_forwarded_emails_header_gives_the_date_and_a_title_and_is_left_out():
     ("Source: the ministry said on Monday that exports would resume.", None),  # a sentence, not a credit
     ("Editors in Seoul said the rules were unclear.", None),
     ("From: the ministry's notice, as read by state media.", None),  # one header line is no email header
+    ("Sponsored: Open an account with Harbour Bank today and earn four percent on deposits for a full year, "
+     "with no fees and no minimum balance required.", "advertisement"),  # long, but an advertisement
+    ("Presented by Harbour Bank", "advertisement"),
+    ("Sponsored by the state, the programme trains 500 engineers a year.", None),
+    ("Promoted to general in March, Li now leads the southern command.", None),
+    ("Advertisement", "button"), ("State-sponsored hackers breached the ministry's network.", None),
 ])
 def test_more_leftovers_and_their_lookalikes(line, reason):
     cleaned = clean("Officials met in Seoul on Monday to discuss the rules.\n\n" + line + "\n")

@@ -226,13 +226,16 @@ def is_author_bio(block: Block, names: list[str]) -> bool:
 
 
 THREAD_COUNTER = re.compile(r"\d{1,2}/\s+(?=\S)")  # "1/ " opening a post of a thread ("3/4 of…" is a fraction)
+SPEAKER = re.compile(r"[QA]:\s+(?=\S)")  # a transcript's "Q: " and "A: "
 
 
 def without_opening_mark(text: str) -> str:
-    """A sentence without the wire dateline ("MANILA, April 8 (Reuters) - ") or the thread counter ("2/ ")
-    that opens it: for titles and key points, the story's own words."""
+    """A sentence without the wire dateline ("MANILA, April 8 (Reuters) - "), the thread counter ("2/ ") or
+    the transcript's "A: " that opens it: for titles and key points, the story's own words."""
     if text[:1].isdigit():
         m = THREAD_COUNTER.match(text)
+    elif text[1:2] == ":":
+        m = SPEAKER.match(text)
     else:
         m = DATELINE_ANY.match(text) if text[:1].isupper() and text[1:2].isupper() else None
     return text[m.end():] if m else text
