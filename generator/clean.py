@@ -242,7 +242,8 @@ def _hits_in_each(cues: str, texts: list[str]) -> list[list[Match]]:
 
 def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match]) -> str | None:
     """Why a short paragraph is not the article's text, or None."""
-    if hits and (words <= MAX_BOILERPLATE_WORDS or _footer(text, hits)):
+    if hits and ((words <= MAX_BOILERPLATE_WORDS and any(_opens_clause(text, h.start) for h in hits))
+                 or _footer(text, hits)):
         return "boilerplate"
     bracketed = text[:1] in "[(" and text[-1:] in "])"  # "[Image: Missile launch]"
     first = FIRST_WORDS.match((text[1:21] if bracketed else text[:20]).lower())
@@ -267,6 +268,14 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
     if banners and banners[0].start == 0 and words <= 8:
         return "banner"
     return None
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    """Does a phrase at ``at`` open the line or a clause of it ("Members only? Log in.", "Ad · Scroll to
+    continue")? A paywall's words do; the same words inside a story's sentence do not ("Indonesia wants to
+    become a member of BRICS", "Tokyo does not subscribe to that view")."""
+    before = text[:at].rstrip()
+    return not before or not (before[-1].isalnum() or before[-1] in ",'’\"“")
 
 
 def _footer(text: str, hits: list[Match]) -> bool:

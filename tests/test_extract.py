@@ -280,6 +280,11 @@ def test_a_forwarded_emails_header_gives_the_date_and_a_title_and_is_left_out():
     ("Sponsored by the state, the programme trains 500 engineers a year.", None),
     ("Promoted to general in March, Li now leads the southern command.", None),
     ("Advertisement", "button"), ("State-sponsored hackers breached the ministry's network.", None),
+    ("Members only? Log in.", "boilerplate"), ("Sign up for our newsletter", "boilerplate"),
+    ("Advertisement · Scroll to continue", "boilerplate"),
+    # a paywall's words inside a story's short sentence are the story's
+    ("Indonesia wants to become a member of BRICS.", None), ("Tokyo does not subscribe to that view.", None),
+    ("Seoul and Tokyo share this concern.", None),
 ])
 def test_more_leftovers_and_their_lookalikes(line, reason):
     cleaned = clean("Officials met in Seoul on Monday to discuss the rules.\n\n" + line + "\n")
