@@ -285,6 +285,7 @@ def test_a_forwarded_emails_header_gives_the_date_and_a_title_and_is_left_out():
     # a paywall's words inside a story's short sentence are the story's
     ("Indonesia wants to become a member of BRICS.", None), ("Tokyo does not subscribe to that view.", None),
     ("Seoul and Tokyo share this concern.", None),
+    ("Image credit: Reuters/Ann Lee", "caption"), ("Courtesy of the ministry, the maps were released.", None),
 ])
 def test_more_leftovers_and_their_lookalikes(line, reason):
     cleaned = clean("Officials met in Seoul on Monday to discuss the rules.\n\n" + line + "\n")
