@@ -303,11 +303,13 @@ def test_a_list_of_headline_briefs_is_one_story_each(items, briefs):
     from generator.extract.structure import split_sections
 
     blocks = clean("Markets digest\n\n" + "\n".join("- " + i for i in items) + "\n").blocks
-    sections, _ = split_sections(blocks, "A week in Asia", False)
+    sections, _ = split_sections(blocks, "A week in Asia", False, newsletter=True)
     titles = [s.title for s in sections]
     assert titles == (["Markets digest: " + i.split(":")[0] for i in items] if briefs else ["Markets digest"])
     if briefs:
         assert [s.blocks[0].text for s in sections] == [i.split(": ", 1)[1] for i in items]
+    # outside a newsletter (an analysis piece's "Why it matters: …" bullets) the list stays one story
+    assert [s.title for s in split_sections(blocks, "A week in Asia", False)[0]] == ["Markets digest"]
 
 
 def test_a_long_run_of_short_lines_is_text_not_nested_headings():

@@ -295,7 +295,8 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
     parts.append((current_title, current, lead, group))
     if newsletter and not edition and _short_opening(parts):
         parts[0] = (parts[0][0], parts[0][1], True, parts[0][3])
-    parts = [story for part in parts for story in _briefs(part, title)]
+    if newsletter or edition:  # an analysis piece's "Why it matters: …" bullets stay one story
+        parts = [story for part in parts for story in _briefs(part, title)]
 
     sections: list[Section] = []
     anchors: set[str] = set()
@@ -334,8 +335,8 @@ BRIEFS = "In brief"
 
 
 def _briefs(part: tuple[str, list[Block], bool, str], article_title: str) -> list[tuple[str, list[Block], bool, str]]:
-    """A part that is nothing but a list of "Headline: story" items (a digest's briefs) is one story per
-    item, each tagged on its own; any other part stays as it is."""
+    """In a newsletter, a part that is nothing but a list of "Headline: story" items (a digest's briefs) is
+    one story per item, each tagged on its own; any other part stays as it is."""
     title, blocks, lead, _ = part
     items = [(block, line) for block in blocks for line in block.lines]
     if lead or len(items) < 2 or not all(block.kind == "ul" for block in blocks):
@@ -350,8 +351,13 @@ def _briefs(part: tuple[str, list[Block], bool, str], article_title: str) -> lis
 
 
 def _brief_head(head: str) -> bool:
+    """A brief's headline: capitalised, three words or more ("Seoul holds rates"; "Outlook" is a label)."""
     head = head.strip()
-    return bool(head) and head[0].isupper() and word_count(head) <= HEADING_MAX_WORDS and not ends_clause(head)
+    return (bool(head) and head[0].isupper() and BRIEF_HEAD_WORDS <= word_count(head) <= HEADING_MAX_WORDS
+            and not ends_clause(head))
+
+
+BRIEF_HEAD_WORDS = 3
 
 
 def _short_opening(parts: list[tuple[str, list[Block], bool, str]]) -> bool:
