@@ -209,6 +209,16 @@ def test_a_title_built_from_the_text_skips_lines_without_a_letter():
     assert fallback_title(clean("🔥🔥🔥\n\n!!!").blocks) == "Untitled article"
 
 
+def test_a_line_in_capitals_is_a_label_over_a_headline_but_the_headline_over_text():
+    from generator.extract.structure import masthead
+
+    body = "Beijing added gallium to its export licensing list on Monday, officials said.\n"
+    over_headline = clean("ANALYSIS\nChina bans gallium exports\n" + body)
+    assert masthead(over_headline.blocks, over_headline.dropped).title == "China bans gallium exports"
+    over_text = clean("CHINA BANS GALLIUM EXPORTS\n" + body)
+    assert masthead(over_text.blocks, over_text.dropped).title == "CHINA BANS GALLIUM EXPORTS"
+
+
 def test_a_closing_line_about_the_author_is_left_out_a_closing_quote_of_hers_is_not():
     from generator.extract import extract_cleaned
     from generator.read import Seed

@@ -116,6 +116,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
     consumed = 0
     for i, (block, kind) in enumerate(zip(top, kinds)):
         rest = [k for k in kinds[i + 1:] if k not in ("date", "byline")]
+        if kind == "kicker" and rest[:1] not in (["heading"], ["kicker"]) and is_heading(block, True, True):
+            kind = "heading"  # a headline in capitals over the text ("CHINA BANS GALLIUM EXPORTS"), not a label
         if kind == "date":
             date = date or full_date(block.text)
         elif kind == "byline":
