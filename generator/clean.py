@@ -128,14 +128,16 @@ def _blocks(body: str, first_line: int) -> list[Block]:
             continue
         if current:
             parts = current[-1]
-            continues = not ends_clause(parts[-1]) and (line[:1].islower() or (
-                chars >= 60 and words >= 10
+            continues = False
+            if not ends_clause(parts[-1]):
+                if line[:1].islower():
+                    continues = True
                 # a list item goes on only into a line that ends a sentence (a heading after the list ends none)
-                and (kind == "p" or ends_clause(line))
-                and (_paragraphed(body) or _stop_inside(parts, stop))))  # a sentence ended inside: wrapped
+                elif chars >= 60 and words >= 10 and (kind == "p" or ends_clause(line)):
+                    if not _paragraphed(body) and stop is None:  # read once, then kept up to date
+                        stop = len(sentences("".join(parts))) > 1
+                    continues = _paragraphed(body) or stop  # a sentence ended inside: a wrapped paragraph
             if continues:
-                if stop is None and not _paragraphed(body):
-                    stop = _stop_inside(parts, None)
                 joiner = _joiner(parts[-1], line, body)
                 if joiner == "-":  # the hyphen of a word broken at the line's end goes
                     parts[-1] = parts[-1][:-1]
@@ -153,11 +155,6 @@ def _blocks(body: str, first_line: int) -> list[Block]:
         chars, words, stop = len(line), line.count(" ") + 1, None
     flush()
     return blocks
-
-
-def _stop_inside(parts: list[str], known: bool | None) -> bool:
-    """Whether an item holds a sentence's end inside: known, or read once from its text."""
-    return known if known is not None else len(sentences("".join(parts))) > 1
 
 
 BROKEN_WORD = re.compile(r"([^\W\d_]+)-$")  # "re-" ending a line that continues in lower case
@@ -246,9 +243,7 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
                  or _footer(text, hits)):
         return "boilerplate"
     bracketed = text[:1] in "[(" and text[-1:] in "])"  # "[Image: Missile launch]"
-    first = FIRST_WORDS.match((text[1:21] if bracketed else text[:20]).lower())
-    # the lists whose phrases open with the paragraph's first word: most paragraphs open with none of them
-    lists = _openers().get(first.group(), ()) if first else ()
+    lists = _lists_opening(text[1:] if bracketed else text)
     if "credit_lines" in lists and words <= MAX_CREDIT_WORDS and _credits(text):
         return "credits"
     if "caption_labels" in lists and _opens_with(text[1:-1] if bracketed else text, "caption_labels",
@@ -306,15 +301,27 @@ def _credits(text: str) -> bool:
 def _opens_with_by(text: str) -> bool:
     """An advertisement's "Presented by Acme Bank …": a phrase of ``ad_labels`` ending in "by", then a name
     ("Sponsored by the state, the programme …" is a story's sentence)."""
-    hit = cue_matcher("ad_labels", suffixes=()).find(text[:60])
-    return (bool(hit) and hit[0].start == 0 and hit[0].phrase.lower().endswith(" by")
-            and text[hit[0].end:].lstrip()[:1].isupper())
+    hit = _opening(text, "ad_labels")
+    return hit is not None and hit.phrase.lower().endswith(" by") and text[hit.end:].lstrip()[:1].isupper()
 
 
 def _opens_with(text: str, cues: str, then: str = "") -> bool:
     """Does ``text`` open with a phrase of ``cues`` (followed by ``then``, when given)?"""
+    hit = _opening(text, cues)
+    return hit is not None and (not then or text[hit.end:].lstrip().startswith(then))
+
+
+def _opening(text: str, cues: str) -> Match | None:
+    """The phrase of ``cues`` that opens ``text``, if one does."""
     hit = cue_matcher(cues, suffixes=()).find(text[:60])
-    return bool(hit) and hit[0].start == 0 and (not then or text[hit[0].end:].lstrip().startswith(then))
+    return hit[0] if hit and hit[0].start == 0 else None
+
+
+def _lists_opening(text: str) -> tuple[str, ...]:
+    """The lists of data/cues.yml holding a phrase that opens with ``text``'s first word: looked up before
+    any phrase is, since most paragraphs open with none of them."""
+    first = FIRST_WORDS.match(text[:20].lower())
+    return _openers().get(first.group(), ()) if first else ()
 
 
 @cache
@@ -370,9 +377,7 @@ def _drop_link_list(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
         head = blocks[start]
         if head.kind not in ("p", "h"):
             continue
-        first = FIRST_WORDS.match(head.lines[0][:20].lower())
-        if first and "link_labels" in _openers().get(first.group(), ()) \
-                and word_count(head.text) <= MAX_LINK_HEAD_WORDS and not head.text.rstrip(CLOSERS).endswith(".") \
+        if "link_labels" in _lists_opening(head.lines[0]) and word_count(head.text) <= MAX_LINK_HEAD_WORDS and not head.text.rstrip(CLOSERS).endswith(".") \
                 and _opens_with(head.text, "link_labels"):
             rest = blocks[start + 1:]
             titles = [line for b in rest for line in b.lines]

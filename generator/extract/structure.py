@@ -29,11 +29,12 @@ SIGNATURE_TITLE = re.compile(
 PIPE = re.compile(r"\s+\|\s+")
 NUMBERED = re.compile(r"\d{1,2}[.)]\s+(?=\S)")  # "2. Will the truce last?": a numbered story's title may ask
 # A wire story's dateline: "MANILA, April 8 (Reuters) -", "BEIJING (AP) —": the agency is the source
-DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^()\n]{1,40}?)?\s*\((?P<agency>[A-Z][^()\n]{0,30}?)\)\s*(?:--|[-–—])\s")
-# Any dateline opening a story: a city in capitals, then a date or an agency, or a double hyphen ("SEOUL --")
-DATELINE_ANY = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:(?:,[^()\n]{1,40}?)?\s*\([A-Z][^()\n]{0,30}?\)\s*(?:--|[-–—])"
-                          r"|,\s+(?:[A-Z][A-Za-z .]{1,30},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+(?:--|[-–—])|\s--)"
-                          r"\s+(?=[\"“‘'(]?[A-Z0-9])")
+# A wire story's dateline: a city in capitals, then an agency ("MANILA, April 8 (Reuters) -", "BEIJING (AP) —"),
+# a date ("TOKYO, Jan. 5 -") or a double hyphen ("SEOUL --"); the agency, when named, is the source
+DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:(?:,[^()\n]{1,40}?)?\s*\((?P<agency>[A-Z][^()\n]{0,30}?)\)\s*"
+                      r"(?:--|[-–—])|,\s+(?:[A-Z][A-Za-z .]{1,30},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+(?:--|[-–—])"
+                      r"|\s--)\s")
+STORY_START = re.compile(r"\s*[\"“‘'(]?[A-Z0-9]")  # what follows a dateline: the story's first word
 
 
 @dataclass(frozen=True)
@@ -239,15 +240,17 @@ def without_opening_mark(text: str) -> str:
     elif text[1:2] == ":":
         m = SPEAKER.match(text)
     else:
-        m = DATELINE_ANY.match(text) if text[:1].isupper() and text[1:2].isupper() else None
-    return text[m.end():] if m else text
+        m = DATELINE.match(text) if text[:1].isupper() and text[1:2].isupper() else None
+        if m and not STORY_START.match(text, m.end()):
+            m = None
+    return text[m.end():].lstrip() if m else text
 
 
 def dateline_source(blocks: tuple[Block, ...]) -> str | None:
     """The news agency of a wire story's dateline, opening its first paragraph."""
     first = next((b for b in blocks if b.kind == "p"), None)
     m = DATELINE.match(first.text) if first else None
-    return m.group("agency").strip() if m else None
+    return m.group("agency").strip() if m and m.group("agency") else None
 
 
 def signature(block: Block) -> tuple[str, str | None] | None:
