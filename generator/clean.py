@@ -12,6 +12,7 @@ is kept as ``Dropped`` with its reason.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -43,9 +44,10 @@ class Cleaned:
 
 def clean(body: str, first_line: int = 1) -> Cleaned:
     """Seed body (front-matter removed) to paragraphs and lists, with what was left out."""
-    blocks = _blocks(body, first_line)
+    blocks, ornamented = _blocks(body, first_line)
     blocks, headers = _drop_email_headers(blocks)
     blocks, dropped = _drop_boilerplate(blocks)
+    blocks = _ornament_shapes(blocks, ornamented)
     blocks, pages = _drop_page_marks(blocks)
     blocks, links = _drop_link_list(blocks)
     blocks, teaser = _drop_repeated_tail(blocks)
@@ -72,9 +74,11 @@ def _drop_email_headers(blocks: list[Block]) -> tuple[list[Block], list[Dropped]
 EMAIL = "email header"
 
 
-def _blocks(body: str, first_line: int) -> list[Block]:
+def _blocks(body: str, first_line: int) -> tuple[list[Block], dict[int, str]]:
     """Group lines: blank lines separate paragraphs; each bullet is a list item; a hard-wrapped line
-    (previous line unfinished, this one starting in lower case) continues its paragraph or item.
+    (previous line unfinished, this one starting in lower case) continues its paragraph or item. A line
+    opening with an ornament ("★ …", "🔹 …") starts a paragraph of its own, without it: the line where each
+    starts, with its ornament, is returned too (``_ornament_shapes`` reads them as headings or a list).
 
     An item grows as a list of pieces joined once, when it is complete, and what the wrap rule asks of it
     (its length, whether a sentence ended inside) is kept up to date as it grows: a paragraph of ten
@@ -84,6 +88,7 @@ def _blocks(body: str, first_line: int) -> list[Block]:
     kind, start = "p", first_line
     chars = words = 0  # of the last item
     stop: bool | None = None  # does the last item hold a sentence's end inside? (None: not asked yet)
+    ornamented: dict[int, str] = {}
 
     def flush():
         nonlocal current
@@ -118,6 +123,15 @@ def _blocks(body: str, first_line: int) -> list[Block]:
                 kind = "p"
                 continue
             bullet = None if PAGE_NUMBER.fullmatch(line) else BULLET.match(line)  # "- 2 -": a page number
+        elif not line[0].isalnum() and _is_ornament(line[0]):
+            bare = _unornamented(line)
+            if bare:  # (a line of ornaments only, "★★★", stays as typed)
+                flush()
+                kind, start = "p", lineno
+                current = [[bare]]
+                chars, words, stop = len(bare), bare.count(" ") + 1, None
+                ornamented[lineno] = line[0]
+                continue
         if bullet and bullet.group(1).strip():
             if kind != "ul":
                 flush()
@@ -154,7 +168,51 @@ def _blocks(body: str, first_line: int) -> list[Block]:
         current = [[line]]
         chars, words, stop = len(line), line.count(" ") + 1, None
     flush()
-    return blocks
+    return blocks, ornamented
+
+
+NOT_ORNAMENTS = frozenset("©®℗™°№℃℉")  # symbols that open a line of text, not decorate it
+
+
+def _is_ornament(ch: str) -> bool:
+    """A pictograph or dingbat (★, ▶, 🔹, 📌): Unicode's "other symbol" class, but for ©, ® and the like."""
+    return unicodedata.category(ch) == "So" and ch not in NOT_ORNAMENTS
+
+
+def _unornamented(line: str) -> str:
+    """``line`` without the ornaments and spaces opening it (an emoji's variation selector or keycap mark
+    with them)."""
+    i = 0
+    while i < len(line) and (line[i].isspace() or unicodedata.category(line[i]) in ("So", "Mn", "Me")):
+        i += 1
+    return line[i:]
+
+
+def _ornament_shapes(blocks: list[Block], ornamented: dict[int, str]) -> list[Block]:
+    """Paragraphs that opened with an ornament: one alone, short and not a sentence, with text after it, is
+    a story's heading ("★ Beijing's budget signals restraint"); two or more in a row with the same ornament
+    are a list."""
+    if not ornamented:
+        return blocks
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        j, mark = i, ornamented.get(blocks[i].line) if blocks[i].kind == "p" else None
+        while j < len(blocks) and mark and blocks[j].kind == "p" and ornamented.get(blocks[j].line) == mark:
+            j += 1
+        if j == i:
+            out.append(blocks[i])
+            i += 1
+            continue
+        run = blocks[i:j]
+        if len(run) > 1:
+            out.append(Block("ul", tuple(b.lines[0] for b in run), run[0].line))
+        elif j < len(blocks) and blocks[j].line not in ornamented and _bold_heading(run[0].lines[0]):
+            out.append(Block("h", run[0].lines, run[0].line))
+        else:
+            out.append(run[0])
+        i = j
+    return out
 
 
 BROKEN_WORD = re.compile(r"([^\W\d_]+)-$")  # "re-" ending a line that continues in lower case
@@ -244,7 +302,7 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "boilerplate"
     bracketed = text[:1] in "[(" and text[-1:] in "])"  # "[Image: Missile launch]"
     lists = _lists_opening(text[1:] if bracketed else text)
-    if "credit_lines" in lists and words <= MAX_CREDIT_WORDS and _credits(text):
+    if "credit_lines" in lists and words <= MAX_CREDIT_WORDS and _credits(text[1:-1] if bracketed else text):
         return "credits"
     if "caption_labels" in lists and _opens_with(text[1:-1] if bracketed else text, "caption_labels",
                                                  then="" if bracketed else ":"):
@@ -257,12 +315,16 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return None
     if words <= 4 and "buttons" in lists and _norm(text) in _buttons():
         return "button"
-    if ("greetings" in lists and words <= MAX_GREETING_WORDS
-            and not text.rstrip(CLOSERS).endswith(".") and _opens_with(text, "greetings")):
+    if "greetings" in lists and not text.rstrip(CLOSERS).endswith(".") and is_greeting(text):
         return "greeting"
     if banners and banners[0].start == 0 and words <= 8:
         return "banner"
     return None
+
+
+def is_greeting(text: str) -> bool:
+    """A few words greeting the reader ("Hello everyone", "Good morning."): never a story's text or title."""
+    return word_count(text) <= MAX_GREETING_WORDS and _opens_with(text, "greetings")
 
 
 def _opens_clause(text: str, at: int) -> bool:

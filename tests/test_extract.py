@@ -106,6 +106,43 @@ def test_short_bold_lines_are_headings_bold_sentences_stay_text():
         ("p", "The ministry said it would respond."), ("p", "Note:")]
 
 
+def test_ornamented_lines_are_headings_alone_and_a_list_in_a_run():
+    cleaned = clean("★ Beijing's budget signals restraint\nChina set its defence budget on Thursday.\n\n"
+                    "🔹 Exports rose 5% in January.\n🔹\ufe0f Imports fell.\n\n"
+                    "▶ Taipei reports record PLA activity\n\nThe ministry tracked 45 aircraft.\n\n"
+                    "🔥 Markets fell sharply on the news.\n\n★★★\n\n© 2026 Harbour Media Group\n\n"
+                    "🇺🇸 US raises tariffs\n🇨🇳 China answers\n\n📌 Watch next week\n")
+    assert [(b.kind, b.lines) for b in cleaned.blocks] == [
+        ("h", ("Beijing's budget signals restraint",)), ("p", ("China set its defence budget on Thursday.",)),
+        ("ul", ("Exports rose 5% in January.", "Imports fell.")),
+        ("h", ("Taipei reports record PLA activity",)), ("p", ("The ministry tracked 45 aircraft.",)),
+        ("p", ("Markets fell sharply on the news.",)),  # a sentence: text, its ornament gone
+        ("p", ("★★★",)),  # ornaments only: kept as typed
+        ("p", ("© 2026 Harbour Media Group",)),  # © opens text, it decorates nothing
+        ("p", ("US raises tariffs",)), ("p", ("China answers",)),  # under each other: neither heads text
+        ("p", ("Watch next week",))]  # nothing follows it: not a heading
+
+
+def test_an_edition_without_a_headline_is_named_by_its_stories_and_greetings_name_nothing():
+    from generator.extract import extract_cleaned
+    from generator.read import Seed
+
+    def article(text):
+        seed = Seed(path="seeds/x.txt", file=Path("x.txt"), meta={}, body=text, body_line=1)
+        return extract_cleaned(seed, clean(text))
+
+    stories = ["Seoul opens a chip fund", "Manila protests at the shoal", "Hanoi courts investors",
+               "Jakarta bans nickel ore"]
+    edition = "The Harbour Letter\nIssue 14 — 2 March 2026\n\nGood morning. Here is what matters.\n\n" + \
+        "".join(f"★ {s}\nOfficials said the plan would take effect in April.\n\n" for s in stories)
+    got = article(edition)
+    assert got.source == "The Harbour Letter"
+    assert got.title == " | ".join(stories[:3])
+    assert [s.title for s in got.sections if not s.lead] == stories
+    single = article("Good morning.\n\nSeoul opened a chip fund on Monday, officials said.\n")
+    assert single.title == "Seoul opened a chip fund on Monday, officials said"
+
+
 @pytest.mark.parametrize("top, source, title", [
     ("The Harbour Letter\nIssue 14 — 2 March 2026", "The Harbour Letter", None),  # numbered issue
     ("Strait Signals\nNo. 7, 2 March 2026", "Strait Signals", None),
@@ -131,6 +168,20 @@ def test_a_wire_datelines_agency_is_the_source(opening, agency):
     from generator.extract.structure import dateline_source
 
     assert dateline_source(clean(opening + " on Monday that talks would resume.").blocks) == agency
+
+
+@pytest.mark.parametrize("opening, date", [
+    ("MANILA, March 4, 2026 (Reuters) - The coast guard said", dt.date(2026, 3, 4)),
+    ("TOKYO, Jan. 5, 2026 - The ministry said", dt.date(2026, 1, 5)),
+    ("SEOUL, South Korea, Jan. 5, 2026 (Yonhap) -- The ministry said", dt.date(2026, 1, 5)),
+    ("TOKYO, Jan. 5 - The ministry said", None),  # no year: unknown, never guessed
+    ("BEIJING (AP) — Officials said on March 4, 2026", None),  # a date in the story is not the dateline's
+    ("Officials in Manila said on March 4, 2026", None),
+])
+def test_a_wire_datelines_full_date_is_the_articles(opening, date):
+    from generator.extract.structure import dateline_date
+
+    assert dateline_date(clean(opening + " that talks would resume.").blocks) == date
 
 
 @pytest.mark.parametrize("line, author", [
@@ -295,6 +346,8 @@ def test_a_forwarded_emails_header_gives_the_date_and_a_title_and_is_left_out():
     # a paywall's words inside a story's short sentence are the story's
     ("Indonesia wants to become a member of BRICS.", None), ("Tokyo does not subscribe to that view.", None),
     ("Seoul and Tokyo share this concern.", None),
+    ("(Reporting by Karen Lema; Editing by Ed Davies)", "credits"),  # a wire's credits in brackets
+    ("(Reporting by state media suggested a delay.)", None),
     ("Image credit: Reuters/Ann Lee", "caption"), ("Courtesy of the ministry, the maps were released.", None),
 ])
 def test_more_leftovers_and_their_lookalikes(line, reason):

@@ -14,14 +14,16 @@ from generator.extract.entities import find_entities
 from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
-from generator.extract.structure import (Masthead, author_names, dateline_source, email_sender, email_subject,
-                                         fallback_title, is_author_bio, masthead, signature, split_sections)
+from generator.extract.structure import (Masthead, author_names, dateline_date, dateline_source, email_sender,
+                                         email_subject, fallback_title, is_author_bio, masthead, signature,
+                                         split_sections)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
 from generator.read import Seed
 from generator.text import Prose, sentences, slugify
 
 TRUCE = "trade-truce"
+EDITION_TITLE_STORIES = 3
 
 
 def extract(seed: Seed) -> Article:
@@ -33,19 +35,23 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     meta = seed.meta
     head = masthead(cleaned.blocks, cleaned.dropped)
     body = cleaned.blocks[head.consumed:]
-    title = meta.get("title") or head.title or email_subject(cleaned.dropped) or fallback_title(body)
+    given = meta.get("title") or head.title or email_subject(cleaned.dropped)
+    title = given or fallback_title(body)
     sections, signatures = split_sections(body, title, edition=len(head.story_titles) > 1,
                                           newsletter=head.source is not None)
     if head.dek:  # the dek opens the first story (it is heading-shaped: the cut at headings must not see it)
         sections = _with_dek(sections, head.dek, title)
     if sections and all(s.lead for s in sections):
         sections = [replace(s, lead=False, title=title) for s in sections]
+    stories = [s.title for s in sections if not s.lead]
+    if not given and head.source and len(stories) > 1:  # an edition without a headline: its stories name it
+        title = " | ".join(stories[:EDITION_TITLE_STORIES])
     signed = [signature(b) for b in signatures]
     author = meta.get("author") or head.author or next((name for name, _ in signed if name), None)
     sections, bios = _without_author_bio(sections, author_names(author))
     source = (meta.get("source") or head.source or dateline_source(body) or email_sender(cleaned.dropped)
               or next((org for _, org in signed if org), None))
-    date = _date(meta.get("date")) or head.date
+    date = _date(meta.get("date")) or head.date or dateline_date(body)
     editor_topics = tuple(_as_list(meta.get("topics")))
 
     proses = story_proses(sections)

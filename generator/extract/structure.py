@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.clean import EMAIL
+from generator.clean import EMAIL, is_greeting
 from generator.config import cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
 from generator.model import Block, Dropped, Section
@@ -28,11 +28,11 @@ SIGNATURE_TITLE = re.compile(
     r"Senior|Managing|Principal|Lead|Manager|Economist|Strategist|President|Professor|Writer)\b")
 PIPE = re.compile(r"\s+\|\s+")
 NUMBERED = re.compile(r"\d{1,2}[.)]\s+(?=\S)")  # "2. Will the truce last?": a numbered story's title may ask
-# A wire story's dateline: "MANILA, April 8 (Reuters) -", "BEIJING (AP) —": the agency is the source
 # A wire story's dateline: a city in capitals, then an agency ("MANILA, April 8 (Reuters) -", "BEIJING (AP) —"),
-# a date ("TOKYO, Jan. 5 -") or a double hyphen ("SEOUL --"); the agency, when named, is the source
+# a date ("TOKYO, Jan. 5 -", "TOKYO, Jan. 5, 2026 -") or a double hyphen ("SEOUL --"); the agency, when named,
+# is the source, and a date with its year the article's date
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:(?:,[^()\n]{1,40}?)?\s*\((?P<agency>[A-Z][^()\n]{0,30}?)\)\s*"
-                      r"(?:--|[-–—])|,\s+(?:[A-Z][A-Za-z .]{1,30},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+(?:--|[-–—])"
+                      r"(?:--|[-–—])|,\s+(?:[A-Z][A-Za-z .]{1,30},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?\s+(?:--|[-–—])"
                       r"|\s--)\s")
 STORY_START = re.compile(r"\s*[\"“‘'(]?[A-Z0-9]")  # what follows a dateline: the story's first word
 
@@ -248,9 +248,20 @@ def without_opening_mark(text: str) -> str:
 
 def dateline_source(blocks: tuple[Block, ...]) -> str | None:
     """The news agency of a wire story's dateline, opening its first paragraph."""
-    first = next((b for b in blocks if b.kind == "p"), None)
-    m = DATELINE.match(first.text) if first else None
+    m = _dateline(blocks)
     return m.group("agency").strip() if m and m.group("agency") else None
+
+
+def dateline_date(blocks: tuple[Block, ...]) -> dt.date | None:
+    """The date a wire story's dateline gives in full ("MANILA, March 4, 2026 (Reuters) -"): the day it was
+    filed. Without its year ("TOKYO, Jan. 5 -") it stays unknown."""
+    m = _dateline(blocks)
+    return full_date(m.group()) if m else None
+
+
+def _dateline(blocks: tuple[Block, ...]) -> re.Match | None:
+    first = next((b for b in blocks if b.kind == "p"), None)
+    return DATELINE.match(first.text) if first else None
 
 
 def signature(block: Block) -> tuple[str, str | None] | None:
@@ -396,11 +407,11 @@ def email_subject(dropped: tuple[Dropped, ...]) -> str | None:
 
 
 def fallback_title(blocks: tuple[Block, ...]) -> str:
-    """A short title from the opening sentence (the first holding a letter: "🔥🔥🔥" names nothing), for seeds
-    without a headline."""
+    """A short title from the opening sentence (the first holding a letter: "🔥🔥🔥" names nothing, nor does
+    "Good morning."), for seeds without a headline."""
     for block in blocks:
         for sentence in sentences(without_opening_mark(block.text)):
-            if not any(c.isalpha() for c in sentence):
+            if not any(c.isalpha() for c in sentence) or is_greeting(sentence):
                 continue
             clause = re.split(r"\s*[—–:;]\s*|\s+-\s+", sentence)[0].strip()
             words = (clause if word_count(clause) >= 5 else sentence).rstrip(".!?…").split()
