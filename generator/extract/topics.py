@@ -3,6 +3,8 @@
 Score = strong phrases x3 + terms x1 (a heading's matches count double). A story is about a topic when the
 score reaches the topic's ``min_score``, every ``context`` group is present, and the topic is not dwarfed by
 the story's main subject (at least a fifth of the top score): one stray word never outweighs a subject.
+Nor does one aside: in a story of several sentences, a topic named in a single sentence, neither in the
+heading nor in the opening two sentences (where a story says what it is about), is only mentioned.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from generator.text import PhraseMatcher, Prose, sentences
 
 STRONG, TERM, HEADING_BONUS = 3.0, 1.0, 2.0
 DOMINANCE = 0.2
+LEAD_SENTENCES = 2
+ASIDE_MIN_SENTENCES = 5  # shorter stories have no room for an aside: each sentence is the story
 EVIDENCE_PER_TOPIC = 2
 
 
@@ -42,15 +46,18 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
     terms, context, topics = _matchers()
     scores: dict[str, float] = defaultdict(float)
     evidence: dict[str, dict[str, float]] = defaultdict(dict)
+    where: dict[str, set[int]] = defaultdict(set)  # the sentences naming each topic (-1: the heading)
     for m in terms.find(title):
         for slug, weight in m.value:
             scores[slug] += weight * HEADING_BONUS
+            where[slug].add(-1)
     for index, matches in prose.by_sentence(terms.find(prose)).items():
         sentence = prose.sentences[index]
         for m in matches:
             for slug, weight in m.value:
                 scores[slug] += weight
                 evidence[slug][sentence] = evidence[slug].get(sentence, 0) + weight
+                where[slug].add(index)
     present: dict[str, set[int]] = defaultdict(set)
     if any(t.context and scores.get(t.slug, 0) >= t.min_score for t in topics):  # else no need to look
         for source in (title, prose):
@@ -64,10 +71,18 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
         if not score:
             continue
         about = (score >= topic.min_score and len(present[topic.slug]) == len(topic.context)
-                 and score >= DOMINANCE * top)
+                 and score >= DOMINANCE * top and not _aside(where[topic.slug], len(prose.sentences)))
         best = sorted(evidence[topic.slug].items(), key=lambda kv: -kv[1])[:EVIDENCE_PER_TOPIC]
         tags.append(TopicTag(topic.slug, score, about, tuple(s for s, _ in best)))
     return tuple(sorted(tags, key=lambda t: (not t.about, -t.score, t.slug)))
+
+
+def _aside(sentences_naming: set[int], story_sentences: int) -> bool:
+    """One sentence past the opening of a longer story, and not the heading: a passing remark."""
+    if story_sentences < ASIDE_MIN_SENTENCES or len(sentences_naming) != 1:
+        return False
+    (only,) = sentences_naming
+    return only >= LEAD_SENTENCES
 
 
 def with_editor_topics(tags: tuple[TopicTag, ...], slugs: tuple[str, ...]) -> tuple[TopicTag, ...]:
