@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from generator.config import cue_matcher, load_cues
 from generator.model import Block, Dropped
-from generator.text import CLOSERS, Match, ends_clause, sentences, single_spaced, word_count
+from generator.text import CLOSERS, DATELINE, Match, ends_clause, sentences, single_spaced, word_count
 
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+]\s+)(?=\S)(.*)$")
@@ -149,7 +149,8 @@ def _blocks(body: str, first_line: int) -> tuple[list[Block], dict[int, str]]:
                 # a list item goes on only into a line that ends a sentence (a heading after the list ends none)
                 elif chars >= 60 and words >= 10 and (kind == "p" or ends_clause(line)):
                     if not _paragraphed(body) and stop is None:  # read once, then kept up to date
-                        stop = len(sentences("".join(parts))) > 1
+                        # (a wire's dateline opens a story's text, never a headline: it goes on too)
+                        stop = len(sentences("".join(parts))) > 1 or DATELINE.match(parts[0]) is not None
                     continues = _paragraphed(body) or stop  # a sentence ended inside: a wrapped paragraph
             if continues:
                 joiner = _joiner(parts[-1], line, body)

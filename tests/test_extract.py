@@ -305,6 +305,19 @@ def test_numbered_story_titles_are_headings(line, heading):
     assert is_heading(Block("p", (line,), 1)) is heading
 
 
+def test_a_wrapped_line_opening_with_a_dateline_goes_on_and_is_never_a_heading():
+    from generator.extract.structure import is_heading
+
+    wrapped = clean("SEOUL, May 3 (Yonhap) -- The defence ministry said on Sunday that a North Korean drone\n"
+                    "Crossed the border near Paju before turning back.\n")
+    assert [b.text for b in wrapped.blocks] == [
+        "SEOUL, May 3 (Yonhap) -- The defence ministry said on Sunday that a North Korean drone Crossed the "
+        "border near Paju before turning back."]
+    assert not is_heading(clean("SEOUL (Yonhap) -- North Korea fires a missile\n").blocks[0])
+    headline = clean("Seoul says a North Korean drone crossed the border near Paju\nThe ministry said so.\n")
+    assert len(headline.blocks) == 2  # a headline over the text stays apart
+
+
 def test_a_line_holding_a_sentence_end_is_a_wrapped_paragraph_not_a_heading():
     text = ("Two makers said they had three months of stock. Both expect prices to rise, an executive told\n"
             "Reporters in Tokyo on Friday.\nThe ministry declined to comment.\n")

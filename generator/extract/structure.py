@@ -15,7 +15,7 @@ from generator.clean import EMAIL, is_greeting
 from generator.config import cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
 from generator.model import Block, Dropped, Section
-from generator.text import PhraseMatcher, ends_clause, sentences, slugify, unique, word_count
+from generator.text import DATELINE, PhraseMatcher, ends_clause, sentences, slugify, unique, word_count
 
 HEADING_MAX_WORDS = 16
 DEK_MIN_WORDS = 8  # a shorter line under the headline, followed by text, is a sub-heading
@@ -28,12 +28,6 @@ SIGNATURE_TITLE = re.compile(
     r"Senior|Managing|Principal|Lead|Manager|Economist|Strategist|President|Professor|Writer)\b")
 PIPE = re.compile(r"\s+\|\s+")
 NUMBERED = re.compile(r"\d{1,2}[.)]\s+(?=\S)")  # "2. Will the truce last?": a numbered story's title may ask
-# A wire story's dateline: a city in capitals, then an agency ("MANILA, April 8 (Reuters) -", "BEIJING (AP) —"),
-# a date ("TOKYO, Jan. 5 -", "TOKYO, Jan. 5, 2026 -") or a double hyphen ("SEOUL --"); the agency, when named,
-# is the source, and a date with its year the article's date
-DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:(?:,[^()\n]{1,40}?)?\s*\((?P<agency>[A-Z][^()\n]{0,30}?)\)\s*"
-                      r"(?:--|[-–—])|,\s+(?:[A-Z][A-Za-z .]{1,30},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?\s+(?:--|[-–—])"
-                      r"|\s--)\s")
 STORY_START = re.compile(r"\s*[\"“‘'(]?[A-Z0-9]")  # what follows a dateline: the story's first word
 
 
@@ -64,8 +58,8 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'"):
         return False
     if text.count(",") >= 2 or "://" in text or _only_date(text) or byline(text) \
-            or len(sentences(NUMBERED.sub("", text, 1))) > 1:
-        return False  # (a heading holds no web address, nor a sentence's end past its number)
+            or len(sentences(NUMBERED.sub("", text, 1))) > 1 or DATELINE.match(text):
+        return False  # (a heading holds no web address, nor a sentence's end past its number, nor a dateline)
     return any(c.isalpha() for c in text)
 
 
