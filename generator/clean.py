@@ -25,6 +25,7 @@ INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u0
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+]\s+)(?=\S)(.*)$")
 MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?$")  # a Markdown "# Heading" line
 EMPHASIS_LINE = re.compile(r"^(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1$")  # a whole line in *…* or **…**
+QUOTE_MARKS = re.compile(r"^(?:>\s?)+\s*")
 MARKUP_START = frozenset("#*_+-–—•●▪◦‣·∙○■□➢➤►▸")  # the first characters of the three patterns above
 MAX_BOILERPLATE_WORDS = 12
 MAX_FOOTER_WORDS = 40  # a paragraph holding two boilerplate phrases or more
@@ -89,6 +90,7 @@ def _blocks(body: str, first_line: int) -> tuple[list[Block], dict[int, str]]:
     chars = words = 0  # of the last item
     stop: bool | None = None  # does the last item hold a sentence's end inside? (None: not asked yet)
     ornamented: dict[int, str] = {}
+    quoting = False  # the last line was quoted: a line that is not starts a paragraph of its own
 
     def flush():
         nonlocal current
@@ -102,6 +104,14 @@ def _blocks(body: str, first_line: int) -> tuple[list[Block], dict[int, str]]:
         line = raw.strip()
         if not (line.isprintable() and "  " not in line):  # most lines are plain: one test tells
             line = single_spaced(INVISIBLE.sub("", line))  # invisible characters are never printable
+        if line[:1] == ">":  # a quoted line (Markdown, email): its text, a quote's own paragraph
+            line = QUOTE_MARKS.sub("", line)
+            if not quoting:
+                flush()
+            quoting = True
+        elif quoting and line:
+            flush()
+            quoting = False
         if not line:
             if kind == "p":
                 flush()

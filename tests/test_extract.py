@@ -106,6 +106,28 @@ def test_short_bold_lines_are_headings_bold_sentences_stay_text():
         ("p", "The ministry said it would respond."), ("p", "Note:")]
 
 
+def test_quoted_lines_lose_their_marks_and_stand_apart():
+    cleaned = clean("The minister spoke at length\n> \"we will not retreat,\" she said, adding that\n"
+                    "> talks would go on.\nreporters were told later.\n\n>> An older reply\n>\n> Its second part\n")
+    assert [(b.kind, b.text) for b in cleaned.blocks] == [
+        ("p", "The minister spoke at length"),
+        ("p", '"we will not retreat," she said, adding that talks would go on.'),
+        ("p", "reporters were told later."), ("p", "An older reply"), ("p", "Its second part")]
+
+
+def test_a_date_and_a_byline_on_one_line_in_bold_or_not_give_both():
+    from generator.extract.structure import masthead
+
+    for line in ("**March 6, 2026** · By Mei Lin", "March 6, 2026 | By Mei Lin", "By Mei Lin · March 6, 2026",
+                 "**By Mei Lin** — *March 6, 2026*"):
+        cleaned = clean(f"Truce holds through the winter\n\n{line}\n\nTariffs stayed where they were in May.\n")
+        head = masthead(cleaned.blocks, cleaned.dropped)
+        assert (head.title, head.author, head.date) == ("Truce holds through the winter", "Mei Lin",
+                                                        dt.date(2026, 3, 6)), line
+    cleaned = clean("Truce holds\n\nMarch 6, 2026 · By the numbers · Tariffs\n\nTariffs stayed put.\n")
+    assert masthead(cleaned.blocks, cleaned.dropped).author is None
+
+
 def test_ornamented_lines_are_headings_alone_and_a_list_in_a_run():
     cleaned = clean("★ Beijing's budget signals restraint\nChina set its defence budget on Thursday.\n\n"
                     "🔹 Exports rose 5% in January.\n🔹\ufe0f Imports fell.\n\n"

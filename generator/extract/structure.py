@@ -27,6 +27,8 @@ SIGNATURE_TITLE = re.compile(
     r"\b(?:Head|Director|Editor|Analyst|Chief|Founder|Correspondent|Reporter|Research|Fellow|Partner|"
     r"Senior|Managing|Principal|Lead|Manager|Economist|Strategist|President|Professor|Writer)\b")
 PIPE = re.compile(r"\s+\|\s+")
+EMPHASIS_MARKS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")  # Markdown's, around words
+BYLINE_PARTS = re.compile(r"\s+[·|•—–-]\s+")
 NUMBERED = re.compile(r"\d{1,2}[.)]\s+(?=\S)")  # "2. Will the truce last?": a numbered story's title may ask
 STORY_START = re.compile(r"\s*[\"“‘'(]?[A-Z0-9]")  # what follows a dateline: the story's first word
 
@@ -64,11 +66,19 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
 
 
 def byline(text: str) -> str | None:
-    """The author(s) a byline names: "By Jane Roe…", or "JANE ROE, staff writer" (a name, a comma and a
-    role of data/cues.yml; a name in capitals is written as a name)."""
+    """The author(s) a byline names: "By Jane Roe…", "March 6, 2026 · By Jane Roe", or "JANE ROE, staff
+    writer" (a name, a comma and a role of data/cues.yml; a name in capitals is written as a name). Markdown
+    emphasis around its parts ("**March 6, 2026** · *By Jane Roe*") is no part of it."""
+    if "*" in text or "_" in text:
+        text = EMPHASIS_MARKS.sub("", text)
     m = BYLINE.match(text)
     if m:
         return m.group("name")
+    parts = BYLINE_PARTS.split(text, maxsplit=3)
+    if len(parts) > 1:  # a date first, the byline after it
+        named = [m for m in map(BYLINE.fullmatch, parts) if m]
+        if len(named) == 1 and all(BYLINE.fullmatch(p) or _only_date(p) for p in parts):
+            return named[0].group("name")
     name, comma, role = text.partition(",")
     if not comma or word_count(text) > 10 or not re.fullmatch(_NAME, name.strip()) or word_count(name) < 2:
         return None
@@ -180,9 +190,10 @@ def _edition_line(name: str, date_line: str) -> bool:
 
 def _top_kind(block: Block) -> str:
     text = block.text
-    if block.kind == "p" and word_count(text) <= 10 and _only_date(text):
+    line = block.kind in ("p", "h")  # (a date or byline in bold is a heading to cleaning)
+    if line and word_count(text) <= 10 and _only_date(text):
         return "date"
-    if block.kind == "p" and word_count(text) <= 12 and byline(text):
+    if line and word_count(text) <= 12 and byline(text):
         return "byline"
     if block.kind == "p" and text.isupper() and word_count(text) <= 4 and not cue_matcher("known_sources").find(text):
         return "kicker"
