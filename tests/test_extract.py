@@ -308,6 +308,39 @@ def test_a_closing_line_about_the_author_is_left_out_a_closing_quote_of_hers_is_
     assert kept[-1] == "Ann Lee said the port would reopen soon." and "about the author" not in reasons
 
 
+@pytest.mark.parametrize("closing, author", [
+    ("Ana Reyes is a senior fellow at the Pacific Forum and a former diplomat.", "Ana Reyes"),
+    ("Kim Min-seok is a reporter for the Harbour Times. He covers defence.", "Kim Min-seok"),
+    ("Lai Ching-te is the president of Taiwan and a former physician.", None),  # no writer's role
+    ("Asia Today is a newsletter for readers across the region.", None),
+    ("Jane Roe is the minister who said she was no fellow traveller of Beijing.", None),  # role past sentence 1?
+    ("The decision, said Ann Lee, a fellow at the institute, was overdue.", None),
+])
+def test_a_closing_biography_names_the_author_when_no_byline_did(closing, author):
+    from generator.extract import extract_cleaned
+    from generator.read import Seed
+
+    text = f"Manila and Tokyo deepen ties\n\nThe two navies held drills off Luzon this week.\n\n{closing}\n"
+    article = extract_cleaned(Seed(path="seeds/x.txt", file=Path("x.txt"), meta={}, body=text, body_line=1),
+                              clean(text))
+    assert article.author == author
+    assert ("about the author" in [d.reason for d in article.dropped]) == (author is not None)
+
+
+def test_a_summary_label_heads_its_list_and_never_titles_the_article():
+    from generator.extract.structure import fallback_title, masthead
+
+    cleaned = clean("March 5, 2026\n\nKey takeaways\n• Manila and Tokyo are deepening defence ties.\n"
+                    "• The pact lets troops train on each other's soil.\n\nThe two signed the pact in 2024.\n")
+    head = masthead(cleaned.blocks, cleaned.dropped)
+    assert (head.title, head.date) == (None, dt.date(2026, 3, 5))
+    body = cleaned.blocks[head.consumed:]
+    assert body[0].text == "Key takeaways"  # kept over its list
+    assert fallback_title(body) == "Manila and Tokyo are deepening defence ties"
+    headline = clean("Key takeaways from the Busan summit\n\nThe two leaders met for two hours.\n")
+    assert masthead(headline.blocks, headline.dropped).title == "Key takeaways from the Busan summit"
+
+
 def test_a_possessive_name_after_a_title_is_a_person():
     people = [e.name for e in find_entities([("", "Prime Minister Hiro Tanabe's cabinet met on Monday.")])
               if e.kind == "people"]

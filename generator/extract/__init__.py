@@ -14,9 +14,9 @@ from generator.extract.entities import find_entities
 from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
-from generator.extract.structure import (Masthead, author_names, dateline_date, dateline_source, email_sender,
-                                         email_subject, fallback_title, is_author_bio, masthead, signature,
-                                         split_sections)
+from generator.extract.structure import (Masthead, author_names, bio_author, dateline_date, dateline_source,
+                                         email_sender, email_subject, fallback_title, is_author_bio, masthead,
+                                         signature, split_sections)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
 from generator.read import Seed
@@ -47,7 +47,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     if not given and head.source and len(stories) > 1:  # an edition without a headline: its stories name it
         title = " | ".join(stories[:EDITION_TITLE_STORIES])
     signed = [signature(b) for b in signatures]
-    author = meta.get("author") or head.author or next((name for name, _ in signed if name), None)
+    author = (meta.get("author") or head.author or next((name for name, _ in signed if name), None)
+              or (bio_author(sections[-1].blocks[-BIO_WINDOW:]) if sections else None))
     sections, bios = _without_author_bio(sections, author_names(author))
     source = (meta.get("source") or head.source or dateline_source(body) or email_sender(cleaned.dropped)
               or next((org for _, org in signed if org), None))

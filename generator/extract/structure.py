@@ -139,6 +139,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and (rest[:1] == ["heading"] or (kinds[i + 1:i + 2] == ["date"] and _edition_line(
                     name, top[i + 1].text))):
             source = name
+        elif kind == "heading" and _is_label(block.text, cue_matcher("summary_labels")):
+            break  # "Key takeaways": the heading of a list in the text, no headline
         elif kind == "heading" and title is None and i + 1 < len(blocks):
             title, stories = _headline(block.text)
         else:
@@ -225,12 +227,30 @@ def author_names(author: str | None) -> list[str]:
 def is_author_bio(block: Block, names: list[str]) -> bool:
     """"Jane Roe is a fellow at …" closing a piece: about its author, not its story."""
     text = block.text
-    if block.kind != "p" or word_count(text) > 60:
+    if block.kind != "p" or word_count(text) > BIO_MAX_WORDS:
         return False
     for name in names:
         if text.startswith(name + " ") and text[len(name) + 1:].split(" ", 1)[0] in BIO_VERBS:
             return True
     return text.startswith(("The author is ", "The writer is ", "About the author"))
+
+
+BIO_OPENING = re.compile(rf"({_NAME}) (?:is|was|serves as) (?:a|an|the) ")
+BIO_MAX_WORDS = 60
+BIO_ROLE_WORDS = 4  # "is a [senior research] fellow", "is an [associate] professor"
+
+
+def bio_author(blocks: tuple[Block, ...]) -> str | None:
+    """The author a closing biography names when no byline did: "Ana Reyes is a senior fellow at the Pacific
+    Forum." — a name, "is a", then, within four words, a role of data/cues.yml's ``bio_roles`` ("the
+    minister who said she was no fellow traveller" is no biography)."""
+    for block in blocks:
+        m = BIO_OPENING.match(block.text) if block.kind == "p" else None
+        if m and word_count(block.text) <= BIO_MAX_WORDS and word_count(m.group(1)) >= 2:
+            role = " ".join(block.text[m.end():].split(" ", BIO_ROLE_WORDS)[:BIO_ROLE_WORDS])
+            if cue_matcher("bio_roles").find(role):
+                return m.group(1)
+    return None
 
 
 THREAD_COUNTER = re.compile(r"\d{1,2}/\s+(?=\S)")  # "1/ " opening a post of a thread ("3/4 of…" is a fraction)
@@ -415,6 +435,8 @@ def fallback_title(blocks: tuple[Block, ...]) -> str:
     """A short title from the opening sentence (the first holding a letter: "🔥🔥🔥" names nothing, nor does
     "Good morning."), for seeds without a headline."""
     for block in blocks:
+        if block.kind != "ul" and _is_label(block.text, cue_matcher("summary_labels")):
+            continue
         for sentence in sentences(without_opening_mark(block.text)):
             if not any(c.isalpha() for c in sentence) or is_greeting(sentence):
                 continue
