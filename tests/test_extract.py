@@ -274,6 +274,28 @@ def test_a_wire_dateline_is_not_part_of_a_title_or_key_point(text, rest):
     assert key_points(story, {})[0] == without_opening_mark(first) == (rest or text)[:-1] + " on Tuesday after drills near the coast."
 
 
+@pytest.mark.parametrize("text, rest", [
+    ("14:30 GMT — Taiwan's ministry tracked 32 aircraft.", "Taiwan's ministry tracked 32 aircraft."),
+    ("9:05 a.m. ET - Markets opened lower.", "Markets opened lower."),
+    ("14:30 is the deadline for bids.", "14:30 is the deadline for bids."),
+    ("3.50 per cent was the rate.", "3.50 per cent was the rate."),
+])
+def test_a_live_blogs_time_stamp_is_not_part_of_a_key_point(text, rest):
+    from generator.extract.structure import without_opening_mark
+
+    assert without_opening_mark(text) == rest
+
+
+@pytest.mark.parametrize("line, is_date_line", [
+    ("Updated 14:32 GMT", True), ("Last updated 9.05 am", True), ("Published June 2, 2026 | 7 min read", True),
+    ("Updated 14:32 GMT with new figures from Taipei", False), ("Flight 14:32 departs", False),
+])
+def test_a_time_with_date_line_words_is_a_date_line(line, is_date_line):
+    from generator.extract.structure import _only_date
+
+    assert _only_date(line) == is_date_line
+
+
 def test_a_title_built_from_the_text_skips_lines_without_a_letter():
     from generator.extract.structure import fallback_title
 

@@ -90,10 +90,12 @@ def byline(text: str) -> str | None:
 
 
 def _only_date(text: str) -> bool:
-    """A line holding a date and little else: "Published June 2, 2026 | 7 min read", "Issue 14 — 2 March"."""
+    """A line holding a date and little else: "Published June 2, 2026 | 7 min read", "Issue 14 — 2 March",
+    or a time with the words of a date line only: "Updated 14:32 GMT"."""
     dates = find_dates(text)
     if not dates:
-        return False
+        return bool(CLOCK.search(text)) and all(w in _date_line_words() for w in re.sub(
+            r"[\W\d_]+", " ", CLOCK.sub(" ", text)).lower().split())
     rest = text
     for d in reversed(dates):
         rest = rest[: d.start] + rest[d.end:]
@@ -253,15 +255,19 @@ def bio_author(blocks: tuple[Block, ...]) -> str | None:
     return None
 
 
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")  # "14:32", "9.05"
+# A live blog's time stamp opening an entry: "14:30 GMT — ", "9:05 a.m. ET - "
+TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?(?:\s+[A-Z]{2,4})?\s*(?:--|[-–—|:])\s+(?=\S)")
 THREAD_COUNTER = re.compile(r"\d{1,2}/\s+(?=\S)")  # "1/ " opening a post of a thread ("3/4 of…" is a fraction)
 SPEAKER = re.compile(r"[QA]:\s+(?=\S)")  # a transcript's "Q: " and "A: "
 
 
 def without_opening_mark(text: str) -> str:
-    """A sentence without the wire dateline ("MANILA, April 8 (Reuters) - "), the thread counter ("2/ ") or
-    the transcript's "A: " that opens it: for titles and key points, the story's own words."""
+    """A sentence without the wire dateline ("MANILA, April 8 (Reuters) - "), the thread counter ("2/ "), a
+    live blog's time stamp ("14:30 GMT — ") or the transcript's "A: " that opens it: for titles and key
+    points, the story's own words."""
     if text[:1].isdigit():
-        m = THREAD_COUNTER.match(text)
+        m = THREAD_COUNTER.match(text) or TIME_STAMP.match(text)
     elif text[1:2] == ":":
         m = SPEAKER.match(text)
     else:
