@@ -57,7 +57,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
 
     proses = story_proses(sections)
     independent = len(head.story_titles) > 1 or head.source is not None
-    sections = _analyse_all(sections, proses, editor_topics, independent, title)
+    sections = _analyse_all(sections, proses, editor_topics, independent, title, built=None if given else title)
     entities = find_entities([("", title)] + [(s.anchor, p) for s, p in zip(sections, proses)])
     named = {e.name for e in entities}
     entities += tuple(Entity(name, "people", f"Written by {author}.", "") for name in author_names(author)
@@ -74,24 +74,28 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
 
 
 def _analyse_all(sections: list[Section], proses: list[Prose], editor_topics: tuple[str, ...],
-                 independent: bool, article_title: str) -> list[Section]:
+                 independent: bool, article_title: str, built: str | None = None) -> list[Section]:
     """Tag each story. Headed parts of one analysis piece (no newsletter masthead, not in a "What you
     missed" group) are one story cut by sub-headings: they are tagged together and share the tags, and
     the truce signal of the whole is given to the first part. The article's headline counts as a heading
-    of its first story."""
+    of its first story; a title ``built`` from the opening sentence is no heading (that sentence would
+    count twice)."""
+    headings = ["" if s.lead or s.title == built else s.title for s in sections]
+    if built is not None:
+        article_title = ""
     parts = [i for i, s in enumerate(sections) if not s.lead and not s.group]
     shared: dict[int, tuple] = {}
     if not independent and len(parts) > 1:
         whole = Prose([sentence for i in parts for sentence in proses[i].sentences])
-        tags = tag_story(_heading(sections[parts[0]].title, article_title), whole)
+        tags = tag_story(_heading(headings[parts[0]], article_title), whole)
         shared = {i: (tags, whole if n == 0 else Prose([])) for n, i in enumerate(parts)}
     elif parts and not independent:
-        shared = {parts[0]: (tag_story(_heading(sections[parts[0]].title, article_title), proses[parts[0]]),
-                             None)}
+        shared = {parts[0]: (tag_story(_heading(headings[parts[0]], article_title), proses[parts[0]]), None)}
     out = []
     for i, section in enumerate(sections):
         tags, signal_prose = shared.get(i, (None, None))
-        out.append(_analyse(section, proses[i], () if section.lead else editor_topics, tags, signal_prose))
+        out.append(_analyse(section, headings[i], proses[i], () if section.lead else editor_topics, tags,
+                            signal_prose))
     return out
 
 
@@ -120,13 +124,14 @@ def _with_dek(sections: list[Section], dek: Block, title: str) -> list[Section]:
 
 
 def _heading(section_title: str, article_title: str) -> str:
-    return section_title if section_title == article_title else f"{article_title}\n{section_title}"
+    return section_title if section_title == article_title or not article_title \
+        else f"{article_title}\n{section_title}"
 
 
-def _analyse(section: Section, prose: Prose, editor_topics: tuple[str, ...], tags=None,
+def _analyse(section: Section, heading: str, prose: Prose, editor_topics: tuple[str, ...], tags=None,
              signal_prose: Prose | None = None) -> Section:
     if tags is None:
-        tags = tag_story("" if section.lead else section.title, prose)
+        tags = tag_story(heading, prose)
     if editor_topics:
         tags = with_editor_topics(tags, editor_topics)
     weights: dict[str, float] = {}
