@@ -22,6 +22,7 @@ from generator.text import PhraseMatcher
 
 DATA_DIR = PROJECT_ROOT / "data"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_SLUGS = frozenset({"all", "index", "sitemap"})
 URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s<>\"'`\\]*)?$")
 
 
@@ -232,6 +233,8 @@ def load_topics(path: Path = DATA_DIR / "topics.yml") -> tuple[Topic, ...]:
         slug = item.get("slug")
         if not isinstance(slug, str) or not SLUG_RE.match(slug):
             raise ConfigError(f"{where}: `slug` must be lowercase words joined by hyphens, got {slug!r}")
+        if slug in RESERVED_SLUGS:  # topics/index.md, feeds/all.xml and feeds/sitemap.xml are the site's own
+            raise ConfigError(f"{where}: the slug {slug!r} names a page of the site's own; choose another")
         context = item.get("context") or []
         if not isinstance(context, list):
             raise ConfigError(f"{where} ({slug}): `context` must be a list of lists")

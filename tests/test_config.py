@@ -39,3 +39,15 @@ def test_broken_yaml_in_a_data_file_names_the_file_and_line(tmp_path: Path):
     assert message.startswith(f"{path}:") and "invalid YAML" in message
     line = int(message.split(":")[1])
     assert at + 1 <= line <= at + 3  # where the parser noticed: the list's line or just after it
+
+
+@pytest.mark.parametrize("slug", ["all", "index", "sitemap"])
+def test_a_topic_slug_naming_a_page_of_the_site_is_an_error(tmp_path: Path, slug):
+    from generator.config import load_topics
+
+    text = (DATA_DIR / "topics.yml").read_text(encoding="utf-8")
+    path = tmp_path / "topics.yml"
+    path.write_text(text.rstrip("\n") + f"\n\n  - slug: {slug}\n    title: Odd\n    terms: [odd]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_topics(path)
+    assert str(path) in str(err.value) and repr(slug) in str(err.value)

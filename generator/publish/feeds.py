@@ -147,5 +147,12 @@ def feed(articles: tuple[Article, ...], topics: tuple[Topic, ...], site_url: str
         return feed_files(topic.slug, f"Digest — {topic.title}", topic.description, f"topics/{topic.slug}/",
                           collect.topic_entries(articles, topic.slug), site_url, first_seen, by_slug)
     everything = [collect.Entry(a) for a in sorted(articles, key=collect.newest_first)]
-    return feed_files("all", "Digest — all articles", "Every article in the digest", "", everything, site_url,
-                      first_seen, by_slug)
+    return {**feed_files("all", "Digest — all articles", "Every article in the digest", "", everything, site_url,
+                         first_seen, by_slug),
+            "feeds/sitemap.xml": EMPTY_SITEMAP}
+
+
+# Material's script fetches "sitemap.xml" beside every <link rel="alternate"> of a page (meant for a site's
+# language versions): beside the feeds, an empty one answers it instead of a 404 in every reader's console.
+EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                 b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
