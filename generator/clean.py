@@ -25,6 +25,9 @@ INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u0
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+]\s+)(?=\S)(.*)$")
 MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?$")  # a Markdown "# Heading" line
 EMPHASIS_LINE = re.compile(r"^(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1$")  # a whole line in *…* or **…**
+RULE_CHARS = frozenset("-*_=~•·")
+RULE = re.compile(r"(?:[-*_=~•·]\s*){3,}")
+BYLINE_START = re.compile(r"By\s+[A-Z][\w.'’-]*\s+[A-Z]")
 QUOTE_MARKS = re.compile(r"^(?:>\s?)+\s*")
 MARKUP_START = frozenset("#*_+-–—•●▪◦‣·∙○■□➢➤►▸")  # the first characters of the three patterns above
 MAX_BOILERPLATE_WORDS = 12
@@ -104,6 +107,8 @@ def _blocks(body: str, first_line: int) -> tuple[list[Block], dict[int, str]]:
         line = raw.strip()
         if not (line.isprintable() and "  " not in line):  # most lines are plain: one test tells
             line = single_spaced(INVISIBLE.sub("", line))  # invisible characters are never printable
+        if line[:1] in RULE_CHARS and RULE.fullmatch(line):  # "---", "* * *": a break between paragraphs
+            line = ""
         if line[:1] == ">":  # a quoted line (Markdown, email): its text, a quote's own paragraph
             line = QUOTE_MARKS.sub("", line)
             if not quoting:
@@ -157,7 +162,8 @@ def _blocks(body: str, first_line: int) -> tuple[list[Block], dict[int, str]]:
                 if line[:1].islower():
                     continues = True
                 # a list item goes on only into a line that ends a sentence (a heading after the list ends none)
-                elif chars >= 60 and words >= 10 and (kind == "p" or ends_clause(line)):
+                elif chars >= 60 and words >= 10 and (kind == "p" or ends_clause(line)) \
+                        and not BYLINE_START.match(parts[0]):  # ("By Jane Roe, Senior Fellow, …" ends there)
                     if not _paragraphed(body) and stop is None:  # read once, then kept up to date
                         # (a wire's dateline opens a story's text, never a headline: it goes on too)
                         stop = len(sentences("".join(parts))) > 1 or DATELINE.match(parts[0]) is not None
@@ -278,8 +284,9 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
                 short.append((i, text, words))
     boiler = _hits_in_each("boilerplate", [text for _, text, _ in short])
     banner = _hits_in_each("banner_words", [text if words <= 8 else "" for _, text, words in short])
-    reasons = {i: _boilerplate(text, n, hits, banners)
-               for (i, text, n), hits, banners in zip(short, boiler, banner)}
+    pictures = _hits_in_each("picture_credits", [text if words <= 8 else "" for _, text, words in short])
+    reasons = {i: _boilerplate(text, n, hits, banners) or ("caption" if credit and _picture_credit(text) else None)
+               for (i, text, n), hits, banners, credit in zip(short, boiler, banner, pictures)}
     kept, dropped = [], []
     for i, block in enumerate(blocks):
         reason = reasons.get(i)
@@ -331,6 +338,12 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
     if banners and banners[0].start == 0 and words <= 8:
         return "banner"
     return None
+
+
+def _picture_credit(text: str) -> bool:
+    """A short line naming a picture agency ("Getty Images", "(AP Photo/Ahn Young-joon)"), not a sentence
+    about one ("Getty Images sold the archive.")."""
+    return not text.rstrip(CLOSERS).endswith(".") or text.rstrip(CLOSERS).endswith(("Images.", "Photo."))
 
 
 def is_greeting(text: str) -> bool:

@@ -106,6 +106,40 @@ def test_short_bold_lines_are_headings_bold_sentences_stay_text():
         ("p", "The ministry said it would respond."), ("p", "Note:")]
 
 
+def test_a_byline_ends_at_its_line_and_rules_break_paragraphs():
+    cleaned = clean("Why Beijing bets on gallium\nBy Jane Roe, Senior Fellow, Centre for Maritime Studies Asia\n"
+                    "Updated: March 5, 2026 at 10:32 a.m. ET\n\nThe ban pushed prices of the metal to record highs "
+                    "this week in the port of\n"
+                    "Rotterdam, traders said.\n\n* * *\n\nRefiners said new capacity would take years.\n\n---\n")
+    assert [b.text for b in cleaned.blocks] == [
+        "Why Beijing bets on gallium", "By Jane Roe, Senior Fellow, Centre for Maritime Studies Asia",
+        "Updated: March 5, 2026 at 10:32 a.m. ET",
+        "The ban pushed prices of the metal to record highs this week in the port of Rotterdam, traders said.",
+        "Refiners said new capacity would take years."]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Getty Images", "caption"), ("(AP Photo/Ahn Young-joon)", "caption"), ("AFP via Getty Images", "caption"),
+    ("Getty Images sold its news archive to a rival last year.", None),
+    ("Shutterstock shares fell after the ruling, analysts said.", None),
+])
+def test_a_picture_agencys_credit_is_left_out(line, reason):
+    cleaned = clean(f"Officials met in Seoul on Monday.\n\n{line}\n\nThey agreed to meet again.\n")
+    assert [d.reason for d in cleaned.dropped] == ([reason] if reason else [])
+
+
+def test_paragraphs_opening_with_bold_labels_are_headed_by_them():
+    from generator.extract.structure import split_sections
+
+    labelled = clean("**Taipei:** The ministry will buy launchers.\n\n**Seoul**: Markets rose.\n\nThey rose 2%.\n")
+    sections, _ = split_sections(labelled.blocks, "Digest", edition=False, newsletter=True)
+    assert [(s.title, [b.text for b in s.blocks]) for s in sections] == [
+        ("Taipei", ["The ministry will buy launchers."]), ("Seoul", ["Markets rose.", "They rose 2%."])]
+    one = clean("**Note:** figures are provisional.\n\nThe ministry will buy launchers.\n")
+    sections, _ = split_sections(one.blocks, "Digest", edition=False)
+    assert [s.title for s in sections] == ["Digest"]  # a single bold label is the text's own emphasis
+
+
 def test_quoted_lines_lose_their_marks_and_stand_apart():
     cleaned = clean("The minister spoke at length\n> \"we will not retreat,\" she said, adding that\n"
                     "> talks would go on.\nreporters were told later.\n\n>> An older reply\n>\n> Its second part\n")

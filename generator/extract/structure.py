@@ -139,8 +139,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             dek = block  # the standfirst under the headline: the story's first paragraph
         elif kind == "heading" and title is None and source is None and (name := _newsletter_name(block.text)) \
                 and (rest[:1] == ["heading"] or (kinds[i + 1:i + 2] == ["date"] and _edition_line(
-                    name, top[i + 1].text))):
-            source = name
+                    name, top[i + 1].text)) or (name != block.text and full_date(block.text))):
+            source = name  # (over a headline or a date line; or "Asia Morning Note — 12 March 2026")
+            date = date or full_date(block.text)
         elif kind == "heading" and _is_label(block.text, cue_matcher("summary_labels")):
             break  # "Key takeaways": the heading of a list in the text, no headline
         elif kind == "heading" and title is None and i + 1 < len(blocks):
@@ -169,7 +170,7 @@ def _newsletter_name(text: str) -> str | None:
         return text
     parts = NAME_AND_LABEL.split(text)
     if len(parts) == 2 and _looks_like_masthead_name(parts[0]) and _names_a_newsletter(parts[0]) \
-            and _is_label(parts[1], cue_matcher("series_labels")):
+            and (_is_label(parts[1], cue_matcher("series_labels")) or _only_date(parts[1])):
         return parts[0]
     return None
 
@@ -255,6 +256,7 @@ def bio_author(blocks: tuple[Block, ...]) -> str | None:
     return None
 
 
+LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s+(?=[\"“‘'(]?[A-Z])")  # "3) Taiwan's legislature votes…"
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")  # "14:32", "9.05"
 # A live blog's time stamp opening an entry: "14:30 GMT — ", "9:05 a.m. ET - "
 TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?(?:\s+[A-Z]{2,4})?\s*(?:--|[-–—|:])\s+(?=\S)")
@@ -264,10 +266,10 @@ SPEAKER = re.compile(r"[QA]:\s+(?=\S)")  # a transcript's "Q: " and "A: "
 
 def without_opening_mark(text: str) -> str:
     """A sentence without the wire dateline ("MANILA, April 8 (Reuters) - "), the thread counter ("2/ "), a
-    live blog's time stamp ("14:30 GMT — ") or the transcript's "A: " that opens it: for titles and key
-    points, the story's own words."""
+    live blog's time stamp ("14:30 GMT — "), a list's number ("3) ") or the transcript's "A: " that opens
+    it: for titles and key points, the story's own words."""
     if text[:1].isdigit():
-        m = THREAD_COUNTER.match(text) or TIME_STAMP.match(text)
+        m = THREAD_COUNTER.match(text) or TIME_STAMP.match(text) or LIST_NUMBER.match(text)
     elif text[1:2] == ":":
         m = SPEAKER.match(text)
     else:
@@ -311,6 +313,28 @@ def signature(block: Block) -> tuple[str, str | None] | None:
     return parts[0], (parts[2] if len(parts) == 3 else None)
 
 
+BOLD_LABEL = re.compile(r"(?:\*\*|__)([^*_\n]{1,60}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+(?=\S)")
+MAX_LABEL_WORDS = 6
+
+
+def _labelled(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Paragraphs opening with a bold label ("**Taiwan:** President Lai said…", "**Why it matters:** …"),
+    two or more of them: each label heads the text it opens (a digest's stories, an explainer's parts)."""
+    found = [BOLD_LABEL.match(b.lines[0]) if b.kind == "p" and b.lines[0][:2] in ("**", "__") else None
+             for b in blocks]
+    found = [m if m and word_count(m.group(1)) <= MAX_LABEL_WORDS else None for m in found]
+    if sum(1 for m in found if m) < 2:
+        return blocks
+    out: list[Block] = []
+    for block, m in zip(blocks, found):
+        if m:
+            out += [Block("h", (m.group(1).strip(),), block.line), Block("p", (block.lines[0][m.end():],),
+                                                                          block.line)]
+        else:
+            out.append(block)
+    return tuple(out)
+
+
 def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
                    newsletter: bool = False) -> tuple[list[Section], list[Block]]:
     """Cut the body at headings. Returns the sections and the signature blocks that were set aside.
@@ -320,6 +344,7 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
     first story and carries the article's title. A heading followed directly by another heading opens a
     group ("What you missed"), whose sections are titled "Group: Heading".
     """
+    blocks = _labelled(blocks)
     parts: list[tuple[str, list[Block], bool, str]] = []  # (title, blocks, lead, group)
     signatures: list[Block] = []
     group, current_title, current, lead = "", title, [], edition

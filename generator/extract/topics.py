@@ -4,7 +4,9 @@ Score = strong phrases x3 + terms x1 (a heading's matches count double). A story
 score reaches the topic's ``min_score``, every ``context`` group is present, and the topic is not dwarfed by
 the story's main subject (at least a fifth of the top score): one stray word never outweighs a subject.
 Nor does one aside: in a story of several sentences, a topic named in a single sentence, neither in the
-heading nor in the opening two sentences (where a story says what it is about), is only mentioned.
+heading nor in the opening two sentences (where a story says what it is about), is only mentioned. A brief
+of one or two sentences has no room for more: when no topic reaches its score, one strong phrase names its
+subject.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ STRONG, TERM, HEADING_BONUS = 3.0, 1.0, 2.0
 DOMINANCE = 0.2
 LEAD_SENTENCES = 2
 ASIDE_MIN_SENTENCES = 5  # shorter stories have no room for an aside: each sentence is the story
+BRIEF_SENTENCES = 2
 EVIDENCE_PER_TOPIC = 2
 
 
@@ -59,7 +62,10 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
                 evidence[slug][sentence] = evidence[slug].get(sentence, 0) + weight
                 where[slug].add(index)
     present: dict[str, set[int]] = defaultdict(set)
-    if any(t.context and scores.get(t.slug, 0) >= t.min_score for t in topics):  # else no need to look
+    needed = {t.slug: t.min_score for t in topics}
+    if len(prose.sentences) <= BRIEF_SENTENCES and not any(scores.get(t.slug, 0) >= t.min_score for t in topics):
+        needed = {t.slug: min(t.min_score, STRONG) for t in topics}
+    if any(t.context and scores.get(t.slug, 0) >= needed[t.slug] for t in topics):  # else no need to look
         for source in (title, prose):
             for m in context.find(source):
                 for slug, group in m.value:
@@ -70,7 +76,7 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
         score = scores.get(topic.slug, 0)
         if not score:
             continue
-        about = (score >= topic.min_score and len(present[topic.slug]) == len(topic.context)
+        about = (score >= needed[topic.slug] and len(present[topic.slug]) == len(topic.context)
                  and score >= DOMINANCE * top and not _aside(where[topic.slug], len(prose.sentences)))
         best = sorted(evidence[topic.slug].items(), key=lambda kv: -kv[1])[:EVIDENCE_PER_TOPIC]
         tags.append(TopicTag(topic.slug, score, about, tuple(s for s, _ in best)))
