@@ -51,6 +51,7 @@ def clean(body: str, first_line: int = 1) -> Cleaned:
     blocks, ornamented = _blocks(body, first_line)
     blocks, headers = _drop_email_headers(blocks)
     blocks, dropped = _drop_boilerplate(blocks)
+    blocks, dropped = _drop_signed_name(blocks, dropped)
     blocks = _ornament_shapes(blocks, ornamented)
     blocks, pages = _drop_page_marks(blocks)
     blocks, links = _drop_link_list(blocks)
@@ -163,7 +164,8 @@ def _blocks(body: str, first_line: int) -> tuple[list[Block], dict[int, str]]:
                     continues = True
                 # a list item goes on only into a line that ends a sentence (a heading after the list ends none)
                 elif chars >= 60 and words >= 10 and (kind == "p" or ends_clause(line)) \
-                        and not BYLINE_START.match(parts[0]):  # ("By Jane Roe, Senior Fellow, …" ends there)
+                        and not (BYLINE_START.match(parts[0]) or EMAIL_HEADER.match(parts[0])):
+                    # (a byline, "By Jane Roe, Senior Fellow, …", or an email's "Subject: …" ends at its line)
                     if not _paragraphed(body) and stop is None:  # read once, then kept up to date
                         # (a wire's dateline opens a story's text, never a headline: it goes on too)
                         stop = len(sentences("".join(parts))) > 1 or DATELINE.match(parts[0]) is not None
@@ -295,6 +297,24 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
         else:
             kept.append(block)
     return kept, dropped
+
+
+MAX_SIGNED_NAME_WORDS = 3
+
+
+def _drop_signed_name(blocks: list[Block], dropped: list[Dropped]) -> tuple[list[Block], list[Dropped]]:
+    """The name under a sign-off that was left out ("Thanks for reading," / "Mark"): the last paragraph, a
+    name of up to three capitalised words right after a left-out line, goes with it."""
+    if not blocks or not dropped:
+        return blocks, dropped
+    last = blocks[-1]
+    words = last.text.split()
+    before = [d for d in dropped if d.line < last.line]
+    if last.kind != "p" or not before or len(words) > MAX_SIGNED_NAME_WORDS \
+            or not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words) \
+            or (len(blocks) > 1 and blocks[-2].line > before[-1].line):
+        return blocks, dropped
+    return blocks[:-1], dropped + [Dropped(last.line, "boilerplate", last.text)]
 
 
 def _hits_in_each(cues: str, texts: list[str]) -> list[list[Match]]:

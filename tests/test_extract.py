@@ -140,6 +140,29 @@ def test_paragraphs_opening_with_bold_labels_are_headed_by_them():
     assert [s.title for s in sections] == ["Digest"]  # a single bold label is the text's own emphasis
 
 
+@pytest.mark.parametrize("line, author, source", [
+    ("By Reuters", None, "Reuters"), ("By Nikkei staff writers", None, "Nikkei"),
+    ("By the Harbour Times newsroom", None, "Harbour Times"), ("By Jane Roe", "Jane Roe", None),
+    ("By Jane Roe and Reuters Staff", "Jane Roe and Reuters Staff", None), ("By the numbers", None, None),
+])
+def test_a_byline_naming_a_publisher_gives_the_source_not_an_author(line, author, source):
+    from generator.extract.structure import byline, byline_source, masthead
+
+    assert (byline(line), byline_source(line)) == (author, source)
+    cleaned = clean(f"Seoul and Tokyo sign a chip pact\n{line}\n\nThe two ministers met in Tokyo on Monday.\n")
+    head = masthead(cleaned.blocks, cleaned.dropped)
+    assert (head.title, head.author, head.agency) == ("Seoul and Tokyo sign a chip pact", author, source)
+
+
+def test_the_name_under_a_left_out_sign_off_goes_with_it():
+    signed = clean("The ministers met on Monday.\n\nThanks for reading,\nDana Lee\n")
+    assert [b.text for b in signed.blocks] == ["The ministers met on Monday."]
+    assert [(d.reason, d.text) for d in signed.dropped] == [("boilerplate", "Thanks for reading,"),
+                                                            ("boilerplate", "Dana Lee")]
+    kept = clean("The ministers met on Monday.\n\nDana Lee\n")  # no sign-off left out above it
+    assert [b.text for b in kept.blocks] == ["The ministers met on Monday.", "Dana Lee"]
+
+
 def test_quoted_lines_lose_their_marks_and_stand_apart():
     cleaned = clean("The minister spoke at length\n> \"we will not retreat,\" she said, adding that\n"
                     "> talks would go on.\nreporters were told later.\n\n>> An older reply\n>\n> Its second part\n")

@@ -180,14 +180,15 @@ TOP = ["ANALYSIS", "From: desk@example.org", "Subject: Fwd: Port news", "Date: T
        "---------- Forwarded message ---------", "The Strait Letter", "Issue #88 — 9 March 2026",
        "By Ann Lee and Bo Park", "ANN LEE, staff writer", "Published June 2, 2026 | 7 min read", "Hello everyone,",
        "Port strike halts exports from Busan", "Dockworkers walk out over pay as ships divert to other ports",
-       "★ Port strike halts exports", "Good morning. Here is what matters.", "**March 6, 2026** · By Ann Lee"]
+       "★ Port strike halts exports", "Good morning. Here is what matters.", "**March 6, 2026** · By Ann Lee",
+       "By Reuters", "By Strait Times staff writers", "Subject: [Strait Notes] Port news"]
 TAIL = ["Read Next", "More from this section", "Seoul stocks slip", "Ann Lee is a fellow at the Harbour Centre.",
         "Thanks for reading The Strait Letter! Subscribe for free to receive new posts.", "Share", "Leave a comment",
         "Reporting by Ann Lee; Editing by Bo Park", "Tags: Taiwan, Trade", "[Image: port]", "Related: Port costs",
         "Page 2 of 4", "- 3 -", "Port strike halts exports from Busan", "Analysts ex-", "pect more strikes.",
         "▶ Ships divert", "🔹 Insurers raise premiums.", "🔹 Freight rates climb", "★★★", "© 2026 Strait Media",
         "> Ports reopen on Monday,", "> officials said.", "---", "**Seoul:** Markets rose.",
-        "**Taipei:** Ships sailed", "Getty Images"]
+        "**Taipei:** Ships sailed", "Getty Images", "Thanks for reading,", "Dana"]
 shaped = st.builds(lambda top, middle, tail, sep: sep.join(top + middle + tail),
                    st.lists(st.sampled_from(TOP), max_size=7), st.lists(line, min_size=1, max_size=4),
                    st.lists(st.sampled_from(TAIL), max_size=5), st.sampled_from(["\n", "\n\n"]))

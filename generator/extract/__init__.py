@@ -15,8 +15,8 @@ from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
 from generator.extract.structure import (Masthead, author_names, bio_author, dateline_date, dateline_source,
-                                         email_sender, email_subject, fallback_title, is_author_bio, masthead,
-                                         signature, split_sections)
+                                         email_list, email_sender, email_subject, fallback_title, is_author_bio,
+                                         masthead, signature, split_sections)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
 from generator.read import Seed
@@ -37,26 +37,27 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     body = cleaned.blocks[head.consumed:]
     given = meta.get("title") or head.title or email_subject(cleaned.dropped)
     title = given or fallback_title(body)
-    sections, signatures = split_sections(body, title, edition=len(head.story_titles) > 1,
-                                          newsletter=head.source is not None)
+    mailing_list = email_list(cleaned.dropped)
+    newsletter = head.source is not None or mailing_list is not None
+    sections, signatures = split_sections(body, title, edition=len(head.story_titles) > 1, newsletter=newsletter)
     if head.dek:  # the dek opens the first story (it is heading-shaped: the cut at headings must not see it)
         sections = _with_dek(sections, head.dek, title)
     if sections and all(s.lead for s in sections):
         sections = [replace(s, lead=False, title=title) for s in sections]
     stories = [s.title for s in sections if not s.lead]
-    if not given and head.source and len(stories) > 1:  # an edition without a headline: its stories name it
+    if not given and newsletter and len(stories) > 1:  # an edition without a headline: its stories name it
         title = " | ".join(stories[:EDITION_TITLE_STORIES])
     signed = [signature(b) for b in signatures]
     author = (meta.get("author") or head.author or next((name for name, _ in signed if name), None)
               or (bio_author(sections[-1].blocks[-BIO_WINDOW:]) if sections else None))
     sections, bios = _without_author_bio(sections, author_names(author))
-    source = (meta.get("source") or head.source or dateline_source(body) or email_sender(cleaned.dropped)
-              or next((org for _, org in signed if org), None))
+    source = (meta.get("source") or head.source or head.agency or dateline_source(body) or mailing_list
+              or email_sender(cleaned.dropped) or next((org for _, org in signed if org), None))
     date = _date(meta.get("date")) or head.date or dateline_date(body)
     editor_topics = tuple(_as_list(meta.get("topics")))
 
     proses = story_proses(sections)
-    independent = len(head.story_titles) > 1 or head.source is not None
+    independent = len(head.story_titles) > 1 or newsletter
     sections = _analyse_all(sections, proses, editor_topics, independent, title, built=None if given else title)
     entities = find_entities([("", title)] + [(s.anchor, p) for s, p in zip(sections, proses)])
     named = {e.name for e in entities}

@@ -27,6 +27,10 @@ SIGNATURE_TITLE = re.compile(
     r"\b(?:Head|Director|Editor|Analyst|Chief|Founder|Correspondent|Reporter|Research|Fellow|Partner|"
     r"Senior|Managing|Principal|Lead|Manager|Economist|Strategist|President|Professor|Writer)\b")
 PIPE = re.compile(r"\s+\|\s+")
+# "By Nikkei staff writers", "By the Harbour Times newsroom": a publisher's byline
+BYLINE_ORG = re.compile(r"By\s+(?:the\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:staff(?:\s+"
+                        r"(?:writers?|reporters?))?|reporters|correspondents|writers|team|desk|newsroom|"
+                        r"editorial board)\.?$")
 EMPHASIS_MARKS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")  # Markdown's, around words
 BYLINE_PARTS = re.compile(r"\s+[·|•—–-]\s+")
 NUMBERED = re.compile(r"\d{1,2}[.)]\s+(?=\S)")  # "2. Will the truce last?": a numbered story's title may ask
@@ -42,6 +46,7 @@ class Masthead:
     story_titles: tuple[str, ...]
     consumed: int  # leading blocks that were masthead, not text
     dek: Block | None = None  # the line under the headline that sums the story up: kept as its first paragraph
+    agency: str | None = None  # a byline naming a publisher, not a person ("By Reuters"): a source
 
 
 def is_heading(block: Block, allow_question: bool = False, headline: bool = False) -> bool:
@@ -59,7 +64,7 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'"):
         return False
-    if text.count(",") >= 2 or "://" in text or _only_date(text) or byline(text) \
+    if text.count(",") >= 2 or "://" in text or _only_date(text) or byline(text) or byline_source(text) \
             or len(sentences(NUMBERED.sub("", text, 1))) > 1 or DATELINE.match(text):
         return False  # (a heading holds no web address, nor a sentence's end past its number, nor a dateline)
     return any(c.isalpha() for c in text)
@@ -73,7 +78,7 @@ def byline(text: str) -> str | None:
         text = EMPHASIS_MARKS.sub("", text)
     m = BYLINE.match(text)
     if m:
-        return m.group("name")
+        return None if _publisher(m.group("name")) else m.group("name")
     parts = BYLINE_PARTS.split(text, maxsplit=3)
     if len(parts) > 1:  # a date first, the byline after it
         named = [m for m in map(BYLINE.fullmatch, parts) if m]
@@ -87,6 +92,23 @@ def byline(text: str) -> str | None:
         return None
     name = name.strip()
     return name.title() if name.isupper() else name
+
+
+def byline_source(text: str) -> str | None:
+    """The publisher a byline names instead of a person: "By Reuters", "By Nikkei staff writers"."""
+    if text[:3] != "By ":
+        return None
+    m = BYLINE_ORG.match(text)
+    if m:
+        return m.group("org")
+    m = BYLINE.match(text)
+    return m.group("name") if m and _publisher(m.group("name")) else None
+
+
+def _publisher(name: str) -> bool:
+    """A name of data/cues.yml's ``known_sources`` (a news agency or outlet), whole."""
+    found = cue_matcher("known_sources").find(name)
+    return bool(found) and found[0].start == 0 and found[0].end == len(name)
 
 
 def _only_date(text: str) -> bool:
@@ -118,7 +140,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
     date = next((full_date(d.text) for d in dropped if d.reason in ("banner", EMAIL) and full_date(d.text)), None)
     top = blocks[:6]
     kinds = [_top_kind(b) for b in top]
-    source = author = title = dek = None
+    source = author = title = dek = agency = None
     stories: tuple[str, ...] = ()
     consumed = 0
     for i, (block, kind) in enumerate(zip(top, kinds)):
@@ -129,6 +151,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             date = date or full_date(block.text)
         elif kind == "byline":
             author = author or byline(block.text)
+            agency = agency or byline_source(block.text)
             date = date or full_date(block.text)
         elif title is None and (kind == "kicker" or (kind == "heading" and _is_label(block.text, cue_matcher(
                 "series_labels")))):
@@ -149,7 +172,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         else:
             break
         consumed = i + 1
-    return Masthead(title, source, author, date, stories, consumed, dek and Block("p", dek.lines, dek.line))
+    return Masthead(title, source, author, date, stories, consumed, dek and Block("p", dek.lines, dek.line),
+                    agency)
 
 
 def _looks_like_masthead_name(text: str) -> bool:
@@ -198,7 +222,7 @@ def _top_kind(block: Block) -> str:
     line = block.kind in ("p", "h")  # (a date or byline in bold is a heading to cleaning)
     if line and word_count(text) <= 10 and _only_date(text):
         return "date"
-    if line and word_count(text) <= 12 and byline(text):
+    if line and word_count(text) <= 12 and (byline(text) or byline_source(text)):
         return "byline"
     if block.kind == "p" and text.isupper() and word_count(text) <= 4 and not cue_matcher("known_sources").find(text):
         return "kicker"
@@ -454,12 +478,30 @@ def email_sender(dropped: tuple[Dropped, ...]) -> str | None:
 
 
 def email_subject(dropped: tuple[Dropped, ...]) -> str | None:
-    """The subject of a forwarded email's header, without its "Fwd:" or "Re:"."""
+    """The subject of an email's header, without its "Fwd:" or "Re:" and the mailing list's "[Name]"."""
+    subject, _ = _subject(dropped)
+    return subject
+
+
+def email_list(dropped: tuple[Dropped, ...]) -> str | None:
+    """The newsletter a subject names in brackets: "Subject: [Sinology Weekly] Xi's reshuffle"."""
+    _, name = _subject(dropped)
+    return name
+
+
+SUBJECT_PREFIX = re.compile(r"^(?:\s*(?:fwd?|re)\s*:)+", re.IGNORECASE)
+LIST_TAG = re.compile(r"\[([^\[\]]{2,60})\]\s*")
+
+
+def _subject(dropped: tuple[Dropped, ...]) -> tuple[str | None, str | None]:
     for d in dropped:
         if d.reason == EMAIL and d.text[:8].lower() == "subject:":
-            subject = re.sub(r"^(?:\s*(?:fwd?|re)\s*:)+", "", d.text[8:], flags=re.IGNORECASE).strip()
-            return subject or None
-    return None
+            subject = SUBJECT_PREFIX.sub("", d.text[8:]).strip()
+            tag = LIST_TAG.match(subject)
+            if tag and any(c.isalpha() for c in tag.group(1)):
+                subject = SUBJECT_PREFIX.sub("", subject[tag.end():]).strip()
+            return subject or None, tag.group(1).strip() if tag else None
+    return None, None
 
 
 def fallback_title(blocks: tuple[Block, ...]) -> str:
