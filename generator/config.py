@@ -176,7 +176,8 @@ class Topic:
     """A topic page and the rules that decide whether a story is about it.
 
     ``terms`` and ``strong`` (worth 3) are matched case-insensitively, except all-capital acronyms (US, DPRK);
-    ``context``: groups of words of which each must occur in the story for it to be *about* the topic.
+    ``context``: groups of words of which each must occur in the story for it to be *about* the topic;
+    ``exclude``: phrases holding a term that do not count ("People's Republic of China" is not Taiwan's).
     """
 
     slug: str
@@ -187,6 +188,7 @@ class Topic:
     context: tuple[tuple[str, ...], ...]
     min_score: float
     icon: str
+    exclude: tuple[str, ...] = ()
 
 
 # libyaml when PyYAML has it (every wheel does): the data files are read on every run, a no-op one too
@@ -222,7 +224,7 @@ def load_topics(path: Path = DATA_DIR / "topics.yml") -> tuple[Topic, ...]:
     if not isinstance(raw, dict) or not isinstance(raw.get("topics"), list):
         raise ConfigError(f"{path}:1: expected a mapping with a `topics:` list")
     topics = []
-    allowed = {"slug", "title", "description", "terms", "strong", "context", "min_score", "icon"}
+    allowed = {"slug", "title", "description", "terms", "strong", "context", "min_score", "icon", "exclude"}
     for i, item in enumerate(raw["topics"]):
         where = f"{path}:1: topic #{i + 1}"
         if not isinstance(item, dict):
@@ -247,6 +249,7 @@ def load_topics(path: Path = DATA_DIR / "topics.yml") -> tuple[Topic, ...]:
             context=tuple(_strs(group, f"{where} ({slug}) context") for group in context),
             min_score=float(item.get("min_score", 3)),
             icon=str(item.get("icon") or "material/tag"),
+            exclude=_strs(item.get("exclude"), f"{where} ({slug}) exclude"),
         ))
     slugs = [t.slug for t in topics]
     missing = [s for s in REQUIRED_TOPICS if s not in slugs]

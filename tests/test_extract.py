@@ -163,6 +163,28 @@ def test_the_name_under_a_left_out_sign_off_goes_with_it():
     assert [b.text for b in kept.blocks] == ["The ministers met on Monday.", "Dana Lee"]
 
 
+@pytest.mark.parametrize("tail, lines, date", [
+    ("Ministry of Commerce\nGeneral Administration of Customs\nApril 4, 2026", 3, dt.date(2026, 4, 4)),
+    ("April 4, 2026", 1, dt.date(2026, 4, 4)),
+    ("Next issue: March 12, 2026", 0, None),  # a date announced, not the one the text was issued on
+    ("The rules take effect on May 1, 2026.", 0, None),
+    ("Ministry of Commerce\nApril 2026", 0, None),  # no day: not a date of issue
+])
+def test_an_official_notice_closes_with_its_issuers_and_date(tail, lines, date):
+    from generator.extract.structure import issued
+
+    blocks = clean(f"Exporters shall apply for a licence before shipping the items.\n\n{tail}\n").blocks
+    assert issued(blocks) == (lines, date)
+
+
+def test_an_excluded_phrase_holds_no_term_of_a_topic():
+    tags = tag_story("", "The People's Republic of China said the rules apply to all exporters. "
+                         "The People’s Republic of China will review them.")
+    assert "taiwan" not in [t.slug for t in tags]
+    tags = tag_story("", "The Republic of China marked its national day in Taipei.")
+    assert "taiwan" in [t.slug for t in tags]
+
+
 def test_quoted_lines_lose_their_marks_and_stand_apart():
     cleaned = clean("The minister spoke at length\n> \"we will not retreat,\" she said, adding that\n"
                     "> talks would go on.\nreporters were told later.\n\n>> An older reply\n>\n> Its second part\n")

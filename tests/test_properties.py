@@ -188,7 +188,8 @@ TAIL = ["Read Next", "More from this section", "Seoul stocks slip", "Ann Lee is 
         "Page 2 of 4", "- 3 -", "Port strike halts exports from Busan", "Analysts ex-", "pect more strikes.",
         "▶ Ships divert", "🔹 Insurers raise premiums.", "🔹 Freight rates climb", "★★★", "© 2026 Strait Media",
         "> Ports reopen on Monday,", "> officials said.", "---", "**Seoul:** Markets rose.",
-        "**Taipei:** Ships sailed", "Getty Images", "Thanks for reading,", "Dana"]
+        "**Taipei:** Ships sailed", "Getty Images", "Thanks for reading,", "Dana", "Q: Will ports reopen?",
+        "A: They will.", "Ministry of Transport", "April 4, 2026"]
 shaped = st.builds(lambda top, middle, tail, sep: sep.join(top + middle + tail),
                    st.lists(st.sampled_from(TOP), max_size=7), st.lists(line, min_size=1, max_size=4),
                    st.lists(st.sampled_from(TAIL), max_size=5), st.sampled_from(["\n", "\n\n"]))

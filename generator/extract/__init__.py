@@ -14,9 +14,9 @@ from generator.extract.entities import find_entities
 from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
-from generator.extract.structure import (Masthead, author_names, bio_author, dateline_date, dateline_source,
+from generator.extract.structure import (Masthead, asked, author_names, bio_author, dateline_date, dateline_source,
                                          email_list, email_sender, email_subject, fallback_title, is_author_bio,
-                                         masthead, signature, split_sections)
+                                         issued, masthead, signature, split_sections)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
 from generator.read import Seed
@@ -35,6 +35,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     meta = seed.meta
     head = masthead(cleaned.blocks, cleaned.dropped)
     body = cleaned.blocks[head.consumed:]
+    closing, issued_on = issued(body)  # an official notice's issuers and date, closing it
+    body, close = body[:len(body) - closing], body[len(body) - closing:]
     given = meta.get("title") or head.title or email_subject(cleaned.dropped)
     title = given or fallback_title(body)
     mailing_list = email_list(cleaned.dropped)
@@ -53,11 +55,11 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     sections, bios = _without_author_bio(sections, author_names(author))
     source = (meta.get("source") or head.source or head.agency or dateline_source(body) or mailing_list
               or email_sender(cleaned.dropped) or next((org for _, org in signed if org), None))
-    date = _date(meta.get("date")) or head.date or dateline_date(body)
+    date = _date(meta.get("date")) or head.date or dateline_date(body) or issued_on
     editor_topics = tuple(_as_list(meta.get("topics")))
 
     proses = story_proses(sections)
-    independent = len(head.story_titles) > 1 or newsletter
+    independent = len(head.story_titles) > 1 or newsletter or bool(asked(body))  # (a transcript's questions too)
     sections = _analyse_all(sections, proses, editor_topics, independent, title, built=None if given else title)
     entities = find_entities([("", title)] + [(s.anchor, p) for s, p in zip(sections, proses)])
     named = {e.name for e in entities}
@@ -65,7 +67,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
                       if _looks_like_name(name) and name not in named)
     events = {e for s, p in zip(sections, proses) for e in find_events(s.anchor, p, date)}
 
-    dropped = (cleaned.dropped + _masthead_dropped(cleaned, head) + _signature_dropped(signatures)
+    dropped = (cleaned.dropped + _masthead_dropped(cleaned, head) + _signature_dropped((*signatures, *close))
                + tuple(Dropped(b.line, "about the author", b.text) for b in bios))
     return Article(
         seed=seed.path, title=title, sections=tuple(sections), date=date, source=source, author=author,

@@ -359,6 +359,58 @@ def _labelled(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return tuple(out)
 
 
+MAX_ISSUER_LINES = 3
+MAX_DATE_LINE_CHARS = 40
+MAX_ISSUER_WORDS = 8
+
+
+def issued(blocks: tuple[Block, ...]) -> tuple[int, dt.date | None]:
+    """An official notice's close: the issuers' names, a line each, over the date it was issued ("Ministry of
+    Commerce / General Administration of Customs / April 4, 2026"). Returns how many blocks end the text so
+    (none unless it ends with a full date on a line of its own) and that date."""
+    last = blocks[-1].text.strip(" .") if blocks and blocks[-1].kind in ("p", "h") else ""
+    found = find_dates(last) if len(last) <= MAX_DATE_LINE_CHARS else []
+    # the date and nothing else ("Next issue: March 12, 2026" announces one)
+    if len(found) != 1 or found[0].start > 0 or found[0].end < len(last) or not (found[0].year and found[0].day):
+        return 0, None
+    date = found[0].resolve(None)
+    n = 1
+    while n <= MAX_ISSUER_LINES and n < len(blocks) - 1:
+        block = blocks[-1 - n]
+        if block.kind not in ("p", "h") or word_count(block.text) > MAX_ISSUER_WORDS or ends_clause(block.text):
+            break
+        n += 1
+    return n, date
+
+
+QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s+(?=\S)")
+QUESTION_TITLE_WORDS = 12
+
+
+def asked(blocks: tuple[Block, ...]) -> list[int]:
+    """The paragraphs of a transcript that ask a question ("Q: …"): with two or more, each opens a story of
+    its own (a press conference's questions are on one subject each)."""
+    found = [i for i, b in enumerate(blocks) if b.kind == "p" and b.lines[0][:1] == "Q" and QUESTION.match(b.lines[0])]
+    return found if len(found) > 1 else []
+
+
+def _questions(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Each question of a transcript headed by its opening words (the question stays, as asked)."""
+    questions = set(asked(blocks))
+    if not questions:
+        return blocks
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i in questions:
+            text = block.lines[0][QUESTION.match(block.lines[0]).end():]
+            words = (sentences(text) or [text])[0].split()
+            title = " ".join(words[:QUESTION_TITLE_WORDS]).rstrip(".") + ("…" if len(words) > QUESTION_TITLE_WORDS
+                                                                            else "")
+            out.append(Block("h", (title,), block.line))
+        out.append(block)
+    return tuple(out)
+
+
 def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
                    newsletter: bool = False) -> tuple[list[Section], list[Block]]:
     """Cut the body at headings. Returns the sections and the signature blocks that were set aside.
@@ -368,7 +420,7 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
     first story and carries the article's title. A heading followed directly by another heading opens a
     group ("What you missed"), whose sections are titled "Group: Heading".
     """
-    blocks = _labelled(blocks)
+    blocks = _questions(_labelled(blocks))
     parts: list[tuple[str, list[Block], bool, str]] = []  # (title, blocks, lead, group)
     signatures: list[Block] = []
     group, current_title, current, lead = "", title, [], edition

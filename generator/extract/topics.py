@@ -39,7 +39,8 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, tuple[Topic, ...]]:
         for g, group in enumerate(topic.context):
             for word in group:
                 context[word].append((topic.slug, g))
-    return PhraseMatcher(dict(weights)), PhraseMatcher(dict(context)), topics
+    blockers = {phrase: None for topic in topics for phrase in topic.exclude if phrase not in weights}
+    return PhraseMatcher({**weights, **blockers}), PhraseMatcher(dict(context)), topics
 
 
 def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
