@@ -19,7 +19,8 @@ from functools import cache, lru_cache
 
 from generator.config import cue_matcher, load_cues
 from generator.model import Block, Dropped
-from generator.text import CLOSERS, DATELINE, Match, ends_clause, sentences, single_spaced, word_count
+from generator.text import (CLOSERS, DATELINE, Match, PhraseMatcher, ends_clause, sentences, single_spaced,
+                            word_count)
 
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+]\s+)(?=\S)(.*)$")
@@ -285,10 +286,13 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
             if words <= MAX_FOOTER_WORDS:
                 short.append((i, text, words))
     boiler = _hits_in_each("boilerplate", [text for _, text, _ in short])
-    banner = _hits_in_each("banner_words", [text if words <= 8 else "" for _, text, words in short])
-    pictures = _hits_in_each("picture_credits", [text if words <= 8 else "" for _, text, words in short])
-    reasons = {i: _boilerplate(text, n, hits, banners) or ("caption" if credit and _picture_credit(text) else None)
-               for (i, text, n), hits, banners, credit in zip(short, boiler, banner, pictures)}
+    # banner words and picture agencies, in lines of up to eight words: one scan for both
+    shortest = _hits_in_each(SHORT_LINE_CUES, [text if words <= 8 else "" for _, text, words in short])
+    reasons = {}
+    for (i, text, n), hits, found in zip(short, boiler, shortest):
+        banners = [m for m in found if m.value == "banner_words"] if found else found
+        reasons[i] = _boilerplate(text, n, hits, banners) or (
+            "caption" if len(banners) < len(found) and _picture_credit(text) else None)
     kept, dropped = [], []
     for i, block in enumerate(blocks):
         reason = reasons.get(i)
@@ -317,9 +321,13 @@ def _drop_signed_name(blocks: list[Block], dropped: list[Dropped]) -> tuple[list
     return blocks[:-1], dropped + [Dropped(last.line, "boilerplate", last.text)]
 
 
-def _hits_in_each(cues: str, texts: list[str]) -> list[list[Match]]:
-    """The phrases of ``cues`` in each text, offsets within it: one scan of them all joined by line breaks
-    (never part of a phrase), not one per paragraph."""
+SHORT_LINE_CUES = ("banner_words", "picture_credits")
+
+
+def _hits_in_each(cues: str | tuple[str, ...], texts: list[str]) -> list[list[Match]]:
+    """The phrases of ``cues`` (a list of data/cues.yml, or several: each match's value then names its list)
+    in each text, offsets within it: one scan of them all joined by line breaks (never part of a phrase),
+    not one per paragraph."""
     out: list[list[Match]] = [[] for _ in texts]
     if not texts:
         return out
@@ -327,10 +335,18 @@ def _hits_in_each(cues: str, texts: list[str]) -> list[list[Match]]:
     for text in texts:
         starts.append(at)
         at += len(text) + 1
-    for m in cue_matcher(cues).find("\n".join(texts)):
+    matcher = cue_matcher(cues) if isinstance(cues, str) else _lists_matcher(cues)
+    for m in matcher.find("\n".join(texts)):
         n = bisect_right(starts, m.start) - 1
         out[n].append(m._replace(start=m.start - starts[n], end=m.end - starts[n]))
     return out
+
+
+@cache
+def _lists_matcher(lists: tuple[str, ...]) -> PhraseMatcher:
+    """One matcher over several lists of data/cues.yml; a phrase's value is the list it comes from."""
+    cues = load_cues()
+    return PhraseMatcher({phrase: name for name in reversed(lists) for phrase in cues.get(name, [])})
 
 
 def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match]) -> str | None:

@@ -79,7 +79,7 @@ def byline(text: str) -> str | None:
     m = BYLINE.match(text)
     if m:
         return None if _publisher(m.group("name")) else m.group("name")
-    parts = BYLINE_PARTS.split(text, maxsplit=3)
+    parts = BYLINE_PARTS.split(text, maxsplit=3) if "By " in text else ()
     if len(parts) > 1:  # a date first, the byline after it
         named = [m for m in map(BYLINE.fullmatch, parts) if m]
         if len(named) == 1 and all(BYLINE.fullmatch(p) or _only_date(p) for p in parts):

@@ -50,18 +50,17 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
     terms, context, topics = _matchers()
     scores: dict[str, float] = defaultdict(float)
     evidence: dict[str, dict[str, float]] = defaultdict(dict)
-    where: dict[str, set[int]] = defaultdict(set)  # the sentences naming each topic (-1: the heading)
+    headed: set[str] = set()  # the topics the heading names
     for m in terms.find(title):
         for slug, weight in m.value:
             scores[slug] += weight * HEADING_BONUS
-            where[slug].add(-1)
+            headed.add(slug)
     for index, matches in prose.by_sentence(terms.find(prose)).items():
         sentence = prose.sentences[index]
         for m in matches:
             for slug, weight in m.value:
                 scores[slug] += weight
                 evidence[slug][sentence] = evidence[slug].get(sentence, 0) + weight
-                where[slug].add(index)
     present: dict[str, set[int]] = defaultdict(set)
     needed = {t.slug: t.min_score for t in topics}
     if len(prose.sentences) <= BRIEF_SENTENCES and not any(scores.get(t.slug, 0) >= t.min_score for t in topics):
@@ -72,24 +71,23 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
                 for slug, group in m.value:
                     present[slug].add(group)
     top = max(scores.values(), default=0)
+    lead = frozenset(prose.sentences[:LEAD_SENTENCES]) if len(prose.sentences) >= ASIDE_MIN_SENTENCES else None
     tags = []
     for topic in topics:
         score = scores.get(topic.slug, 0)
         if not score:
             continue
         about = (score >= needed[topic.slug] and len(present[topic.slug]) == len(topic.context)
-                 and score >= DOMINANCE * top and not _aside(where[topic.slug], len(prose.sentences)))
+                 and score >= DOMINANCE * top
+                 and not (lead is not None and topic.slug not in headed and _aside(evidence[topic.slug], lead)))
         best = sorted(evidence[topic.slug].items(), key=lambda kv: -kv[1])[:EVIDENCE_PER_TOPIC]
         tags.append(TopicTag(topic.slug, score, about, tuple(s for s, _ in best)))
     return tuple(sorted(tags, key=lambda t: (not t.about, -t.score, t.slug)))
 
 
-def _aside(sentences_naming: set[int], story_sentences: int) -> bool:
-    """One sentence past the opening of a longer story, and not the heading: a passing remark."""
-    if story_sentences < ASIDE_MIN_SENTENCES or len(sentences_naming) != 1:
-        return False
-    (only,) = sentences_naming
-    return only >= LEAD_SENTENCES
+def _aside(named_in: dict[str, float], lead: frozenset[str]) -> bool:
+    """Named in one sentence only, past the story's opening (and not in its heading): a passing remark."""
+    return len(named_in) == 1 and next(iter(named_in)) not in lead
 
 
 def with_editor_topics(tags: tuple[TopicTag, ...], slugs: tuple[str, ...]) -> tuple[TopicTag, ...]:
