@@ -264,6 +264,9 @@ def test_a_name_over_a_date_line_is_a_source_only_when_it_reads_like_a_newslette
     ("SEOUL, South Korea, Jan. 5 (Yonhap) -- The ministry said", "Yonhap"),
     ("TAIPEI, Jan 5 - Taiwan's coast guard said", None),  # a dateline without an agency
     ("US (and allied) officials - not a dateline - said", None),
+    ("(Bloomberg) -- The ministry said", "Bloomberg"),  # the agency alone opens the story
+    ("(Updates with prices) -- The ministry said", None),  # an update note names no publisher
+    ("TOKYO/BEIJING (Kyodo) -- The ministries said", "Kyodo"),
 ])
 def test_a_wire_datelines_agency_is_the_source(opening, agency):
     from generator.extract.structure import dateline_source
@@ -381,6 +384,8 @@ def test_a_title_built_from_the_text_skips_lines_without_a_letter():
     assert fallback_title(clean("🔥🔥🔥\n\n!!! 123\n\nTaiwan said on Monday it would buy drones.").blocks) == \
         "Taiwan said on Monday it would buy drones"
     assert fallback_title(clean("🔥🔥🔥\n\n!!!").blocks) == "Untitled article"
+    long = "Japan and China held their first high-level economic dialogue in six years on Saturday, in Beijing."
+    assert fallback_title(clean(long).blocks).endswith("on Saturday…")  # cut short without its comma
 
 
 def test_a_line_in_capitals_is_a_label_over_a_headline_but_the_headline_over_text():
@@ -440,6 +445,26 @@ def test_a_summary_label_heads_its_list_and_never_titles_the_article():
     assert fallback_title(body) == "Manila and Tokyo are deepening defence ties"
     headline = clean("Key takeaways from the Busan summit\n\nThe two leaders met for two hours.\n")
     assert masthead(headline.blocks, headline.dropped).title == "Key takeaways from the Busan summit"
+
+
+def test_a_title_case_headline_names_nobody_by_its_capitals():
+    headline = [e.name for e in find_entities([("", "Exports Jump as Shippers Race Ahead of Tariff Deadline")])]
+    assert headline == []
+    named = [e.name for e in find_entities([("", "Envoy Jane Roe says talks with Seoul will resume")])]
+    assert "Jane Roe" in named  # a headline in sentence case still introduces her
+
+
+def test_a_name_in_a_city_over_the_date_line_is_the_byline():
+    from generator.extract.structure import masthead
+
+    byline = clean("Beijing weighs retaliation over chip curbs\nAnn Lee in Beijing\nThu 5 Mar 2026 04.00 GMT\n\n"
+                   "The ministry said it would respond.\n")
+    head = masthead(byline.blocks, byline.dropped)
+    assert (head.title, head.author, head.date) == ("Beijing weighs retaliation over chip curbs", "Ann Lee",
+                                                    dt.date(2026, 3, 5))
+    dek = clean("Summit season opens\nXi Jinping in Moscow as talks begin on energy and arms deals\n\n"
+                "The leaders met on Monday.\n")
+    assert masthead(dek.blocks, dek.dropped).author is None
 
 
 def test_a_possessive_name_after_a_title_is_a_person():

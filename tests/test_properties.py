@@ -181,7 +181,8 @@ TOP = ["ANALYSIS", "From: desk@example.org", "Subject: Fwd: Port news", "Date: T
        "By Ann Lee and Bo Park", "ANN LEE, staff writer", "Published June 2, 2026 | 7 min read", "Hello everyone,",
        "Port strike halts exports from Busan", "Dockworkers walk out over pay as ships divert to other ports",
        "★ Port strike halts exports", "Good morning. Here is what matters.", "**March 6, 2026** · By Ann Lee",
-       "By Reuters", "By Strait Times staff writers", "Subject: [Strait Notes] Port news"]
+       "By Reuters", "By Strait Times staff writers", "Subject: [Strait Notes] Port news", "Ann Lee in Busan",
+       "(Bloomberg) -- Port strike spreads to Incheon.", "TOKYO/SEOUL -- Ports shut."]
 TAIL = ["Read Next", "More from this section", "Seoul stocks slip", "Ann Lee is a fellow at the Harbour Centre.",
         "Thanks for reading The Strait Letter! Subscribe for free to receive new posts.", "Share", "Leave a comment",
         "Reporting by Ann Lee; Editing by Bo Park", "Tags: Taiwan, Trade", "[Image: port]", "Related: Port costs",

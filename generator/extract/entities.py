@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from generator.config import load_cues, load_entities
 from generator.model import ENTITY_KINDS, Entity
-from generator.text import Match, PhraseMatcher, Prose, sentences
+from generator.text import CLOSERS, Match, PhraseMatcher, Prose, sentences
 
 _WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
 _EDGE = r"(?![\w-])(?!['’](?!s\b))"  # a name is not part of a longer word; it may be possessive (Lai's)
@@ -75,7 +75,8 @@ def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
         prose = story if isinstance(story, Prose) else Prose(sentences(story))
         matches = gazetteer.find(prose)
         found = [(m.start, m.value) for m in matches]
-        found += [(start, ("people", name)) for start, name in _introduced_people(prose, matches)]
+        if not (len(prose.sentences) == 1 and _title_case(prose.text)):  # a headline's capitals name nobody
+            found += [(start, ("people", name)) for start, name in _introduced_people(prose, matches)]
         found.sort()
         for start, (kind, name) in found:
             if name not in first:
@@ -83,6 +84,18 @@ def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
             anchors.setdefault(name, {})[anchor] = None
     return tuple(Entity(name, kind, sentence, anchor, tuple(anchors[name]))
                  for name, (kind, sentence, anchor) in first.items())
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Exports Jump as Shippers Race Ahead of Deadline"): most of its longer words
+    capitalised, so capitals say nothing of names."""
+    if text.rstrip(CLOSERS)[-1:] in ".;,:":  # a sentence, however many names it holds
+        return False
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= TITLE_CASE_SHARE * len(words)
+
+
+TITLE_CASE_SHARE = 0.8
 
 
 def _introduced_people(prose: Prose, taken: list[Match]) -> list[tuple[int, str]]:

@@ -32,6 +32,7 @@ BYLINE_ORG = re.compile(r"By\s+(?:the\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\
                         r"(?:writers?|reporters?))?|reporters|correspondents|writers|team|desk|newsroom|"
                         r"editorial board)\.?$")
 EMPHASIS_MARKS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")  # Markdown's, around words
+BYLINE_IN = re.compile(rf"(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}")
 BYLINE_PARTS = re.compile(r"\s+[·|•—–-]\s+")
 NUMBERED = re.compile(r"\d{1,2}[.)]\s+(?=\S)")  # "2. Will the truce last?": a numbered story's title may ask
 STORY_START = re.compile(r"\s*[\"“‘'(]?[A-Z0-9]")  # what follows a dateline: the story's first word
@@ -156,6 +157,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif title is None and (kind == "kicker" or (kind == "heading" and _is_label(block.text, cue_matcher(
                 "series_labels")))):
             pass  # a section's label over the headline ("ANALYSIS", "Today's links"): neither source nor title
+        elif kind == "heading" and title is not None and author is None and kinds[i + 1:i + 2] == ["date"] \
+                and (m := BYLINE_IN.fullmatch(block.text)):
+            author = m.group("name")  # "Ann Lee in Beijing" over the date line: the byline of a paper's site
         elif kind == "heading" and title is not None and dek is None and kinds[i - 1] == "heading" \
                 and len(stories) <= 1 and (kinds[i + 1:i + 2] in (["byline"], ["date"])
                                            or word_count(block.text) >= DEK_MIN_WORDS):
@@ -297,7 +301,7 @@ def without_opening_mark(text: str) -> str:
     elif text[1:2] == ":":
         m = SPEAKER.match(text)
     else:
-        m = DATELINE.match(text) if text[:1].isupper() and text[1:2].isupper() else None
+        m = DATELINE.match(text) if text[1:2].isupper() and (text[:1].isupper() or text[:1] == "(") else None
         if m and not STORY_START.match(text, m.end()):
             m = None
     return text[m.end():].lstrip() if m else text
@@ -306,7 +310,10 @@ def without_opening_mark(text: str) -> str:
 def dateline_source(blocks: tuple[Block, ...]) -> str | None:
     """The news agency of a wire story's dateline, opening its first paragraph."""
     m = _dateline(blocks)
-    return m.group("agency").strip() if m and m.group("agency") else None
+    if m and m.group("agency"):
+        return m.group("agency").strip()
+    # "(Bloomberg) -- ": a known publisher only ("(Updates with prices) --" names none)
+    return m.group("wire").strip() if m and m.group("wire") and _publisher(m.group("wire").strip()) else None
 
 
 def dateline_date(blocks: tuple[Block, ...]) -> dt.date | None:
@@ -404,8 +411,8 @@ def _questions(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         if i in questions:
             text = block.lines[0][QUESTION.match(block.lines[0]).end():]
             words = (sentences(text) or [text])[0].split()
-            title = " ".join(words[:QUESTION_TITLE_WORDS]).rstrip(".") + ("…" if len(words) > QUESTION_TITLE_WORDS
-                                                                            else "")
+            title = " ".join(words[:QUESTION_TITLE_WORDS]).rstrip(".,;:—–-") + (
+                "…" if len(words) > QUESTION_TITLE_WORDS else "")
             out.append(Block("h", (title,), block.line))
         out.append(block)
     return tuple(out)
@@ -567,6 +574,8 @@ def fallback_title(blocks: tuple[Block, ...]) -> str:
                 continue
             clause = re.split(r"\s*[—–:;]\s*|\s+-\s+", sentence)[0].strip()
             words = (clause if word_count(clause) >= 5 else sentence).rstrip(".!?…").split()
-            if words:  # a "sentence" of only "…" or "?!" gave an empty title, and feedgen crashed on it
-                return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
+            if words and len(words) <= 14:  # (a "sentence" of only "…" or "?!" gave an empty title once)
+                return " ".join(words)
+            if words:  # cut short: "on Saturday…", not "on Saturday,…"
+                return " ".join(words[:14]).rstrip(",;:—–-") + "…"
     return "Untitled article"
