@@ -185,6 +185,18 @@ def test_an_excluded_phrase_holds_no_term_of_a_topic():
     assert "taiwan" in [t.slug for t in tags]
 
 
+def test_numbered_sentences_head_stories_only_each_over_its_own_text():
+    from generator.extract.structure import numbered
+
+    watch = clean("1. The Fed decides on Wednesday.\nMarkets expect a hold.\n\n2. China's trade data is due.\n"
+                  "Exports fell in February.\n")
+    assert numbered(watch.blocks) == [0, 2]
+    plain = clean("1. Exports fell.\n2. Imports rose.\n3. Prices held.\n\nAnalysts were surprised.\n")
+    assert numbered(plain.blocks) == []  # a numbered list of sentences, not headings over text
+    one = clean("1. The Fed decides on Wednesday.\nMarkets expect a hold.\n")
+    assert numbered(one.blocks) == []
+
+
 def test_quoted_lines_lose_their_marks_and_stand_apart():
     cleaned = clean("The minister spoke at length\n> \"we will not retreat,\" she said, adding that\n"
                     "> talks would go on.\nreporters were told later.\n\n>> An older reply\n>\n> Its second part\n")

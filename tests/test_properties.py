@@ -182,7 +182,8 @@ TOP = ["ANALYSIS", "From: desk@example.org", "Subject: Fwd: Port news", "Date: T
        "Port strike halts exports from Busan", "Dockworkers walk out over pay as ships divert to other ports",
        "★ Port strike halts exports", "Good morning. Here is what matters.", "**March 6, 2026** · By Ann Lee",
        "By Reuters", "By Strait Times staff writers", "Subject: [Strait Notes] Port news", "Ann Lee in Busan",
-       "(Bloomberg) -- Port strike spreads to Incheon.", "TOKYO/SEOUL -- Ports shut."]
+       "(Bloomberg) -- Port strike spreads to Incheon.", "TOKYO/SEOUL -- Ports shut.", "1. Ports reopen.",
+       "Dockers return on Monday.", "2) Freight rates fall."]
 TAIL = ["Read Next", "More from this section", "Seoul stocks slip", "Ann Lee is a fellow at the Harbour Centre.",
         "Thanks for reading The Strait Letter! Subscribe for free to receive new posts.", "Share", "Leave a comment",
         "Reporting by Ann Lee; Editing by Bo Park", "Tags: Taiwan, Trade", "[Image: port]", "Related: Port costs",

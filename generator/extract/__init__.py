@@ -16,7 +16,7 @@ from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
 from generator.extract.structure import (Masthead, asked, author_names, bio_author, dateline_date, dateline_source,
                                          email_list, email_sender, email_subject, fallback_title, is_author_bio,
-                                         issued, masthead, signature, split_sections)
+                                         issued, masthead, numbered, signature, split_sections)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
 from generator.read import Seed
@@ -59,7 +59,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     editor_topics = tuple(_as_list(meta.get("topics")))
 
     proses = story_proses(sections)
-    independent = len(head.story_titles) > 1 or newsletter or bool(asked(body))  # (a transcript's questions too)
+    # (a transcript's questions and a list of things to watch are stories of their own too)
+    independent = len(head.story_titles) > 1 or newsletter or bool(asked(body) or numbered(body))
     sections = _analyse_all(sections, proses, editor_topics, independent, title, built=None if given else title)
     entities = find_entities([("", title)] + [(s.anchor, p) for s, p in zip(sections, proses)])
     named = {e.name for e in entities}

@@ -390,6 +390,25 @@ def issued(blocks: tuple[Block, ...]) -> tuple[int, dt.date | None]:
     return n, date
 
 
+MAX_NUMBERED_HEAD_WORDS = 12
+
+
+def numbered(blocks: tuple[Block, ...]) -> list[int]:
+    """Numbered short sentences each over a paragraph, two or more ("1) The Fed decides on Wednesday." /
+    its story): the items of a "things to watch" piece, each a story of its own."""
+    found = [i for i, b in enumerate(blocks[:-1]) if b.kind == "p" and b.lines[0][:1].isdigit()
+             and NUMBERED.match(b.lines[0]) and word_count(b.lines[0]) <= MAX_NUMBERED_HEAD_WORDS
+             and blocks[i + 1].kind == "p" and not NUMBERED.match(blocks[i + 1].lines[0])]
+    return found if len(found) > 1 else []
+
+
+def _numbered(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    heads = set(numbered(blocks))
+    if not heads:
+        return blocks
+    return tuple(Block("h", (b.lines[0].rstrip("."),), b.line) if i in heads else b for i, b in enumerate(blocks))
+
+
 QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s+(?=\S)")
 QUESTION_TITLE_WORDS = 12
 
@@ -427,7 +446,7 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
     first story and carries the article's title. A heading followed directly by another heading opens a
     group ("What you missed"), whose sections are titled "Group: Heading".
     """
-    blocks = _questions(_labelled(blocks))
+    blocks = _numbered(_questions(_labelled(blocks)))
     parts: list[tuple[str, list[Block], bool, str]] = []  # (title, blocks, lead, group)
     signatures: list[Block] = []
     group, current_title, current, lead = "", title, [], edition
