@@ -154,6 +154,19 @@ def test_a_byline_naming_a_publisher_gives_the_source_not_an_author(line, author
     assert (head.title, head.author, head.agency) == ("Seoul and Tokyo sign a chip pact", author, source)
 
 
+@pytest.mark.parametrize("subject, title, name", [
+    ("[Strait Notes] Recall votes in Taipei", "Recall votes in Taipei", "Strait Notes"),
+    ("Fwd: [Strait Notes] Re: Recall votes", "Recall votes", "Strait Notes"),
+    ("[123] Recall votes", "[123] Recall votes", None),  # a ticket number names no newsletter
+    ("Recall votes [updated]", "Recall votes [updated]", None),
+])
+def test_a_mailing_lists_name_in_brackets_leaves_the_subject(subject, title, name):
+    from generator.extract.structure import email_list, email_subject
+
+    dropped = clean(f"Subject: {subject}\nDate: Tue, 17 Mar 2026 07:30:00 +0000\n\nThe ministers met.\n").dropped
+    assert (email_subject(dropped), email_list(dropped)) == (title, name)
+
+
 def test_the_name_under_a_left_out_sign_off_goes_with_it():
     signed = clean("The ministers met on Monday.\n\nThanks for reading,\nDana Lee\n")
     assert [b.text for b in signed.blocks] == ["The ministers met on Monday."]

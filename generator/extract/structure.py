@@ -429,10 +429,8 @@ def _questions(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     for i, block in enumerate(blocks):
         if i in questions:
             text = block.lines[0][QUESTION.match(block.lines[0]).end():]
-            words = (sentences(text) or [text])[0].split()
-            title = " ".join(words[:QUESTION_TITLE_WORDS]).rstrip(".,;:—–-") + (
-                "…" if len(words) > QUESTION_TITLE_WORDS else "")
-            out.append(Block("h", (title,), block.line))
+            out.append(Block("h", (_cut((sentences(text) or [text])[0].rstrip(".").split(), QUESTION_TITLE_WORDS),),
+                             block.line))
         out.append(block)
     return tuple(out)
 
@@ -576,9 +574,10 @@ def _subject(dropped: tuple[Dropped, ...]) -> tuple[str | None, str | None]:
         if d.reason == EMAIL and d.text[:8].lower() == "subject:":
             subject = SUBJECT_PREFIX.sub("", d.text[8:]).strip()
             tag = LIST_TAG.match(subject)
-            if tag and any(c.isalpha() for c in tag.group(1)):
+            name = tag.group(1).strip() if tag and any(c.isalpha() for c in tag.group(1)) else None
+            if name:  # "[Strait Notes] Fwd: Recall votes": the subject after the list's name
                 subject = SUBJECT_PREFIX.sub("", subject[tag.end():]).strip()
-            return subject or None, tag.group(1).strip() if tag else None
+            return subject or None, name
     return None, None
 
 
@@ -593,8 +592,16 @@ def fallback_title(blocks: tuple[Block, ...]) -> str:
                 continue
             clause = re.split(r"\s*[—–:;]\s*|\s+-\s+", sentence)[0].strip()
             words = (clause if word_count(clause) >= 5 else sentence).rstrip(".!?…").split()
-            if words and len(words) <= 14:  # (a "sentence" of only "…" or "?!" gave an empty title once)
-                return " ".join(words)
-            if words:  # cut short: "on Saturday…", not "on Saturday,…"
-                return " ".join(words[:14]).rstrip(",;:—–-") + "…"
+            if words:  # (a "sentence" of only "…" or "?!" gave an empty title once, and feedgen crashed on it)
+                return _cut(words, FALLBACK_TITLE_WORDS)
     return "Untitled article"
+
+
+FALLBACK_TITLE_WORDS = 14
+
+
+def _cut(words: list[str], limit: int) -> str:
+    """At most ``limit`` words; cut short, with an ellipsis and without the comma before it ("on Saturday…")."""
+    if len(words) <= limit:
+        return " ".join(words)
+    return " ".join(words[:limit]).rstrip(",;:—–-") + "…"
