@@ -375,7 +375,7 @@ def issued(blocks: tuple[Block, ...]) -> tuple[int, dt.date | None]:
     """An official notice's close: the issuers' names, a line each, over the date it was issued ("Ministry of
     Commerce / General Administration of Customs / April 4, 2026"). Returns how many blocks end the text so
     (none unless it ends with a full date on a line of its own) and that date."""
-    last = blocks[-1].text.strip(" .") if blocks and blocks[-1].kind in ("p", "h") else ""
+    last = blocks[-1].text.strip(" .") if len(blocks) > 1 and blocks[-1].kind in ("p", "h") else ""
     found = find_dates(last) if len(last) <= MAX_DATE_LINE_CHARS else []
     # the date and nothing else ("Next issue: March 12, 2026" announces one)
     if len(found) != 1 or found[0].start > 0 or found[0].end < len(last) or not (found[0].year and found[0].day):
