@@ -320,6 +320,8 @@ def test_a_wire_datelines_full_date_is_the_articles(opening, date):
     ("ANN LEE, staff writer", "Ann Lee"), ("Bo Park, Nikkei bureau chief", "Bo Park"),
     ("Bo Park, who won the vote", None), ("Taiwan, a staff writer", None), ("By the way", None),
     ("By Ann Sun · Jun 3, 2026", "Ann Sun"),
+    ("By ANN LEE and BO PARK | May 2, 2026", "Ann Lee and Bo Park"),  # capitals written as names
+    ("By Jane McDONALD", "Jane McDONALD"),  # a name not all in capitals is kept as typed
 ])
 def test_bylines_name_their_authors(line, author):
     from generator.extract.structure import byline

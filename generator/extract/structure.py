@@ -79,20 +79,27 @@ def byline(text: str) -> str | None:
         text = EMPHASIS_MARKS.sub("", text)
     m = BYLINE.match(text)
     if m:
-        return None if _publisher(m.group("name")) else m.group("name")
+        return None if _publisher(m.group("name")) else _as_name(m.group("name"))
     parts = BYLINE_PARTS.split(text, maxsplit=3) if "By " in text else ()
     if len(parts) > 1:  # a date first, the byline after it
         named = [m for m in map(BYLINE.fullmatch, parts) if m]
         if len(named) == 1 and all(BYLINE.fullmatch(p) or _only_date(p) for p in parts):
-            return named[0].group("name")
+            return _as_name(named[0].group("name"))
     name, comma, role = text.partition(",")
     if not comma or word_count(text) > 10 or not re.fullmatch(_NAME, name.strip()) or word_count(name) < 2:
         return None
     roles = cue_matcher("byline_roles").find(role)
     if not roles or roles[-1].end != len(role.rstrip(" .")):
         return None
-    name = name.strip()
-    return name.title() if name.isupper() else name
+    return _as_name(name.strip())
+
+
+def _as_name(name: str) -> str:
+    """A name as a name is written: "JANE ROE and BO PARK" is "Jane Roe and Bo Park"."""
+    words = name.split(" ")
+    if not all(w.isupper() for w in words if w not in ("and", "&")):
+        return name
+    return " ".join(w if w in ("and", "&") else w.title() for w in words)
 
 
 def byline_source(text: str) -> str | None:
