@@ -113,9 +113,9 @@ def entity_pages(articles: tuple[Article, ...]) -> dict[tuple[EntityKind, str], 
     for article in sorted(articles, key=newest_first):
         for entity in article.entities:
             mentions[(entity.kind, entity.name)].append((article, entity))
-    pages, taken = {}, defaultdict(set)
+    pages, taken, numbering = {}, defaultdict(set), defaultdict(dict)
     for kind, name in sorted(mentions):
-        slug = unique(slugify(name) or "entity", taken[kind])
+        slug = unique(slugify(name) or "entity", taken[kind], numbering[kind])
         taken[kind].add(slug)
         pages[(kind, name)] = EntityPage(name, kind, slug, tuple(mentions[(kind, name)]))
     return pages
@@ -183,13 +183,14 @@ def assign_slugs(articles: list[Article], arrival: dict[str, tuple] | None = Non
     arrival = arrival or {}
     order = sorted(articles, key=lambda a: (arrival.get(a.seed, ()), a.seed))
     taken: set[str] = set()
+    numbering: dict[str, int] = {}
     slugs: dict[str, str] = {}
     for article in order:
         base = slugify(article.title) or slugify(PurePath(article.seed).stem) or "article"
         slug = base
         if slug in taken:
             slug = f"{base}-{sha1(PurePath(article.seed).name.encode()).hexdigest()[:6]}"
-        slug = unique(slug, taken)
+        slug = unique(slug, taken, numbering)
         taken.add(slug)
         slugs[article.seed] = slug
     return [replace(a, slug=slugs[a.seed]) for a in articles]

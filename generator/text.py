@@ -194,13 +194,17 @@ def slugify(text: str, limit: int = 60) -> str:
     return slug or (words[0][:limit] if words else "")
 
 
-def unique(slug: str, taken: set[str] | frozenset[str]) -> str:
-    """``slug``, or ``slug-2``, ``slug-3``… if taken (a set: called once per page, it must not copy)."""
+def unique(slug: str, taken: set[str] | frozenset[str], counters: dict[str, int] | None = None) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``… if taken (a set: called once per page, it must not copy).
+    ``counters`` (kept by the caller across calls) remembers where each slug's numbering got to: thirty
+    thousand stories titled alike took minutes when each counted up from 2 again."""
     if slug not in taken:
         return slug
-    n = 2
+    n = counters.get(slug, 2) if counters is not None else 2
     while f"{slug}-{n}" in taken:
         n += 1
+    if counters is not None:
+        counters[slug] = n + 1
     return f"{slug}-{n}"
 
 

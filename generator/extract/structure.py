@@ -479,11 +479,12 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
 
     sections: list[Section] = []
     anchors: set[str] = set()
+    numbering: dict[str, int] = {}
     for sec_title, sec_blocks, is_lead, sec_group in parts:
         if not sec_blocks:
             continue
         sec_title = "In this edition" if is_lead else sec_title
-        anchor = unique(slugify(sec_title) or "section", anchors)
+        anchor = unique(slugify(sec_title) or "section", anchors, numbering)
         anchors.add(anchor)
         sections.append(Section(title=sec_title, anchor=anchor, blocks=tuple(sec_blocks), lead=is_lead,
                                 group=sec_group if sec_title != sec_group else ""))
