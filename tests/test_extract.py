@@ -474,6 +474,26 @@ def test_a_summary_label_heads_its_list_and_never_titles_the_article():
     assert masthead(headline.blocks, headline.dropped).title == "Key takeaways from the Busan summit"
 
 
+@pytest.mark.parametrize("line, title, stories, source", [
+    ("China tightens rare earth curbs ahead of summit - Reuters", "China tightens rare earth curbs ahead of summit",
+     1, "Reuters"),
+    ("Japan and China clash over a seafood ban | The Japan Times", "Japan and China clash over a seafood ban", 1,
+     "The Japan Times"),
+    ("Opinion | The truce between Washington and Beijing cannot last", "The truce between Washington and Beijing "
+     "cannot last", 1, None),
+    ("Seoul and Tokyo mend ties - a new era for the alliance", "Seoul and Tokyo mend ties - a new era for the "
+     "alliance", 1, None),  # not a publisher's name after the dash
+    ("Gallium rules tightened | Seoul opens chip fund | Reuters", "Gallium rules tightened | Seoul opens chip fund",
+     2, "Reuters"),
+])
+def test_a_pages_title_loses_its_publisher_and_rubric(line, title, stories, source):
+    from generator.extract.structure import masthead
+
+    cleaned = clean(f"{line}\n\nOfficials said on Monday that the measures would take effect in May.\n")
+    head = masthead(cleaned.blocks, cleaned.dropped)
+    assert (head.title, len(head.story_titles), head.agency) == (title, stories, source)
+
+
 def test_a_title_case_headline_names_nobody_by_its_capitals():
     headline = [e.name for e in find_entities([("", "Exports Jump as Shippers Race Ahead of Tariff Deadline")])]
     assert headline == []

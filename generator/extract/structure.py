@@ -179,7 +179,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and _is_label(block.text, cue_matcher("summary_labels")):
             break  # "Key takeaways": the heading of a list in the text, no headline
         elif kind == "heading" and title is None and i + 1 < len(blocks):
-            title, stories = _headline(block.text)
+            title, stories, publisher = _headline(block.text)
+            agency = agency or publisher
         else:
             break
         consumed = i + 1
@@ -240,12 +241,21 @@ def _top_kind(block: Block) -> str:
     return "heading" if is_heading(block, True, headline=True) else "text"
 
 
-def _headline(text: str) -> tuple[str, tuple[str, ...]]:
-    """A "Story A | Story B | Series label" line: the title, and the story titles it announces."""
-    labels = cue_matcher("series_labels")
+def _headline(text: str) -> tuple[str, tuple[str, ...], str | None]:
+    """A "Story A | Story B | Series label" line: the title, the story titles it announces, and the publisher
+    a page's title names after it ("… - Reuters", "… | The Japan Times"). A section's rubric before it
+    ("Opinion | …") is no story."""
+    publisher = None
+    end = PUBLISHER_SUFFIX.search(text)
+    if end and _publisher(end.group(1).strip()):
+        text, publisher = text[:end.start()], end.group(1).strip()
+    labels, rubrics = cue_matcher("series_labels"), cue_matcher("rubric_labels")
     parts = [p.strip() for p in PIPE.split(text) if p.strip()]
-    stories = [p for p in parts if not _is_label(p, labels)] or parts[:1]
-    return " | ".join(stories), tuple(stories)
+    stories = [p for p in parts if not _is_label(p, labels) and not _is_label(p, rubrics)] or parts[:1]
+    return " | ".join(stories), tuple(stories), publisher
+
+
+PUBLISHER_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
 
 
 def _is_label(part: str, labels: PhraseMatcher) -> bool:
