@@ -494,6 +494,26 @@ def test_a_pages_title_loses_its_publisher_and_rubric(line, title, stories, sour
     assert (head.title, len(head.story_titles), head.agency) == (title, stories, source)
 
 
+def test_an_address_pasted_above_the_headline_is_the_originals():
+    from generator.extract import extract_cleaned
+    from generator.read import Seed
+
+    def article(text, meta=None):
+        seed = Seed(path="seeds/x.txt", file=Path("x.txt"), meta=meta or {}, body=text, body_line=1)
+        return extract_cleaned(seed, clean(text))
+
+    body = "\n\nChina tightens rare earth export curbs\n\nOfficials in Beijing said the rules take effect in May.\n"
+    got = article("https://www.example.org/world/china-curbs-2026" + body)
+    assert (got.title, got.url) == ("China tightens rare earth export curbs", "https://www.example.org/world/china-curbs-2026")
+    assert ("masthead", "https://www.example.org/world/china-curbs-2026") in [(d.reason, d.text) for d in got.dropped]
+    given = article("https://www.example.org/a" + body, {"url": "https://www.example.org/b"})
+    assert given.url == "https://www.example.org/b"  # the editor's wins
+    odd = article('javascript:alert(1)' + body)
+    assert odd.url is None
+    hostile = article('https://example.org/"><script>alert(1)</script>' + body)
+    assert hostile.url is None  # not an address the front-matter would accept: text, shown as typed
+
+
 def test_a_title_case_headline_names_nobody_by_its_capitals():
     headline = [e.name for e in find_entities([("", "Exports Jump as Shippers Race Ahead of Tariff Deadline")])]
     assert headline == []

@@ -184,6 +184,7 @@ TOP = ["ANALYSIS", "From: desk@example.org", "Subject: Fwd: Port news", "Date: T
        "By Reuters", "By Strait Times staff writers", "Subject: [Strait Notes] Port news", "Ann Lee in Busan",
        "(Bloomberg) -- Port strike spreads to Incheon.", "TOKYO/SEOUL -- Ports shut.", "1. Ports reopen.",
        "Port strike halts exports from Busan - Reuters", "Opinion | Ports need a deal",
+       "https://www.example.org/world/port-strike",
        "Dockers return on Monday.", "2) Freight rates fall."]
 TAIL = ["Read Next", "More from this section", "Seoul stocks slip", "Ann Lee is a fellow at the Harbour Centre.",
         "Thanks for reading The Strait Letter! Subscribe for free to receive new posts.", "Share", "Leave a comment",

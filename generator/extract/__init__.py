@@ -72,7 +72,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
                + tuple(Dropped(b.line, "about the author", b.text) for b in bios))
     return Article(
         seed=seed.path, title=title, sections=tuple(sections), date=date, source=source, author=author,
-        url=meta.get("url"), entities=entities, events=tuple(sorted(events, key=lambda e: (e.date, e.sentence))),
+        url=meta.get("url") or head.url, entities=entities, events=tuple(sorted(events, key=lambda e: (e.date, e.sentence))),
         dropped=tuple(sorted(dropped, key=lambda d: d.line)), truce_override=meta.get("truce_signal"),
     )
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.clean import EMAIL, is_greeting
-from generator.config import cue_matcher, load_cues
+from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
 from generator.model import Block, Dropped, Section
 from generator.text import DATELINE, PhraseMatcher, ends_clause, sentences, slugify, unique, word_count
@@ -48,6 +48,7 @@ class Masthead:
     consumed: int  # leading blocks that were masthead, not text
     dek: Block | None = None  # the line under the headline that sums the story up: kept as its first paragraph
     agency: str | None = None  # a byline naming a publisher, not a person ("By Reuters"): a source
+    url: str | None = None  # the original's address, pasted on a line of its own above the headline
 
 
 def is_heading(block: Block, allow_question: bool = False, headline: bool = False) -> bool:
@@ -148,14 +149,16 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
     date = next((full_date(d.text) for d in dropped if d.reason in ("banner", EMAIL) and full_date(d.text)), None)
     top = blocks[:6]
     kinds = [_top_kind(b) for b in top]
-    source = author = title = dek = agency = None
+    source = author = title = dek = agency = url = None
     stories: tuple[str, ...] = ()
     consumed = 0
     for i, (block, kind) in enumerate(zip(top, kinds)):
-        rest = [k for k in kinds[i + 1:] if k not in ("date", "byline")]
+        rest = [k for k in kinds[i + 1:] if k not in ("date", "byline", "url")]
         if kind == "kicker" and rest[:1] not in (["heading"], ["kicker"]) and is_heading(block, True, True):
             kind = "heading"  # a headline in capitals over the text ("CHINA BANS GALLIUM EXPORTS"), not a label
-        if kind == "date":
+        if kind == "url":
+            url = url or block.text
+        elif kind == "date":
             date = date or full_date(block.text)
         elif kind == "byline":
             author = author or byline(block.text)
@@ -185,7 +188,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             break
         consumed = i + 1
     return Masthead(title, source, author, date, stories, consumed, dek and Block("p", dek.lines, dek.line),
-                    agency)
+                    agency, url)
 
 
 def _looks_like_masthead_name(text: str) -> bool:
@@ -231,6 +234,8 @@ def _edition_line(name: str, date_line: str) -> bool:
 
 def _top_kind(block: Block) -> str:
     text = block.text
+    if block.kind == "p" and text[:4] == "http" and URL_RE.match(text):  # as the front-matter's `url` must be
+        return "url"
     line = block.kind in ("p", "h")  # (a date or byline in bold is a heading to cleaning)
     if line and word_count(text) <= 10 and _only_date(text):
         return "date"
