@@ -514,6 +514,21 @@ def test_an_address_pasted_above_the_headline_is_the_originals():
     assert hostile.url is None  # not an address the front-matter would accept: text, shown as typed
 
 
+@pytest.mark.parametrize("second, author, title", [
+    ("Mina Cho", "Mina Cho", None),  # the writer's name between the newsletter's and the date
+    ("Bill Bishop", "Bill Bishop", None),
+    ("Taiwan Votes", None, "Taiwan Votes"),  # a place: a headline
+    ("The Fourth Plenum", None, "The Fourth Plenum"),  # a word that never opens a name
+])
+def test_a_bare_name_under_a_newsletters_name_is_its_writer(second, author, title):
+    from generator.extract.structure import masthead
+
+    cleaned = clean(f"The Strait Letter\n{second}\nApr 2, 2026\n\nThe legislature cut the budget on Monday.\n")
+    head = masthead(cleaned.blocks, cleaned.dropped)
+    assert (head.source, head.author, head.date) == ("The Strait Letter", author, dt.date(2026, 4, 2))
+    assert head.title == title
+
+
 def test_a_title_case_headline_names_nobody_by_its_capitals():
     headline = [e.name for e in find_entities([("", "Exports Jump as Shippers Race Ahead of Tariff Deadline")])]
     assert headline == []

@@ -46,7 +46,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
         sections = _with_dek(sections, head.dek, title)
     if sections and all(s.lead for s in sections):
         sections = [replace(s, lead=False, title=title) for s in sections]
-    stories = [s.title for s in sections if not s.lead]
+    # (a story's own heading, without its group's: "Today's Essential Eight: 2. Rare earth licences")
+    stories = [s.title.removeprefix(f"{s.group}: ") if s.group else s.title for s in sections if not s.lead]
     if not given and newsletter and len(stories) > 1:  # an edition without a headline: its stories name it
         title = " | ".join(stories[:EDITION_TITLE_STORIES])
     signed = [signature(b) for b in signatures]

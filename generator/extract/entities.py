@@ -46,6 +46,11 @@ def _gazetteer() -> PhraseMatcher:
     return PhraseMatcher(phrases, exact=True, suffixes=())
 
 
+def listed(text: str) -> bool:
+    """Does ``text`` name a place, organisation or person of data/entities.yml?"""
+    return bool(_gazetteer().find(text))
+
+
 @lru_cache(maxsize=1)
 def _cues() -> tuple[PhraseMatcher, frozenset[str], frozenset[str]]:
     """(the cues around a name, the words of titles, words never in a name)."""

@@ -114,6 +114,27 @@ def byline_source(text: str) -> str | None:
     return m.group("name") if m and _publisher(m.group("name")) else None
 
 
+def _story_heading(block: Block) -> bool:
+    """A story's heading rather than a headline's dek: numbered, or shorter than a dek."""
+    return bool(NUMBERED.match(block.text)) or word_count(block.text) < DEK_MIN_WORDS
+
+
+def _bare_name(text: str) -> bool:
+    """A person's name alone: two or three capitalised words, none a word that never ends or starts a name
+    (data/cues.yml ``not_names``) and none a listed place or organisation ("Taiwan Votes" is a headline)."""
+    from generator.extract.entities import listed
+
+    words = text.split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
+                                         for w in words)
+            and not any(w in _not_names() for w in words) and not listed(text))
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(load_cues()["not_names"])
+
+
 def _publisher(name: str) -> bool:
     """A name of data/cues.yml's ``known_sources`` (a news agency or outlet), whole."""
     found = cue_matcher("known_sources").find(name)
@@ -164,9 +185,15 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             author = author or byline(block.text)
             agency = agency or byline_source(block.text)
             date = date or full_date(block.text)
+        elif kind == "heading" and title is None and source is not None and rest[:2] == ["heading", "text"] \
+                and _story_heading(next(b for b, k in zip(top[i + 1:], kinds[i + 1:]) if k == "heading")):
+            break  # under a newsletter's masthead, a heading over a story's heading groups stories: no headline
         elif title is None and (kind == "kicker" or (kind == "heading" and _is_label(block.text, cue_matcher(
                 "series_labels")))):
             pass  # a section's label over the headline ("ANALYSIS", "Today's links"): neither source nor title
+        elif kind == "heading" and source is not None and title is None and author is None \
+                and kinds[i + 1:i + 2] == ["date"] and _bare_name(block.text):
+            author = block.text  # a newsletter's name, its writer's, then the date: "Sinocism / Bill Bishop / …"
         elif kind == "heading" and title is not None and author is None and kinds[i + 1:i + 2] == ["date"] \
                 and (m := BYLINE_IN.fullmatch(block.text)):
             author = m.group("name")  # "Ann Lee in Beijing" over the date line: the byline of a paper's site
