@@ -292,6 +292,9 @@ def test_a_name_over_a_date_line_is_a_source_only_when_it_reads_like_a_newslette
     ("(Bloomberg) -- The ministry said", "Bloomberg"),  # the agency alone opens the story
     ("(Updates with prices) -- The ministry said", None),  # an update note names no publisher
     ("TOKYO/BEIJING (Kyodo) -- The ministries said", "Kyodo"),
+    ("Pyongyang, March 8 (KCNA) -- The party said", "KCNA"),  # the city as written, then date and agency
+    ("Seoul, March 8 (local time) - The ministry said", None),
+    ("Lai Ching-te (DPP) - The president said", None),  # a party after a name is no dateline
 ])
 def test_a_wire_datelines_agency_is_the_source(opening, agency):
     from generator.extract.structure import dateline_source

@@ -350,7 +350,7 @@ def without_opening_mark(text: str) -> str:
     elif text[1:2] == ":":
         m = SPEAKER.match(text)
     else:
-        m = DATELINE.match(text) if text[1:2].isupper() and (text[:1].isupper() or text[:1] == "(") else None
+        m = DATELINE.match(text) if text[:1].isupper() or text[:1] == "(" else None
         if m and not STORY_START.match(text, m.end()):
             m = None
     return text[m.end():].lstrip() if m else text
@@ -359,8 +359,8 @@ def without_opening_mark(text: str) -> str:
 def dateline_source(blocks: tuple[Block, ...]) -> str | None:
     """The news agency of a wire story's dateline, opening its first paragraph."""
     m = _dateline(blocks)
-    if m and m.group("agency"):
-        return m.group("agency").strip()
+    if m and (m.group("agency") or m.group("filed")):
+        return (m.group("agency") or m.group("filed")).strip()
     # "(Bloomberg) -- ": a known publisher only ("(Updates with prices) --" names none)
     return m.group("wire").strip() if m and m.group("wire") and _publisher(m.group("wire").strip()) else None
 
