@@ -14,6 +14,7 @@ from functools import lru_cache
 from generator.clean import EMAIL, is_greeting
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
+from generator.extract.entities import listed
 from generator.model import Block, Dropped, Section
 from generator.text import DATELINE, PhraseMatcher, ends_clause, sentences, slugify, unique, word_count
 
@@ -122,8 +123,6 @@ def _story_heading(block: Block) -> bool:
 def _bare_name(text: str) -> bool:
     """A person's name alone: two or three capitalised words, none a word that never ends or starts a name
     (data/cues.yml ``not_names``) and none a listed place or organisation ("Taiwan Votes" is a headline)."""
-    from generator.extract.entities import listed
-
     words = text.split()
     return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
                                          for w in words)
