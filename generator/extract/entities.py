@@ -46,6 +46,11 @@ def _gazetteer() -> PhraseMatcher:
     return PhraseMatcher(phrases, exact=True, suffixes=())
 
 
+def not_names() -> frozenset[str]:
+    """The capitalised words of data/cues.yml that never start or end a person's name."""
+    return _cues()[2]
+
+
 def listed(text: str) -> bool:
     """Does ``text`` name a place, organisation or person of data/entities.yml?"""
     return bool(_gazetteer().find(text))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from generator.clean import EMAIL, is_greeting
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
-from generator.extract.entities import listed
+from generator.extract.entities import listed, not_names
 from generator.model import Block, Dropped, Section
 from generator.text import DATELINE, PhraseMatcher, ends_clause, sentences, slugify, unique, word_count
 
@@ -126,12 +126,7 @@ def _bare_name(text: str) -> bool:
     words = text.split()
     return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
                                          for w in words)
-            and not any(w in _not_names() for w in words) and not listed(text))
-
-
-@lru_cache(maxsize=1)
-def _not_names() -> frozenset[str]:
-    return frozenset(load_cues()["not_names"])
+            and not any(w in not_names() for w in words) and not listed(text))
 
 
 def _publisher(name: str) -> bool:

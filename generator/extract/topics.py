@@ -62,10 +62,10 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
                 scores[slug] += weight
                 evidence[slug][sentence] = evidence[slug].get(sentence, 0) + weight
     present: dict[str, set[int]] = defaultdict(set)
-    needed = {t.slug: t.min_score for t in topics}
-    if len(prose.sentences) <= BRIEF_SENTENCES and not any(scores.get(t.slug, 0) >= t.min_score for t in topics):
-        needed = {t.slug: min(t.min_score, STRONG) for t in topics}
-    if any(t.context and scores.get(t.slug, 0) >= needed[t.slug] for t in topics):  # else no need to look
+    # the score a topic needs: its own, or in a brief where none reaches it, at most one strong phrase's
+    cap = STRONG if len(prose.sentences) <= BRIEF_SENTENCES and not any(
+        scores.get(t.slug, 0) >= t.min_score for t in topics) else float("inf")
+    if any(t.context and scores.get(t.slug, 0) >= min(t.min_score, cap) for t in topics):  # else no need to look
         for source in (title, prose):
             for m in context.find(source):
                 for slug, group in m.value:
@@ -77,7 +77,7 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
         score = scores.get(topic.slug, 0)
         if not score:
             continue
-        about = (score >= needed[topic.slug] and len(present[topic.slug]) == len(topic.context)
+        about = (score >= min(topic.min_score, cap) and len(present[topic.slug]) == len(topic.context)
                  and score >= DOMINANCE * top
                  and not (lead is not None and topic.slug not in headed and _aside(evidence[topic.slug], lead)))
         best = sorted(evidence[topic.slug].items(), key=lambda kv: -kv[1])[:EVIDENCE_PER_TOPIC]
