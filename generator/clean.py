@@ -56,8 +56,12 @@ def clean(body: str, first_line: int = 1) -> Cleaned:
     blocks = _ornament_shapes(blocks, ornamented)
     blocks, pages = _drop_page_marks(blocks)
     blocks, links = _drop_link_list(blocks)
+    blocks, notes = _drop_references(blocks)
+    links += notes
     blocks, teaser = _drop_repeated_tail(blocks)
-    return Cleaned(tuple(blocks), tuple(sorted(headers + dropped + pages + links + teaser, key=lambda d: d.line)))
+    blocks, contents = _drop_contents(blocks)
+    return Cleaned(tuple(blocks), tuple(sorted(headers + dropped + pages + links + teaser + contents,
+                                               key=lambda d: d.line)))
 
 
 FORWARDED = re.compile(r"-{2,}\s*(?:Forwarded|Original) message\s*-{2,}", re.IGNORECASE)
@@ -280,7 +284,7 @@ def _paragraphed(body: str) -> bool:
 def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     short = []  # (index, text, words) of the paragraphs short enough to be boilerplate: most are longer
     for i, block in enumerate(blocks):
-        if block.kind == "p":
+        if block.kind == "p" or (block.kind == "ul" and len(block.lines) == 1):  # ("— With assistance from …")
             text = block.lines[0]  # a paragraph is one line, single-spaced and trimmed by _blocks:
             words = text.count(" ") + 1  # its words are its spaces and one
             if words <= MAX_FOOTER_WORDS:
@@ -355,9 +359,15 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
                  or _footer(text, hits)):
         return "boilerplate"
     bracketed = text[:1] in "[(" and text[-1:] in "])"  # "[Image: Missile launch]"
-    lists = _lists_opening(text[1:] if bracketed else text)
-    if "credit_lines" in lists and words <= MAX_CREDIT_WORDS and _credits(text[1:-1] if bracketed else text):
+    dashed = text[:1] in "—–-"  # "— With assistance from Ann Lee"
+    bare = text[1:-1] if bracketed else text.lstrip("—–- ") if dashed else text
+    lists = _lists_opening(bare)
+    if "credit_lines" in lists and words <= MAX_CREDIT_WORDS and _credits(bare):
         return "credits"
+    if "contact_labels" in lists and words <= MAX_CREDIT_WORDS and _opens_with(text, "contact_labels", then=":"):
+        return CONTACT
+    if len(text) <= MAX_CONTACT_CHARS and (END_MARK.fullmatch(text) or CONTACT_ONLY.fullmatch(text)):
+        return "end mark" if END_MARK.fullmatch(text) else CONTACT
     if "caption_labels" in lists and _opens_with(text[1:-1] if bracketed else text, "caption_labels",
                                                  then="" if bracketed else ":"):
         return "caption"
@@ -402,6 +412,12 @@ def _footer(text: str, hits: list[Match]) -> bool:
 
 
 FOOTER_SHARE = 0.3
+CONTACT = "contact"
+MAX_CONTACT_CHARS = 60
+END_MARK = re.compile(r"#(?: ?#){2}|-30-|\(END\)|-?\s?ENDS?\s?-?|[-–—]\s?(?:ends?|END)\s?[-–—]")  # a release's end
+# a line holding nothing but an email address or a telephone number
+CONTACT_ONLY = re.compile(r"(?:(?:e-?mail|tel|phone|t|m)\s?[:.]\s?)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?=(?:\D*\d){9})\+?[\d() .-]{9,20})",
+                          re.IGNORECASE)
 NAME_LIST_WORDS = frozenset({"and", "&", "in", "with", "from", "at"})
 
 
@@ -450,7 +466,8 @@ def _lists_opening(text: str) -> tuple[str, ...]:
 def _openers() -> dict[str, tuple[str, ...]]:
     """First word of a phrase → the lists of data/cues.yml with a phrase opening with it."""
     out: dict[str, tuple[str, ...]] = {}
-    for cues in ("credit_lines", "caption_labels", "greetings", "link_labels", "buttons", "ad_labels"):
+    for cues in ("credit_lines", "caption_labels", "greetings", "link_labels", "buttons", "ad_labels",
+                 "contact_labels"):
         for phrase in load_cues().get(cues, []):
             first = FIRST_WORDS.match(phrase.lower())
             if first and cues not in out.get(first.group(), ()):
@@ -506,6 +523,23 @@ def _drop_link_list(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
             if len(titles) <= MAX_LINKS and all(word_count(t) <= MAX_LINK_WORDS and not t.rstrip(CLOSERS).endswith(".")
                                                 for t in titles):
                 return blocks[:start], [Dropped(b.line, "links", b.text) for b in blocks[start:]]
+    return blocks, []
+
+
+REFERENCE_LABELS = frozenset({"references", "notes", "endnotes", "footnotes", "sources", "bibliography",
+                              "works cited", "citations"})
+NOTE = re.compile(r"\[\d{1,3}\]|\^?\d{1,3}[.)]?\s")  # "[1] …", "1. …", "^1 …"
+MAX_NOTES = 60
+
+
+def _drop_references(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
+    """A "References" (or "Notes", "Sources") heading followed by numbered notes only, to the end: the
+    footnotes of the text's "[1]" marks, not its prose (listed with what cleaning left out)."""
+    for start in range(max(0, len(blocks) - MAX_NOTES - 1), len(blocks) - 1):
+        head = blocks[start]
+        if head.kind in ("p", "h") and head.text.rstrip(":").strip().lower() in REFERENCE_LABELS \
+                and all(b.kind == "ul" or all(NOTE.match(line) for line in b.lines) for b in blocks[start + 1:]):
+            return blocks[:start], [Dropped(b.line, "references", b.text) for b in blocks[start:]]
     return blocks, []
 
 
@@ -565,3 +599,50 @@ def _repeats(text: str, earlier: list[str]) -> bool:
 
 def _cut_short(text: str) -> bool:
     return text.rstrip().endswith(("...", "…"))
+
+
+CONTENTS_WITHIN = 12  # blocks from the top where a table of contents may start
+MAX_CONTENTS_WORDS = 14
+MAX_CONTENTS_LABEL_WORDS = 6
+ENTRY_NUMBER = re.compile(r"(?:#?\d{1,2}[.):]?|[A-Z][.)])\s+")  # "1. ", "2) ", "#3 ", "A. "
+
+
+def _drop_contents(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
+    """A table of contents near the top: two short lines or more (paragraphs in a row, or a list's items),
+    each the same words as a heading further down ("In this issue: 1. Taiwan's budget / 2. Chip exports"
+    over the stories so headed), with the short label over it ("In this issue:"). It repeats the headings:
+    left out, so the stories' own headings cut the text."""
+    for start in range(min(CONTENTS_WITHIN, len(blocks))):
+        entries, end = _entries(blocks, start)
+        if len(entries) < 2:
+            continue
+        headings = {_entry_key(b.lines[0]) for b in blocks[end:]
+                    if b.kind in ("p", "h") and word_count(b.lines[0]) <= MAX_CONTENTS_WORDS}
+        if not all(_entry_key(e) in headings for e in entries):
+            continue
+        label = blocks[start - 1] if start else None
+        if label is not None and label.kind in ("p", "h") and word_count(label.text) <= MAX_CONTENTS_LABEL_WORDS \
+                and (label.text.endswith(":") or _opens_with(label.text, "contents_labels")):
+            start -= 1
+        return blocks[:start] + blocks[end:], [Dropped(b.line, "contents", b.text) for b in blocks[start:end]]
+    return blocks, []
+
+
+def _entries(blocks: list[Block], start: int) -> tuple[list[str], int]:
+    """The short lines from ``start`` on (a list's items, or one-line paragraphs in a row), and where they end."""
+    if blocks[start].kind == "ul":
+        items = blocks[start].lines
+        fits = all(word_count(i) <= MAX_CONTENTS_WORDS for i in items)
+        return (list(items) if fits else []), start + 1
+    entries, keys, end = [], set(), start
+    while end < len(blocks) and blocks[end].kind == "p" and word_count(blocks[end].lines[0]) <= MAX_CONTENTS_WORDS \
+            and not ends_clause(blocks[end].lines[0]) and _entry_key(blocks[end].lines[0]) not in keys:
+        entries.append(blocks[end].lines[0])  # (until the first heading the contents list again)
+        keys.add(_entry_key(blocks[end].lines[0]))
+        end += 1
+    return entries, end
+
+
+def _entry_key(text: str) -> str:
+    m = ENTRY_NUMBER.match(text)
+    return _norm(text[m.end():] if m else text)

@@ -131,22 +131,25 @@ ABBREVIATIONS = {
 }
 # The last stop of a run ("?!", "..."), closing quotes or brackets, space, then what opens a sentence. It
 # starts with one character class, not a run of them: the regex engine then skips text fast (about 3x).
-STOPS, CLAUSE_END, CLOSERS = ".!?…", ".!?…:;,", "\"”’')]"
+# Chinese and Japanese full stops end a sentence with no space after them.
+STOPS, CLAUSE_END, CLOSERS = ".!?…。！？", ".!?…:;,。！？；：，", "\"”’')]」』）"
 ENDING = STOPS + CLOSERS + " \n\t"  # what may follow a sentence's last word at the end of a text (its stops
 # are spelt out again in ``sentences``, where testing each is cheaper than a loop over them)
-SENTENCE_END = re.compile(r"[.!?…]([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
+SENTENCE_END = re.compile(r"[.!?…。！？]([\"”’')\]」』）]*)(\s+(?=[\"“‘'(\[「『（]?[A-Z0-9\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?<=[。！？」』）])\s*(?=[\"“‘'(\[「『（]?[^\W_]))")
 
 
 # A wire story's dateline: a city in capitals (or two: "TOKYO/BEIJING"), then an agency ("MANILA, April 8
 # (Reuters) -", "BEIJING (AP) —"), a date ("TOKYO, Jan. 5 -", "TOKYO, Jan. 5, 2026 -") or a double hyphen
 # ("SEOUL --"); or the agency alone ("(Bloomberg) -- "), or a city as written, a date and the agency
-# ("Pyongyang, March 8 (KCNA) --"). The agency, when named, is the source, and a date with its year the
-# article's date.
+# ("Pyongyang, March 8 (KCNA) --"); or a city of four capitals or more and a dash before a sentence
+# ("WASHINGTON — Senators …", not a heading's "ANALYSIS — Why Taipei bets on drones"). The agency, when
+# named, is the source, and a date with its year the article's date.
 DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ /-]*[A-Z.](?:(?:,[^()\n]{1,40}?)?\s*\((?P<agency>[A-Z][^()\n]{0,30}?)\)\s*"
                       r"(?:--|[-–—])|,\s+(?:[A-Z][A-Za-z .]{1,30},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?\s+(?:--|[-–—])"
                       r"|\s--)|\((?P<wire>[A-Z][^()\n]{0,30}?)\)\s*(?:--|[-–—])"
                       r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*"
-                      r"\((?P<filed>[A-Z][^()\n]{0,30}?)\)\s*(?:--|[-–—]))\s")
+                      r"\((?P<filed>[A-Z][^()\n]{0,30}?)\)\s*(?:--|[-–—])"
+                      r"|(?=[A-Z][A-Z.'’/ -]{3})[A-Z][A-Z.'’/-]*(?: [A-Z][A-Z.'’/-]+){0,2} [—–](?=\s\S[^\n]*[.!?…][\"”’')\]]*\s*$))\s")
 
 INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J", "U.S", "e.g" before the full stop
 
@@ -154,7 +157,8 @@ INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J", "U.S", "e.g" before th
 def sentences(text: str) -> list[str]:
     """Split prose into sentences without breaking after abbreviations (U.S., Mr., Jan.) or initials."""
     body = text.rstrip(ENDING)
-    if not ("." in body or "?" in body or "!" in body or "…" in body):  # stops at the very end only
+    if not ("." in body or "?" in body or "!" in body or "…" in body or (
+            not body.isascii() and ("。" in body or "！" in body or "？" in body))):  # stops at the very end only
         text = text.strip()
         return [text] if text else []
     out, start = [], 0

@@ -374,6 +374,10 @@ def test_rubric_dek_and_link_list_around_a_story():
     ("2/ Beijing is reminding Washington of its leverage.", "Beijing is reminding Washington of its leverage."),
     ("24/7 ports stay open.", None), ("3/4 of exports go to Asia.", None),  # a fraction is no counter
     ("A: China firmly opposes the listing of its firms.", "China firmly opposes the listing of its firms."),
+    ("A2: Beijing answered within a day.", "Beijing answered within a day."),
+    ("WASHINGTON — Senators met on Monday.", "Senators met on Monday."),
+    ("NEW YORK – Markets fell after the data.", "Markets fell after the data."),
+    ("US — China talks resume.", None),
     ("AI: Chips face new export limits.", None),
 ])
 def test_a_wire_dateline_is_not_part_of_a_title_or_key_point(text, rest):
@@ -941,3 +945,93 @@ def test_a_names_words_keep_their_offsets(name):
     from generator.extract.entities import WORDS, _words
 
     assert _words(7, name) == [(7 + w.start(), w.group()) for w in WORDS.finditer(name)]
+
+
+def test_bold_labels_that_come_back_are_speakers_of_one_conversation():
+    from generator.extract.structure import split_sections
+
+    talk = clean("**Desk:** Will Seoul act?\n\n**Park:** Yes, soon.\n\n**Desk:** When?\n\n**Park:** In May.\n")
+    sections, _ = split_sections(talk.blocks, "Interview", edition=False)
+    assert [(s.title, [b.text for b in s.blocks]) for s in sections] == [
+        ("Interview", ["Desk: Will Seoul act?", "Park: Yes, soon.", "Desk: When?", "Park: In May."])]
+
+
+def test_a_table_of_contents_repeating_the_headings_is_left_out():
+    text = ("In this issue:\n1. Chip curbs\n2. Ferry talks\n\n1. Chip curbs\n\nTokyo added items.\n\n"
+            "2. Ferry talks\n\nKinmen met Xiamen.\n")
+    cleaned = clean(text)
+    assert [b.text for b in cleaned.blocks] == ["1. Chip curbs", "Tokyo added items.", "2. Ferry talks",
+                                                "Kinmen met Xiamen."]
+    assert [(d.text, d.reason) for d in cleaned.dropped] == [
+        ("In this issue:", "contents"), ("1. Chip curbs", "contents"), ("2. Ferry talks", "contents")]
+    # a list whose lines head nothing further down is the text's own
+    kept = "Three ports reopened:\n- Busan\n- Kaohsiung\n\nBusan\n\nShips returned.\n"
+    assert not clean(kept).dropped
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Media contact: Press Office, (202) 555-0143", "contact"), ("press@office.example", "contact"),
+    ("+82 2 555 0143", "contact"), ("###", "end mark"), ("-30-", "end mark"), ("(END)", "end mark"),
+    ("To contact the reporter on this story: Ann Lee in Manila at alee@example.com", "contact"),
+    ("— With assistance from Bo Park", "credits"),
+])
+def test_a_releases_contacts_and_end_mark_are_left_out(line, reason):
+    cleaned = clean(f"Officials met on Monday.\n\n{line}\n")
+    assert [b.text for b in cleaned.blocks] == ["Officials met on Monday."]
+    assert [d.reason for d in cleaned.dropped] == [reason]
+
+
+@pytest.mark.parametrize("line", [
+    "Contact between the two navies has grown: officials said so on Monday.",  # no label, a sentence
+    "Contacts with Pyongyang were frozen in 2019, the ministry said.",
+    "The firm ends talks.",
+    "Sources: officials in Seoul and Tokyo said the talks would resume in May.",
+    "1950 - 1953",  # years, not a telephone number
+])
+def test_lookalikes_of_contacts_end_marks_and_notes_are_kept(line):
+    assert [b.text for b in clean(f"Officials met on Monday.\n\n{line}\n").blocks] == ["Officials met on Monday.", line]
+
+
+def test_references_under_their_heading_are_left_out_but_prose_under_one_stays():
+    notes = clean("Tokyo doubled the budget[1].\n\nNotes\n[1] Budget request, 2026.\n[2] Interview.\n")
+    assert [b.text for b in notes.blocks] == ["Tokyo doubled the budget[1]."]
+    assert {d.reason for d in notes.dropped} == {"references"}
+    prose = clean("Tokyo doubled the budget.\n\nSources\n\nOfficials in Tokyo spoke on condition of anonymity.\n")
+    assert not prose.dropped
+    assert key_points(["Tokyo doubled the budget of its minerals agency this year[1], officials said."], {}) == (
+        "Tokyo doubled the budget of its minerals agency this year, officials said.",)
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Senators Ann Lee and Bo Park introduced the bill on Monday.", ["Ann Lee", "Bo Park"]),
+    ("Ministers Ann Lee, Bo Park and Cy Moss met in Seoul.", ["Ann Lee", "Bo Park", "Cy Moss"]),
+    ("CEO Ann Lee and Acme Holdings signed the deal.", ["Ann Lee"]),  # one title, one name
+    ("Spokesman Jay Tarriela said the ship was hit.", ["Jay Tarriela"]),  # the title is no part of the name
+])
+def test_titles_introduce_the_names_after_them(text, people):
+    found = find_entities([("", text)])
+    assert [e.name for e in found if e.kind == "people"] == people
+
+
+@pytest.mark.parametrize("name, typed", [
+    ("THE STRAIT WEEKLY", "The Strait Weekly"), ("ASEAN WATCH", "ASEAN Watch"), ("NK PULSE", "NK Pulse"),
+    ("SCMP", "SCMP"), ("The Strait Weekly", "The Strait Weekly"), ("ASIA-PACIFIC LETTER", "Asia-Pacific Letter"),
+])
+def test_a_newsletters_name_in_capitals_is_written_as_a_name(name, typed):
+    from generator.extract.structure import masthead
+
+    cleaned = clean(f"{name}\nIssue 12 · 6 March 2026\n\nTaipei bets on drones\n\nThe ministry will buy more.\n")
+    assert masthead(cleaned.blocks, cleaned.dropped).source == typed
+
+
+def test_a_label_and_a_dash_over_a_headline_is_no_dateline():
+    from generator.extract.structure import is_heading
+    from generator.model import Block
+
+    assert is_heading(Block("p", ("ANALYSIS — Why Taipei bets on drones",), 1))
+    assert not is_heading(Block("p", ("WASHINGTON — Senators met on Monday.",), 1))
+
+
+def test_chinese_and_japanese_stops_end_sentences():
+    assert sentences("北京表示同意。双方将继续磋商！ Talks resume. 「はい。」次") == [
+        "北京表示同意。", "双方将继续磋商！", "Talks resume.", "「はい。」", "次"]

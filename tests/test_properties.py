@@ -185,7 +185,9 @@ TOP = ["ANALYSIS", "From: desk@example.org", "Subject: Fwd: Port news", "Date: T
        "(Bloomberg) -- Port strike spreads to Incheon.", "TOKYO/SEOUL -- Ports shut.", "1. Ports reopen.",
        "Port strike halts exports from Busan - Reuters", "Opinion | Ports need a deal",
        "https://www.example.org/world/port-strike",
-       "Dockers return on Monday.", "2) Freight rates fall."]
+       "Dockers return on Monday.", "2) Freight rates fall.", "In this issue:", "1. Ports reopen",
+       "THE STRAIT LETTER", "FOR IMMEDIATE RELEASE", "WASHINGTON — Ports shut on Monday.",
+       "Port strike halts exports from Busan as ships divert; insurers raise premiums for the whole region"]
 TAIL = ["Read Next", "More from this section", "Seoul stocks slip", "Ann Lee is a fellow at the Harbour Centre.",
         "Thanks for reading The Strait Letter! Subscribe for free to receive new posts.", "Share", "Leave a comment",
         "Reporting by Ann Lee; Editing by Bo Park", "Tags: Taiwan, Trade", "[Image: port]", "Related: Port costs",
@@ -193,7 +195,11 @@ TAIL = ["Read Next", "More from this section", "Seoul stocks slip", "Ann Lee is 
         "▶ Ships divert", "🔹 Insurers raise premiums.", "🔹 Freight rates climb", "★★★", "© 2026 Strait Media",
         "> Ports reopen on Monday,", "> officials said.", "---", "**Seoul:** Markets rose.",
         "**Taipei:** Ships sailed", "Getty Images", "Thanks for reading,", "Dana", "Q: Will ports reopen?",
-        "A: They will.", "Ministry of Transport", "April 4, 2026"]
+        "A: They will.", "Ministry of Transport", "April 4, 2026", "Media contact: Press Office", "press@example.org",
+        "(202) 555-0143", "###", "(END)", "— With assistance from Bo Park", "Notes", "[1] Port data, 2026.",
+        "To contact the reporter on this story: Ann Lee in Busan at alee@example.org", "**Park:** Yes.",
+        "**Park:** Soon.", "You're receiving this email because you subscribed. Unsubscribe",
+        "The views expressed are the author's own.", "A1: Ports reopen in May."]
 shaped = st.builds(lambda top, middle, tail, sep: sep.join(top + middle + tail),
                    st.lists(st.sampled_from(TOP), max_size=7), st.lists(line, min_size=1, max_size=4),
                    st.lists(st.sampled_from(TAIL), max_size=5), st.sampled_from(["\n", "\n\n"]))

@@ -106,7 +106,9 @@ def reference_sentences(text: str) -> list[str]:
     from generator.text import ABBREVIATIONS
 
     out, start = [], 0
-    for m in re.finditer(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])", text):
+    cjk = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"  # (a Chinese or Japanese stop needs no space after it)
+    for m in re.finditer(rf"([.!?…。！？]+)([\"”’')\]」』）]*)(\s+(?=[\"“‘'(\[「『（]?[A-Z0-9{cjk}])"
+                         r"|(?<=[。！？」』）])\s*(?=[\"“‘'(\[「『（]?[^\W_]))", text):
         before = text[start:m.start()].rsplit(None, 1)
         last_word = before[-1].lower().lstrip("(\"“‘'") if before else ""
         if m.group(1) == "." and (last_word in ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word)
@@ -121,7 +123,8 @@ def reference_sentences(text: str) -> list[str]:
 
 
 sentence_parts = st.sampled_from(["The U.S. said", "Mr. Li", "J. Doe", "e.g. this", "It rose.", "Why?", " ", "?.", "!",
-                                  "“Yes.”", "(Jan. 5)", "no.", "A", "x.y.z.", "2026.", "…", "Done!"])
+                                  "“Yes.”", "(Jan. 5)", "no.", "A", "x.y.z.", "2026.", "…", "Done!",
+                                  "北京说。", "好！", "「是。」", "商务部", "발사했다."])
 
 
 @settings(max_examples=400, deadline=None)

@@ -16,7 +16,8 @@ from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
 from generator.extract.structure import (Masthead, asked, author_names, bio_author, dateline_date, dateline_source,
                                          email_list, email_sender, email_subject, fallback_title, is_author_bio,
-                                         issued, masthead, numbered, signature, split_sections)
+                                         issued, masthead, numbered, reporter, signature, split_sections,
+                                         without_opening_mark)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
 from generator.read import Seed
@@ -49,10 +50,10 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     # (a story's own heading, without its group's: "Today's Essential Eight: 2. Rare earth licences")
     stories = [s.title.removeprefix(f"{s.group}: ") if s.group else s.title for s in sections if not s.lead]
     if not given and newsletter and len(stories) > 1:  # an edition without a headline: its stories name it
-        title = " | ".join(stories[:EDITION_TITLE_STORIES])
+        title = " | ".join(without_opening_mark(s) for s in stories[:EDITION_TITLE_STORIES])  # (not "1. …")
     signed = [signature(b) for b in signatures]
     author = (meta.get("author") or head.author or next((name for name, _ in signed if name), None)
-              or (bio_author(sections[-1].blocks[-BIO_WINDOW:]) if sections else None))
+              or (bio_author(sections[-1].blocks[-BIO_WINDOW:]) if sections else None) or reporter(cleaned.dropped))
     sections, bios = _without_author_bio(sections, author_names(author))
     source = (meta.get("source") or head.source or head.agency or dateline_source(body) or mailing_list
               or email_sender(cleaned.dropped) or next((org for _, org in signed if org), None))

@@ -19,6 +19,7 @@ from generator.text import CLOSERS, Match, PhraseMatcher, Prose, sentences
 _WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
 _EDGE = r"(?![\w-])(?!['’](?!s\b))"  # a name is not part of a longer word; it may be possessive (Lai's)
 NAME_AFTER = re.compile(rf"\s+({_WORD}(?:\s+{_WORD}){{1,2}}){_EDGE}")
+NAME_AND = re.compile(rf"(?:,|,?\s+and)\s+({_WORD}(?:\s+{_WORD}){{1,2}}){_EDGE}")  # the next of several
 # A name *ending* at a cue is read backwards, on the reversed text: a match there, not a search.
 _DROW = r"(?:[a-z]+-)?[a-z]+[A-Z]"
 _EMAN = rf"({_DROW}(?:\s+{_DROW}){{1,2}}){_EDGE}"
@@ -62,9 +63,16 @@ def _cues() -> tuple[PhraseMatcher, frozenset[str], frozenset[str]]:
     cues = load_cues()
     # lower case: "CEO" or "ceo" alike, and one scan of the folded text
     anchors = {w.lower(): "title" for w in cues["name_titles"]}
+    # a plural title introduces two names or more: "Senators Maria Delgado and Tom Hughes"
+    anchors.update({_plural(w.lower()): "titles" for w in cues["name_titles"] if w[-1:].isalpha()})
     anchors.update({w.lower(): "verb" for w in cues["report_verbs"]})
-    titles = frozenset(w for t in cues["name_titles"] for w in t.split())
+    titles = frozenset(w.lower() for t in cues["name_titles"] for w in t.split())
     return PhraseMatcher(anchors, suffixes=()), titles, frozenset(cues["not_names"])
+
+
+def _plural(title: str) -> str:
+    return title[:-1] + "ies" if title.endswith("y") and title[-2:-1] not in "aeiou" else (
+        title + "es" if title.endswith(("s", "sh", "ch")) else title + "s")
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +130,8 @@ def _introduced_people(prose: Prose, taken: list[Match]) -> list[tuple[int, str]
         m = NAME_AFTER.match(text, cue.end)
         if m:
             spans.append((m.start(1), m.group(1)))
+            while cue.value == "titles" and (m := NAME_AND.match(text, m.end())):  # "…, Bo Park and Jane Roe"
+                spans.append((m.start(1), m.group(1)))
         if cue.value == "verb":
             before.append((NAME_BEFORE_VERB, cue.start))
     backwards = text[::-1] if before else ""
@@ -133,7 +143,7 @@ def _introduced_people(prose: Prose, taken: list[Match]) -> list[tuple[int, str]
     names: dict[int, str] = {}
     for start, name in spans:
         words = _words(start, name)
-        while words and words[0][1] in titles:
+        while words and words[0][1].lower() in titles:  # ("Spokesman Jay Tarriela said": Jay Tarriela)
             del words[0]
         # (an article never ends a name: "Nguyen Van An" is one)
         if len(words) < 2 or words[0][1] in not_names or (words[-1][1] in not_names and words[-1][1] not in ARTICLES):

@@ -20,6 +20,7 @@ CAPITALISED_ASCII = re.compile(r"[^\w][A-Z][a-z]", re.ASCII)
 OPENING = re.compile(r"[.!?]\s[A-Z][a-z]")
 NOT_WORDS = re.compile(r"\W+")
 CAPS_LIMIT = 5
+NOTE_MARK = re.compile(r"(?<=\S)\[\d{1,3}\]")  # "this year[1]"
 
 
 def capitalised_words(sentence: str, limit: int = 5) -> int:
@@ -55,7 +56,8 @@ def key_points(story_sentences: list[str], weights: dict[str, float]) -> tuple[s
         key = NOT_WORDS.sub("", sentence.lower())
         if key not in seen:
             seen.add(key)
-            chosen.append(without_opening_mark(sentence))  # the story's own words
+            # the story's own words (less a footnote's "[1]" mark)
+            chosen.append(without_opening_mark(NOTE_MARK.sub("", sentence) if "[" in sentence else sentence))
     return tuple(chosen)
 
 

@@ -21,6 +21,7 @@ from generator.text import DATELINE, PhraseMatcher, ends_clause, sentences, slug
 HEADING_MAX_WORDS = 16
 DEK_MIN_WORDS = 8  # a shorter line under the headline, followed by text, is a sub-heading
 HEADING_MAX_CHARS = 130
+HEADLINE_SCALE = 1.5  # a headline at the top: up to 24 words ("Exports jump as …; magnet shipments hit record")
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 # "By Jane Roe", "By Jane Roe | March 4, 2026", "By Ann Lee, Bo Park and Jane Roe" (a list ends with "and")
 BYLINE = re.compile(rf"^By\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)(?:\s*[,|–—·•-].*)?$")
@@ -60,7 +61,7 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
     if block.kind != "p":
         return False
     text = block.lines[0]  # a paragraph is one line, single-spaced: its spaces count its words
-    scale = 3 if headline and "|" in text else 1
+    scale = (3 if "|" in text else HEADLINE_SCALE) if headline else 1  # (a headline may run longer)
     if not text or len(text) > HEADING_MAX_CHARS * scale or text.count(" ") >= HEADING_MAX_WORDS * scale:
         return False
     if ends_clause(text) and not ((allow_question or NUMBERED.match(text)) and text.rstrip("\"”’')").endswith("?")):
@@ -169,8 +170,10 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
     consumed = 0
     for i, (block, kind) in enumerate(zip(top, kinds)):
         rest = [k for k in kinds[i + 1:] if k not in ("date", "byline", "url")]
-        if kind == "kicker" and rest[:1] not in (["heading"], ["kicker"]) and is_heading(block, True, True):
-            kind = "heading"  # a headline in capitals over the text ("CHINA BANS GALLIUM EXPORTS"), not a label
+        if kind == "kicker" and ((rest[:1] not in (["heading"], ["kicker"]) and is_heading(block, True, True))
+                                 or (kinds[i + 1:i + 2] == ["date"] and _edition_line(block.text, top[i + 1].text))):
+            kind = "heading"  # a headline in capitals over the text ("CHINA BANS GALLIUM EXPORTS"), or a
+            # newsletter's name over its issue's date line ("THE STRAIT WEEKLY / Issue 112 · 6 March"), not a label
         if kind == "url":
             url = url or block.text
         elif kind == "date":
@@ -179,9 +182,11 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             author = author or byline(block.text)
             agency = agency or byline_source(block.text)
             date = date or full_date(block.text)
-        elif kind == "heading" and title is None and source is not None and rest[:2] == ["heading", "text"] \
-                and _story_heading(next(b for b, k in zip(top[i + 1:], kinds[i + 1:]) if k == "heading")):
-            break  # under a newsletter's masthead, a heading over a story's heading groups stories: no headline
+        elif kind == "heading" and title is None and source is not None and (
+                NUMBERED.match(block.text) or (rest[:2] == ["heading", "text"] and _story_heading(
+                    next(b for b, k in zip(top[i + 1:], kinds[i + 1:]) if k == "heading")))):
+            break  # under a newsletter's masthead, a heading over a story's heading groups stories, and a
+            # numbered heading is its first story's: no headline
         elif title is None and (kind == "kicker" or (kind == "heading" and _is_label(block.text, cue_matcher(
                 "series_labels")))):
             pass  # a section's label over the headline ("ANALYSIS", "Today's links"): neither source nor title
@@ -198,7 +203,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and title is None and source is None and (name := _newsletter_name(block.text)) \
                 and (rest[:1] == ["heading"] or (kinds[i + 1:i + 2] == ["date"] and _edition_line(
                     name, top[i + 1].text)) or (name != block.text and full_date(block.text))):
-            source = name  # (over a headline or a date line; or "Asia Morning Note — 12 March 2026")
+            source = _as_title(name)  # (over a headline or a date line; or "Asia Morning Note — 12 March 2026")
             date = date or full_date(block.text)
         elif kind == "heading" and _is_label(block.text, cue_matcher("summary_labels")):
             break  # "Key takeaways": the heading of a list in the text, no headline
@@ -210,6 +215,21 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         consumed = i + 1
     return Masthead(title, source, author, date, stories, consumed, dek and Block("p", dek.lines, dek.line),
                     agency, url)
+
+
+SMALL_WORDS = frozenset({"of", "the", "and", "on", "in", "for", "at", "to", "a", "an"})
+
+
+def _as_title(name: str) -> str:
+    """A newsletter's name in capitals as a name is written: "THE STRAIT WEEKLY" is "The Strait Weekly";
+    an acronym stays ("ASEAN WATCH" is "ASEAN Watch": a listed name, or two letters), and so does a name of
+    one word ("SCMP") or one typed otherwise."""
+    words = name.split(" ")
+    if len(words) < 2 or not name.isupper():
+        return name
+    return " ".join(w.lower() if n and w.lower() in SMALL_WORDS
+                    else w if len(w) <= 2 or listed(w) else "-".join(p.capitalize() for p in w.split("-"))
+                    for n, w in enumerate(words))
 
 
 def _looks_like_masthead_name(text: str) -> bool:
@@ -332,7 +352,7 @@ CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")  # "14:32", "9.05"
 # A live blog's time stamp opening an entry: "14:30 GMT — ", "9:05 a.m. ET - "
 TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?(?:\s+[A-Z]{2,4})?\s*(?:--|[-–—|:])\s+(?=\S)")
 THREAD_COUNTER = re.compile(r"\d{1,2}/\s+(?=\S)")  # "1/ " opening a post of a thread ("3/4 of…" is a fraction)
-SPEAKER = re.compile(r"[QA]:\s+(?=\S)")  # a transcript's "Q: " and "A: "
+SPEAKER = re.compile(r"[QA]\d{0,2}:\s+(?=\S)")  # a transcript's "Q: " and "A: ", an explainer's "A1: "
 
 
 def without_opening_mark(text: str) -> str:
@@ -341,7 +361,7 @@ def without_opening_mark(text: str) -> str:
     it: for titles and key points, the story's own words."""
     if text[:1].isdigit():
         m = THREAD_COUNTER.match(text) or TIME_STAMP.match(text) or LIST_NUMBER.match(text)
-    elif text[1:2] == ":":
+    elif text[:1] in "QA" and (text[1:2] == ":" or text[1:2].isdigit()):
         m = SPEAKER.match(text)
     else:
         m = DATELINE.match(text) if text[:1].isupper() or text[:1] == "(" else None
@@ -393,12 +413,18 @@ MAX_LABEL_WORDS = 6
 
 def _labelled(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """Paragraphs opening with a bold label ("**Taiwan:** President Lai said…", "**Why it matters:** …"),
-    two or more of them: each label heads the text it opens (a digest's stories, an explainer's parts)."""
+    two or more of them: each label heads the text it opens (a digest's stories, an explainer's parts). A
+    label that comes back names a speaker ("**Sato:** …" in an interview): the turns of one conversation,
+    which stay one story as written."""
     found = [BOLD_LABEL.match(b.lines[0]) if b.kind == "p" and b.lines[0][:2] in ("**", "__") else None
              for b in blocks]
     found = [m if m and word_count(m.group(1)) <= MAX_LABEL_WORDS else None for m in found]
-    if sum(1 for m in found if m) < 2:
+    labels = [m.group(1).strip().lower() for m in found if m]
+    if len(labels) < 2:
         return blocks
+    if len(set(labels)) < len(labels):  # speakers: "Sato: …", the emphasis marks left out as a heading's are
+        return tuple(Block("p", (f"{m.group(1).strip()}: {b.lines[0][m.end():]}",), b.line) if m else b
+                     for b, m in zip(blocks, found))
     out: list[Block] = []
     for block, m in zip(blocks, found):
         if m:
@@ -594,6 +620,20 @@ def email_sender(dropped: tuple[Dropped, ...]) -> str | None:
         name = m.group("name").strip(" \"'") if m else ""
         if any(c.isalpha() for c in name):
             return name
+    return None
+
+
+REPORTER_CONTACT = re.compile(r"to contact the reporters? on this story:\s*(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+                              r"\s+(?:in|at)\s", re.IGNORECASE)
+
+
+def reporter(dropped: tuple[Dropped, ...]) -> str | None:
+    """The reporter a wire story's closing contact line names ("To contact the reporter on this story: Ann
+    Lee in Manila at …"): its author when no byline named one."""
+    for d in dropped:
+        m = REPORTER_CONTACT.match(d.text) if d.reason == "contact" else None
+        if m and m.group("name")[:1].isupper():
+            return m.group("name")
     return None
 
 
