@@ -366,8 +366,11 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "credits"
     if "contact_labels" in lists and words <= MAX_CREDIT_WORDS and _opens_with(text, "contact_labels", then=":"):
         return CONTACT
-    if len(text) <= MAX_CONTACT_CHARS and (END_MARK.fullmatch(text) or CONTACT_ONLY.fullmatch(text)):
-        return "end mark" if END_MARK.fullmatch(text) else CONTACT
+    if len(text) <= MAX_CONTACT_CHARS:  # (each pattern asked only of a line that could be its shape)
+        if text[:1] in END_MARK_START and END_MARK.fullmatch(text):
+            return "end mark"
+        if ("@" in text or text[-1:].isdigit()) and CONTACT_ONLY.fullmatch(text):
+            return CONTACT
     if "caption_labels" in lists and _opens_with(text[1:-1] if bracketed else text, "caption_labels",
                                                  then="" if bracketed else ":"):
         return "caption"
@@ -415,6 +418,7 @@ FOOTER_SHARE = 0.3
 CONTACT = "contact"
 MAX_CONTACT_CHARS = 60
 END_MARK = re.compile(r"#(?: ?#){2}|-30-|\(END\)|-?\s?ENDS?\s?-?|[-–—]\s?(?:ends?|END)\s?[-–—]")  # a release's end
+END_MARK_START = frozenset("#-(E–—e")
 # a line holding nothing but an email address or a telephone number
 CONTACT_ONLY = re.compile(r"(?:(?:e-?mail|tel|phone|t|m)\s?[:.]\s?)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?=(?:\D*\d){9})\+?[\d() .-]{9,20})",
                           re.IGNORECASE)
@@ -530,6 +534,7 @@ REFERENCE_LABELS = frozenset({"references", "notes", "endnotes", "footnotes", "s
                               "works cited", "citations"})
 NOTE = re.compile(r"\[\d{1,3}\]|\^?\d{1,3}[.)]?\s")  # "[1] …", "1. …", "^1 …"
 MAX_NOTES = 60
+REFERENCE_LABEL_CHARS = 14
 
 
 def _drop_references(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
@@ -537,7 +542,8 @@ def _drop_references(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     footnotes of the text's "[1]" marks, not its prose (listed with what cleaning left out)."""
     for start in range(max(0, len(blocks) - MAX_NOTES - 1), len(blocks) - 1):
         head = blocks[start]
-        if head.kind in ("p", "h") and head.text.rstrip(":").strip().lower() in REFERENCE_LABELS \
+        if head.kind in ("p", "h") and len(head.lines[0]) <= REFERENCE_LABEL_CHARS \
+                and head.lines[0].rstrip(":").strip().lower() in REFERENCE_LABELS \
                 and all(b.kind == "ul" or all(NOTE.match(line) for line in b.lines) for b in blocks[start + 1:]):
             return blocks[:start], [Dropped(b.line, "references", b.text) for b in blocks[start:]]
     return blocks, []
@@ -612,13 +618,23 @@ def _drop_contents(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     each the same words as a heading further down ("In this issue: 1. Taiwan's budget / 2. Chip exports"
     over the stories so headed), with the short label over it ("In this issue:"). It repeats the headings:
     left out, so the stories' own headings cut the text."""
-    for start in range(min(CONTENTS_WITHIN, len(blocks))):
-        entries, end = _entries(blocks, start)
+    headings: dict[str, int] = {}  # a short line's words -> the last block holding them: read once, if asked
+    lines = ""  # every paragraph's line, for a cheap first test: each entry's text must come twice at least
+    short: list[bool] = []  # is block n a short line (no clause's end)? asked once each, as far as needed
+    for start in range(min(CONTENTS_WITHIN, len(blocks) - 1)):
+        if blocks[start].kind == "p" and (len(blocks[start].lines[0]) > CONTENTS_ENTRY_CHARS
+                                          or len(blocks[start + 1].lines[0]) > CONTENTS_ENTRY_CHARS):
+            continue  # (most paragraphs: too long to be an entry, told without counting words)
+        entries, end = _entries(blocks, start, short)
         if len(entries) < 2:
             continue
-        headings = {_entry_key(b.lines[0]) for b in blocks[end:]
-                    if b.kind in ("p", "h") and word_count(b.lines[0]) <= MAX_CONTENTS_WORDS}
-        if not all(_entry_key(e) in headings for e in entries):
+        lines = lines or "\n".join(b.lines[0] for b in blocks if b.kind in ("p", "h"))
+        if not all(lines.count(_unnumbered(e)[:CONTENTS_PROBE]) >= 2 for e in entries):
+            continue
+        if not headings:
+            headings = {_entry_key(b.lines[0]): i for i, b in enumerate(blocks)
+                        if b.kind in ("p", "h") and word_count(b.lines[0]) <= MAX_CONTENTS_WORDS}
+        if not all(headings.get(_entry_key(e), -1) >= end for e in entries):
             continue
         label = blocks[start - 1] if start else None
         if label is not None and label.kind in ("p", "h") and word_count(label.text) <= MAX_CONTENTS_LABEL_WORDS \
@@ -628,21 +644,40 @@ def _drop_contents(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     return blocks, []
 
 
-def _entries(blocks: list[Block], start: int) -> tuple[list[str], int]:
+def _entries(blocks: list[Block], start: int, short: list[bool]) -> tuple[list[str], int]:
     """The short lines from ``start`` on (a list's items, or one-line paragraphs in a row), and where they end."""
     if blocks[start].kind == "ul":
         items = blocks[start].lines
         fits = all(word_count(i) <= MAX_CONTENTS_WORDS for i in items)
         return (list(items) if fits else []), start + 1
-    entries, keys, end = [], set(), start
-    while end < len(blocks) and blocks[end].kind == "p" and word_count(blocks[end].lines[0]) <= MAX_CONTENTS_WORDS \
-            and not ends_clause(blocks[end].lines[0]) and _entry_key(blocks[end].lines[0]) not in keys:
-        entries.append(blocks[end].lines[0])  # (until the first heading the contents list again)
-        keys.add(_entry_key(blocks[end].lines[0]))
+    end = start
+    while end < len(blocks):
+        while len(short) <= end:
+            b = blocks[len(short)]
+            short.append(b.kind == "p" and word_count(b.lines[0]) <= MAX_CONTENTS_WORDS and not ends_clause(b.lines[0]))
+        if not short[end]:
+            break
         end += 1
+    if end - start < 2:
+        return [], end
+    entries, keys = [], set()
+    for n in range(start, end):  # until the first heading the contents list again
+        key = _entry_key(blocks[n].lines[0])
+        if key in keys:
+            return entries, n
+        entries.append(blocks[n].lines[0])
+        keys.add(key)
     return entries, end
 
 
+CONTENTS_PROBE = 12
+CONTENTS_ENTRY_CHARS = 120
+
+
+def _unnumbered(text: str) -> str:
+    m = ENTRY_NUMBER.match(text) if text[:1].isdigit() or text[:1] == "#" or text[1:2] in ".)" else None
+    return text[m.end():] if m else text
+
+
 def _entry_key(text: str) -> str:
-    m = ENTRY_NUMBER.match(text)
-    return _norm(text[m.end():] if m else text)
+    return _norm(_unnumbered(text))
