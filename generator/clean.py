@@ -57,10 +57,9 @@ def clean(body: str, first_line: int = 1) -> Cleaned:
     blocks, pages = _drop_page_marks(blocks)
     blocks, links = _drop_link_list(blocks)
     blocks, notes = _drop_references(blocks)
-    links += notes
     blocks, teaser = _drop_repeated_tail(blocks)
     blocks, contents = _drop_contents(blocks)
-    return Cleaned(tuple(blocks), tuple(sorted(headers + dropped + pages + links + teaser + contents,
+    return Cleaned(tuple(blocks), tuple(sorted(headers + dropped + pages + links + notes + teaser + contents,
                                                key=lambda d: d.line)))
 
 
@@ -418,7 +417,7 @@ FOOTER_SHARE = 0.3
 CONTACT = "contact"
 MAX_CONTACT_CHARS = 60
 END_MARK = re.compile(r"#(?: ?#){2}|-30-|\(END\)|-?\s?ENDS?\s?-?|[-–—]\s?(?:ends?|END)\s?[-–—]")  # a release's end
-END_MARK_START = frozenset("#-(E–—e")
+END_MARK_START = frozenset("#-(E–—")
 # a line holding nothing but an email address or a telephone number
 CONTACT_ONLY = re.compile(r"(?:(?:e-?mail|tel|phone|t|m)\s?[:.]\s?)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?=(?:\D*\d){9})\+?[\d() .-]{9,20})",
                           re.IGNORECASE)
@@ -530,8 +529,6 @@ def _drop_link_list(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     return blocks, []
 
 
-REFERENCE_LABELS = frozenset({"references", "notes", "endnotes", "footnotes", "sources", "bibliography",
-                              "works cited", "citations"})
 NOTE = re.compile(r"\[\d{1,3}\]|\^?\d{1,3}[.)]?\s")  # "[1] …", "1. …", "^1 …"
 MAX_NOTES = 60
 REFERENCE_LABEL_CHARS = 14
@@ -543,10 +540,15 @@ def _drop_references(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     for start in range(max(0, len(blocks) - MAX_NOTES - 1), len(blocks) - 1):
         head = blocks[start]
         if head.kind in ("p", "h") and len(head.lines[0]) <= REFERENCE_LABEL_CHARS \
-                and head.lines[0].rstrip(":").strip().lower() in REFERENCE_LABELS \
+                and head.lines[0].rstrip(":").strip().lower() in _reference_labels() \
                 and all(b.kind == "ul" or all(NOTE.match(line) for line in b.lines) for b in blocks[start + 1:]):
             return blocks[:start], [Dropped(b.line, "references", b.text) for b in blocks[start:]]
     return blocks, []
+
+
+@cache
+def _reference_labels() -> frozenset[str]:
+    return frozenset(label.lower() for label in load_cues().get("reference_labels", []))
 
 
 NOT_WORD = re.compile(r"[\W_]+")

@@ -623,8 +623,8 @@ def email_sender(dropped: tuple[Dropped, ...]) -> str | None:
     return None
 
 
-REPORTER_CONTACT = re.compile(r"to contact the reporters? on this story:\s*(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
-                              r"\s+(?:in|at)\s", re.IGNORECASE)
+REPORTER_CONTACT = re.compile(r"(?i:to contact the reporters? on this story:)\s*"
+                              r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})\s+(?:in|at)\s")
 
 
 def reporter(dropped: tuple[Dropped, ...]) -> str | None:
@@ -632,7 +632,7 @@ def reporter(dropped: tuple[Dropped, ...]) -> str | None:
     Lee in Manila at …"): its author when no byline named one."""
     for d in dropped:
         m = REPORTER_CONTACT.match(d.text) if d.reason == "contact" else None
-        if m and m.group("name")[:1].isupper():
+        if m:
             return m.group("name")
     return None
 
