@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from generator.config import cue_matcher, load_cues
+from generator.markup import MD_IMAGE_LINE, from_html, is_html, without_md_links
 from generator.model import Block, Dropped
 from generator.text import (CLOSERS, DATELINE, Match, PhraseMatcher, ends_clause, sentences, single_spaced,
                             word_count)
@@ -49,13 +50,16 @@ class Cleaned:
 
 def clean(body: str, first_line: int = 1) -> Cleaned:
     """Seed body (front-matter removed) to paragraphs and lists, with what was left out."""
-    blocks, ornamented = _blocks(body, first_line)
+    origins = None
+    if "<" in body and is_html(body):  # a page's source pasted: the text it shows
+        body, origins = from_html(body, first_line)
+    blocks, ornamented = _blocks(body, first_line, origins)
     blocks, headers = _drop_email_headers(blocks)
     blocks, dropped = _drop_boilerplate(blocks)
     blocks, dropped = _drop_signed_name(blocks, dropped)
     blocks = _ornament_shapes(blocks, ornamented)
     blocks, pages = _drop_page_marks(blocks)
-    blocks, links = _drop_link_list(blocks)
+    blocks, links = _drop_link_list(blocks, dropped)
     blocks, notes = _drop_references(blocks)
     blocks, teaser = _drop_repeated_tail(blocks)
     blocks, contents = _drop_contents(blocks)
@@ -83,7 +87,7 @@ def _drop_email_headers(blocks: list[Block]) -> tuple[list[Block], list[Dropped]
 EMAIL = "email header"
 
 
-def _blocks(body: str, first_line: int) -> tuple[list[Block], dict[int, str]]:
+def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tuple[list[Block], dict[int, str]]:
     """Group lines: blank lines separate paragraphs; each bullet is a list item; a hard-wrapped line
     (previous line unfinished, this one starting in lower case) continues its paragraph or item. A line
     opening with an ornament ("★ …", "🔹 …") starts a paragraph of its own, without it: the line where each
@@ -91,7 +95,8 @@ def _blocks(body: str, first_line: int) -> tuple[list[Block], dict[int, str]]:
 
     An item grows as a list of pieces joined once, when it is complete, and what the wrap rule asks of it
     (its length, whether a sentence ended inside) is kept up to date as it grows: a paragraph of ten
-    thousand wrapped lines is read in linear time, not rebuilt and rescanned at every line."""
+    thousand wrapped lines is read in linear time, not rebuilt and rescanned at every line. ``origins``
+    gives each line's number in the seed when ``body`` is a text made from it (an HTML seed's)."""
     blocks: list[Block] = []
     current: list[list[str]] = []  # items (pieces of text to concatenate); a paragraph is one item
     kind, start = "p", first_line
@@ -108,10 +113,12 @@ def _blocks(body: str, first_line: int) -> tuple[list[Block], dict[int, str]]:
         current = []
 
     for offset, raw in enumerate(body.split("\n")):
-        lineno = first_line + offset
+        lineno = origins[offset] if origins else first_line + offset
         line = raw.strip()
         if not (line.isprintable() and "  " not in line):  # most lines are plain: one test tells
             line = single_spaced(INVISIBLE.sub("", line))  # invisible characters are never printable
+        if "](" in line:
+            line = without_md_links(line)
         if line[:1] in RULE_CHARS and RULE.fullmatch(line):  # "---", "* * *": a break between paragraphs
             line = ""
         if line[:1] == ">":  # a quoted line (Markdown, email): its text, a quote's own paragraph
@@ -174,6 +181,8 @@ def _blocks(body: str, first_line: int) -> tuple[list[Block], dict[int, str]]:
                         # (a wire's dateline opens a story's text, never a headline: it goes on too)
                         stop = len(sentences("".join(parts))) > 1 or DATELINE.match(parts[0]) is not None
                     continues = _paragraphed(body) or stop  # a sentence ended inside: a wrapped paragraph
+            elif parts[-1][-1] in ",;" and line[:1].islower():  # "… resumed regular talks," / "officials said"
+                continues = True
             if continues:
                 joiner = _joiner(parts[-1], line, body)
                 if joiner == "-":  # the hyphen of a word broken at the line's end goes
@@ -296,6 +305,8 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
         banners = [m for m in found if m.value == "banner_words"] if found else found
         reasons[i] = _boilerplate(text, n, hits, banners) or (
             "caption" if len(banners) < len(found) and _picture_credit(text) else None)
+    for i in [i for i, reason in reasons.items() if reason == CHART]:
+        _chart_lines(blocks, i, reasons)
     kept, dropped = [], []
     for i, block in enumerate(blocks):
         reason = reasons.get(i)
@@ -304,6 +315,24 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
         else:
             kept.append(block)
     return kept, dropped
+
+
+CHART = "chart"
+MAX_CHART_LINES = 3
+MAX_CHART_LINE_WORDS = 12
+
+
+def _chart_lines(blocks: list[Block], at: int, reasons: dict[int, str | None]) -> None:
+    """The lines right under a chart's title ("Chart of the week" / "Source: LSEG" / "Yuan per dollar, daily
+    close"), with no blank line between: its source and subtitles, left out with it."""
+    line = blocks[at].line
+    for i in range(at + 1, min(at + 1 + MAX_CHART_LINES, len(blocks))):
+        block = blocks[i]
+        if block.line != line + 1 or block.kind != "p" or (not reasons.get(i) and (
+                word_count(block.text) > MAX_CHART_LINE_WORDS or block.text.rstrip(CLOSERS).endswith("."))):
+            return
+        reasons[i] = reasons.get(i) or CHART
+        line = block.line
 
 
 MAX_SIGNED_NAME_WORDS = 3
@@ -370,6 +399,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
             return "end mark"
         if ("@" in text or text[-1:].isdigit()) and CONTACT_ONLY.fullmatch(text):
             return CONTACT
+    if "correction_labels" in lists and _correction(text):
+        return "correction"
     if "caption_labels" in lists and _opens_with(text[1:-1] if bracketed else text, "caption_labels",
                                                  then="" if bracketed else ":"):
         return "caption"
@@ -381,11 +412,56 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return None
     if words <= 4 and "buttons" in lists and _norm(text) in _buttons():
         return "button"
+    if text[:2] == "![" and MD_IMAGE_LINE.fullmatch(text):  # a Markdown image: its picture is not here
+        return "image"
+    if text[:1] == "#" and HASHTAGS.fullmatch(text):
+        return "hashtags"
+    if words <= MAX_READING_TIME_WORDS and READING_TIME.fullmatch(text):  # "4 min read"
+        return "reading time"
+    if words <= MAX_SHARE_WORDS and _share_targets(text):
+        return "button"
+    if words <= MAX_CHART_TITLE_WORDS and _norm(text) in _chart_titles():
+        return CHART
     if "greetings" in lists and not text.rstrip(CLOSERS).endswith(".") and is_greeting(text):
         return "greeting"
     if banners and banners[0].start == 0 and words <= 8:
         return "banner"
     return None
+
+
+HASHTAGS = re.compile(r"(?:#[^\W\d_][\w-]*[\s,]*)+")  # "#RareEarths #SupplyChains"
+READING_TIME = re.compile(r"(?:(?:reading|listening) time:?\s*)?(?:about\s+)?\d{1,3}[-\s]?(?:min|mins|minutes?)\.?"
+                          r"(?:\s+(?:read|listen|watch))?", re.IGNORECASE)
+MAX_READING_TIME_WORDS = 5
+MAX_SHARE_WORDS = 10
+MAX_CHART_TITLE_WORDS = 5
+SHARE_FILLERS = frozenset({"share", "on", "via", "this", "article", "story", "post", "page", "and", "or", "to"})
+
+
+def _correction(text: str) -> bool:
+    """"Correction (April 3): An earlier version of this story misstated …": a label of
+    ``correction_labels``, a colon within a few words, and words saying what was corrected."""
+    hit = _opening(text, "correction_labels")
+    return hit is not None and ":" in text[hit.end:hit.end + 30] and bool(cue_matcher("correction_words").find(text))
+
+
+def _share_targets(text: str) -> bool:
+    """A row of sharing buttons left by copying a page ("Facebook Twitter LinkedIn Email", "Share on: X |
+    WhatsApp"): two networks of data/cues.yml or more, and no other word."""
+    words = FIRST_WORDS.findall(text.lower())
+    networks = _networks()
+    named = sum(1 for w in words if w in networks)
+    return named >= 2 and all(w in networks or w in SHARE_FILLERS for w in words)
+
+
+@cache
+def _networks() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_cues().get("share_targets", []))
+
+
+@cache
+def _chart_titles() -> frozenset[str]:
+    return frozenset(_norm(t) for t in load_cues().get("chart_titles", []))
 
 
 def _picture_credit(text: str) -> bool:
@@ -470,7 +546,7 @@ def _openers() -> dict[str, tuple[str, ...]]:
     """First word of a phrase → the lists of data/cues.yml with a phrase opening with it."""
     out: dict[str, tuple[str, ...]] = {}
     for cues in ("credit_lines", "caption_labels", "greetings", "link_labels", "buttons", "ad_labels",
-                 "contact_labels"):
+                 "contact_labels", "correction_labels"):
         for phrase in load_cues().get(cues, []):
             first = FIRST_WORDS.match(phrase.lower())
             if first and cues not in out.get(first.group(), ()):
@@ -512,21 +588,28 @@ MAX_LINK_WORDS = 16
 MAX_LINK_HEAD_WORDS = 6  # "More from this section"
 
 
-def _drop_link_list(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
+def _drop_link_list(blocks: list[Block], dropped: list[Dropped]) -> tuple[list[Block], list[Dropped]]:
     """A "Read Next" line followed by nothing but short titles (or one list of them) to the end: links to
-    other stories, not this one's text."""
-    for start in range(max(0, len(blocks) - MAX_LINKS - 1), len(blocks) - 1):
+    other stories, not this one's text. The label may have been left out already ("Related coverage:")."""
+    label = next((d.line for d in reversed(dropped) if d.reason == "links"
+                  and word_count(d.text) <= MAX_LINK_HEAD_WORDS), None)
+    for start in range(max(0, len(blocks) - MAX_LINKS - 1), len(blocks)):
         head = blocks[start]
-        if head.kind not in ("p", "h"):
+        if label is not None and (start == 0 or blocks[start - 1].line < label) and label < head.line \
+                and _link_titles(blocks[start:]):
+            return blocks[:start], [Dropped(b.line, "links", b.text) for b in blocks[start:]]
+        if head.kind not in ("p", "h") or start == len(blocks) - 1:
             continue
         if "link_labels" in _lists_opening(head.lines[0]) and word_count(head.text) <= MAX_LINK_HEAD_WORDS and not head.text.rstrip(CLOSERS).endswith(".") \
-                and _opens_with(head.text, "link_labels"):
-            rest = blocks[start + 1:]
-            titles = [line for b in rest for line in b.lines]
-            if len(titles) <= MAX_LINKS and all(word_count(t) <= MAX_LINK_WORDS and not t.rstrip(CLOSERS).endswith(".")
-                                                for t in titles):
-                return blocks[:start], [Dropped(b.line, "links", b.text) for b in blocks[start:]]
+                and _opens_with(head.text, "link_labels") and _link_titles(blocks[start + 1:]):
+            return blocks[:start], [Dropped(b.line, "links", b.text) for b in blocks[start:]]
     return blocks, []
+
+
+def _link_titles(blocks: list[Block]) -> bool:
+    titles = [line for b in blocks for line in b.lines]
+    return len(titles) <= MAX_LINKS and all(word_count(t) <= MAX_LINK_WORDS and not t.rstrip(CLOSERS).endswith(".")
+                                            for t in titles)
 
 
 NOTE = re.compile(r"\[\d{1,3}\]|\^?\d{1,3}[.)]?\s")  # "[1] …", "1. …", "^1 …"

@@ -123,6 +123,9 @@ def evaluate() -> Score:
             score.check(person not in people, f"{name}: {person} wrongly taken for a person")
         for org in case.get("organizations", []):
             score.check(org in article.entities_of("organizations"), f"{name}: organization {org} not found")
+        names = {e.name for e in article.entities}
+        for name_ in case.get("not_entities", []):
+            score.check(name_ not in names, f"{name}: {name_} wrongly taken for an entity")
         for place in case.get("places_not", []):
             score.check(place not in article.entities_of("places"), f"{name}: {place} wrongly found")
         text = " ".join(line for s in article.sections for b in s.blocks for line in b.lines)

@@ -16,6 +16,7 @@ from generator.extract.entities import find_entities
 from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
+from generator.extract.structure import masthead
 from generator.extract.topics import tag_story
 from generator.markdown import escape, prose
 from generator.text import PhraseMatcher, sentences, slugify
@@ -1035,3 +1036,136 @@ def test_a_label_and_a_dash_over_a_headline_is_no_dateline():
 def test_chinese_and_japanese_stops_end_sentences():
     assert sentences("北京表示同意。双方将继续磋商！ Talks resume. 「はい。」次") == [
         "北京表示同意。", "双方将继续磋商！", "Talks resume.", "「はい。」", "次"]
+
+
+def test_a_seed_pasted_as_html_is_read_as_its_text_with_its_line_numbers():
+    text = ("<h1>Ferry talks resume</h1>\n<p>Kinmen &amp; Xiamen met on <b>Monday</b>.</p>\n"
+            "<script>\nalert(1)\n</script>\n<p>Officials said &ldquo;yes&rdquo;.<br>Trade &lt;grew&gt;.</p>\n")
+    cleaned = clean(text, first_line=5)
+    assert [(b.kind, b.text, b.line) for b in cleaned.blocks] == [
+        ("h", "Ferry talks resume", 5), ("p", "Kinmen & Xiamen met on Monday.", 6),
+        ("p", "Officials said “yes”.", 10), ("p", "Trade <grew>.", 10)]
+
+
+@pytest.mark.parametrize("text", [
+    "Use the <b> tag for bold.\nIt shows <b>bold</b> words.\n",  # markup named in prose, not a page's source
+    "Officials met.\n\n<p>One pasted line</p>\n\nThe rest is plain text.\n\nAnd so is this.\n",
+    "~*subverting expectations*~\n",
+])
+def test_markup_in_a_seed_that_is_not_a_pasted_page_stays_as_typed(text):
+    lines = [line for line in text.split("\n") if line]
+    assert [b.text for b in clean(text).blocks] == lines
+
+
+def test_markdown_links_read_as_their_words_and_an_image_line_is_left_out():
+    cleaned = clean("![Port of Busan](https://example.org/p.jpg)\n\nSee [the report](https://example.org/r) "
+                    "and [this](javascript:alert(1)).\n")
+    assert [b.text for b in cleaned.blocks] == ["See the report and [this](javascript:alert(1))."]
+    assert [d.reason for d in cleaned.dropped] == ["image"]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("4 min read", "reading time"), ("Reading time: 6 minutes", "reading time"),
+    ("#Taiwan #Chips #SupplyChains", "hashtags"), ("Facebook Twitter LinkedIn Email", "button"),
+    ("Share on: X | WhatsApp", "button"),
+    ("Correction (May 2): An earlier version of this story misstated the vote.", "correction"),
+    ("Editor's note: This article was updated to correct a date.", "correction"),
+    ("Follow for more trade analysis!", "boilerplate"),
+    ("Listen on Spotify or wherever you get your podcasts.", "boilerplate"),
+    ("Produced by Nora Bell. Music by Tidewater Sound.", "credits"),
+])
+def test_page_leftovers_of_social_posts_podcasts_and_corrections_are_left_out(line, reason):
+    cleaned = clean(f"Officials met on Monday.\n\n{line}\n")
+    assert [b.text for b in cleaned.blocks] == ["Officials met on Monday."]
+    assert [d.reason for d in cleaned.dropped] == [reason]
+
+
+@pytest.mark.parametrize("line", [
+    "It took 4 minutes to read the statement aloud.",
+    "#1 priority for Seoul is the chip talks, the minister said.",
+    "Facebook and Twitter removed the accounts on Monday.",
+    "Correction officers in Manila said the inmates were moved.",
+    "Update: China's commerce ministry said on Friday it would review the rules.",
+    "The chart of the week shows exports rising.",
+    "Produced by state media, the film drew protests.",
+])
+def test_lookalikes_of_social_post_and_podcast_leftovers_are_kept(line):
+    assert [b.text for b in clean(f"Officials met on Monday.\n\n{line}\n").blocks] == ["Officials met on Monday.", line]
+
+
+def test_a_charts_title_source_and_subtitle_go_together_and_the_text_after_stays():
+    cleaned = clean("Yuan slid on Friday.\n\nChart of the week\nSource: LSEG\nYuan per dollar, daily close\n\n"
+                    "Exporters sold dollars.\n")
+    assert [b.text for b in cleaned.blocks] == ["Yuan slid on Friday.", "Exporters sold dollars."]
+    assert [d.reason for d in cleaned.dropped] == ["chart", "credits", "chart"]
+
+
+def test_headlines_under_a_links_label_already_left_out_go_with_it():
+    cleaned = clean("Officials met on Monday.\n\nRelated coverage:\nPatrols step up near Kinmen\n"
+                    "Seoul weighs its options\n")
+    assert [b.text for b in cleaned.blocks] == ["Officials met on Monday."]
+    assert [d.reason for d in cleaned.dropped] == ["links"] * 3
+    # a sentence after the label is text again, and so is everything before it
+    kept = clean("Officials met on Monday.\n\nRelated:\nSeoul weighs its options.\n")
+    assert [b.text for b in kept.blocks] == ["Officials met on Monday.", "Seoul weighs its options."]
+
+
+def test_a_line_wrapped_after_a_comma_goes_on_but_a_capital_starts_anew():
+    assert [b.text for b in clean("Tokyo said demand would grow,\nand exports would follow.\n").blocks] == [
+        "Tokyo said demand would grow, and exports would follow."]
+    assert [b.text for b in clean("Ports reopened in Busan,\nKaohsiung and Kobe.\n").blocks] == [
+        "Ports reopened in Busan,", "Kaohsiung and Kobe."]
+
+
+def test_a_question_or_a_whether_is_no_truce_evidence():
+    asked = ["Will the US–China trade truce collapse?", "Traders ask whether the truce will collapse."]
+    assert truce_signal(asked) is None
+    assert truce_signal([*asked, "The trade truce remains intact, officials said."]).value == "holding"
+
+
+@pytest.mark.parametrize("text, source, date, title", [
+    ("PACIFIC LEDGER · Issue 45 · 12 April 2026\n\nPHILIPPINES\nShips collided near the shoal on Monday.\n",
+     "Pacific Ledger", dt.date(2026, 4, 12), None),
+    ("Asia Notes | Week 10 | 7 March 2026\n\nChips rebound\n\nExports rose in March, data showed.\n",
+     "Asia Notes", dt.date(2026, 3, 7), "Chips rebound"),
+    # a headline with a number is no masthead
+    ("Taiwan votes · 10 seats at stake · 7 March 2026\n\nVoters went to the polls on Saturday.\n",
+     None, None, "Taiwan votes · 10 seats at stake · 7 March 2026"),
+])
+def test_a_one_line_masthead_names_the_newsletter_and_dates_the_issue(text, source, date, title):
+    cleaned = clean(text)
+    head = masthead(cleaned.blocks, cleaned.dropped)
+    assert (head.source, head.date, head.title) == (source, date, title)
+
+
+def test_a_reports_front_page_gives_title_issuer_and_authors():
+    cleaned = clean("Executive Summary\n\nGallium after the ban\nA report of the Northbridge Institute\n"
+                    "Authors: Clara Voss and Idris Okafor\n\nChina makes most gallium, the report finds.\n")
+    head = masthead(cleaned.blocks, cleaned.dropped)
+    assert (head.title, head.agency, head.author) == ("Gallium after the ban", "Northbridge Institute",
+                                                      "Clara Voss and Idris Okafor")
+    # a summary label over a list is kept as its heading, with no headline
+    listed = clean("Key findings\n\n- China makes most gallium.\n- Recycling could help.\n")
+    assert masthead(listed.blocks, listed.dropped).title is None
+
+
+def test_a_name_over_a_role_is_a_byline_but_a_name_over_text_is_not():
+    two_lines = clean("Seoul passes a record budget\n\nSohee Kim\nSeoul correspondent\n\nLawmakers voted on Tuesday.\n")
+    assert masthead(two_lines.blocks, two_lines.dropped).author == "Sohee Kim"
+    heading = clean("Seoul passes a record budget\n\nBudget Fight\n\nLawmakers voted on Tuesday.\n")
+    assert masthead(heading.blocks, heading.dropped).author is None
+
+
+def test_a_statements_closing_place_and_date_dates_it():
+    from generator.extract.structure import issued
+    blocks = clean("1. Japan protested the launch.\n\n(Tokyo, March 14, 2026)\n").blocks
+    assert issued(blocks) == (1, dt.date(2026, 3, 14))
+    assert issued(clean("Japan protested.\n\n(Reporting by Ann Lee)\n").blocks) == (0, None)
+
+
+def test_a_line_pointing_at_what_follows_is_no_heading():
+    from generator.extract.structure import is_heading
+    from generator.model import Block
+
+    assert not is_heading(Block("p", ("Three things stand out 👇",), 1))
+    assert is_heading(Block("p", ("Three things stand out",), 1))

@@ -9,6 +9,7 @@ generate's time depends on the machine, not on the example.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 import re
@@ -213,14 +214,36 @@ def test_every_line_is_kept_or_listed_as_left_out(text):
     seed = read_seed_text(text)
     if seed is None:
         return
-    article = extract(seed)
-    # each section's title (a heading, or a brief's headline) then its text, then what was left out
-    kept = ([part for s in article.sections for part in (s.title, *(line for b in s.blocks for line in b.lines))]
-            + [d.text for d in article.dropped])
+    kept = _kept_text(extract(seed))
     everything = "".join("".join(ALNUM.findall(t)) for t in kept)
     for raw_line in seed.body.split("\n"):
         words = "".join(ALNUM.findall(raw_line))
         assert words in everything, f"lost: {raw_line!r}"
+
+
+@FAST
+@given(text=st.one_of(structured, shaped))
+def test_a_seed_pasted_as_html_keeps_every_word_it_shows(text):
+    """The same texts pasted as a page's source (each line a paragraph element, its characters escaped):
+    read as the text the page shows, every word of which is kept or listed as left out."""
+    if text.startswith("---"):
+        return  # (front-matter is never HTML)
+    page = "\n".join(f"<p>{html.escape(line)}</p>" if line.strip() else "" for line in text.split("\n"))
+    seed = read_seed_text(page)
+    if seed is None:
+        return
+    kept = _kept_text(extract(seed))
+    everything = "".join("".join(ALNUM.findall(t)) for t in kept)
+    assert "<p>" not in " ".join(kept)
+    for line in text.split("\n"):
+        words = "".join(ALNUM.findall(line))
+        assert words in everything, f"lost: {line!r}"
+
+
+def _kept_text(article) -> list[str]:
+    """Each section's title (a heading, or a brief's headline) then its text, then what was left out."""
+    return ([part for s in article.sections for part in (s.title, *(line for b in s.blocks for line in b.lines))]
+            + [d.text for d in article.dropped])
 
 
 def read_seed_text(text: str):

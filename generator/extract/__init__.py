@@ -66,7 +66,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     sections = _analyse_all(sections, proses, editor_topics, independent, title, built=None if given else title)
     entities = find_entities([("", title)] + [(s.anchor, p) for s, p in zip(sections, proses)])
     named = {e.name for e in entities}
-    entities += tuple(Entity(name, "people", f"Written by {author}.", "") for name in author_names(author)
+    entities += tuple(Entity(name, "people", f"Written by {author}.", "") for name in map(_without_honorific, author_names(author))
                       if _looks_like_name(name) and name not in named)
     events = {e for s, p in zip(sections, proses) for e in find_events(s.anchor, p, date)}
 
@@ -168,6 +168,14 @@ def _as_list(value) -> list[str]:
     if value is None:
         return []
     return [value] if isinstance(value, str) else list(value)
+
+
+HONORIFICS = ("Dr. ", "Dr ", "Prof. ", "Professor ", "Mr. ", "Mrs. ", "Ms. ")
+
+
+def _without_honorific(name: str) -> str:
+    """"Dr. Helen Mwangi" is listed as Helen Mwangi, as the text's own mentions of her are."""
+    return name.removeprefix(next((h for h in HONORIFICS if name.startswith(h)), ""))
 
 
 def _looks_like_name(text: str) -> bool:

@@ -2,7 +2,8 @@
 
 A sentence counts only when it concerns the truce — it names the truce or trade talks, or names both China
 and the US — so tariffs on others or a Taiwan speech never move the tracker. Cue phrases and weights live in
-``data/cues.yml``; a cue shortly after a negation ("chose not to impose tariffs") is ignored.
+``data/cues.yml``; a cue shortly after a negation ("chose not to impose tariffs") is ignored, and so is one
+in a question or after "whether": asked about, not reported.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import lru_cache
 
 from generator.config import load_cues
 from generator.model import SIGNALS, TruceSignal
-from generator.text import PhraseMatcher, Prose
+from generator.text import CLOSERS, PhraseMatcher, Prose
 
 NEGATION_WINDOW = 3
 TRUCE_TERM_BONUS = 1.0
@@ -28,12 +29,13 @@ def _matchers():
             PhraseMatcher({p: p for p in cues["truce_terms"]}),
             PhraseMatcher({p: p for p in cues["china_terms"]}),
             PhraseMatcher({p: p for p in cues["us_terms"]}),
-            tuple(n.lower() for n in cues["negations"]))
+            tuple(n.lower() for n in cues["negations"]),
+            PhraseMatcher({p: p for p in cues.get("hypotheticals", [])}))
 
 
 def truce_signal(story: Prose | list[str]) -> TruceSignal | None:
     prose = story if isinstance(story, Prose) else Prose(list(story))
-    cues, truce, china, us, negations = _matchers()
+    cues, truce, china, us, negations, hypotheticals = _matchers()
     totals: dict[str, float] = defaultdict(float)
     best: dict[str, tuple[float, str]] = {}
     cue_hits = prose.by_sentence(cues.find(prose))
@@ -47,9 +49,12 @@ def truce_signal(story: Prose | list[str]) -> TruceSignal | None:
         names_truce = index in truce_hits
         if not (names_truce or (index in china_hits and index in us_hits)):
             continue
+        if sentence.rstrip(CLOSERS).endswith("?"):
+            continue  # a question asks whether the truce holds: it is no evidence either way
         for m in matches:
             value, weight = m.value
-            if _negated(sentence[: m.start - offset], negations):
+            before = sentence[: m.start - offset]
+            if _negated(before, negations) or _hypothetical(before, hypotheticals):
                 continue
             totals[value] += weight
             strength = weight + (TRUCE_TERM_BONUS if names_truce else 0)
@@ -59,6 +64,11 @@ def truce_signal(story: Prose | list[str]) -> TruceSignal | None:
         return None
     winner = max(SIGNALS, key=lambda v: (totals.get(v, 0), v == "holding"))
     return TruceSignal(winner, best[winner][1])
+
+
+def _hypothetical(before: str, hypotheticals: PhraseMatcher) -> bool:
+    """A cue asked about rather than reported ("traders ask whether the truce will break down")."""
+    return bool(hypotheticals.find(before))
 
 
 def _negated(before: str, negations: tuple[str, ...]) -> bool:

@@ -24,7 +24,7 @@ HEADING_MAX_CHARS = 130
 HEADLINE_SCALE = 1.5  # a headline at the top: up to 24 words ("Exports jump as …; magnet shipments hit record")
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 # "By Jane Roe", "By Jane Roe | March 4, 2026", "By Ann Lee, Bo Park and Jane Roe" (a list ends with "and")
-BYLINE = re.compile(rf"^By\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)(?:\s*[,|–—·•-].*)?$")
+BYLINE = re.compile(rf"^(?:By|Written by|Authors?:)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)(?:\s*[,|–—·•-].*)?$")
 SIGNATURE_TITLE = re.compile(
     r"\b(?:Head|Director|Editor|Analyst|Chief|Founder|Correspondent|Reporter|Research|Fellow|Partner|"
     r"Senior|Managing|Principal|Lead|Manager|Economist|Strategist|President|Professor|Writer)\b")
@@ -33,6 +33,8 @@ PIPE = re.compile(r"\s+\|\s+")
 BYLINE_ORG = re.compile(r"By\s+(?:the\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:staff(?:\s+"
                         r"(?:writers?|reporters?))?|reporters|correspondents|writers|team|desk|newsroom|"
                         r"editorial board)\.?$")
+REPORT_OF = re.compile(r"An? (?:(?:special|policy|research|working|discussion|briefing) )?(?:report|paper|study|brief)"
+                       r" (?:of|by|from) (?:the )?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:of|for|on|and|&|[A-Z][\w&.'’-]*)){0,7})\.?")
 EMPHASIS_MARKS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")  # Markdown's, around words
 BYLINE_IN = re.compile(rf"(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}")
 BYLINE_PARTS = re.compile(r"\s+[·|•—–-]\s+")
@@ -53,6 +55,9 @@ class Masthead:
     url: str | None = None  # the original's address, pasted on a line of its own above the headline
 
 
+POINTERS = frozenset("👇⬇↓⤵🧵👉➡")
+
+
 def is_heading(block: Block, allow_question: bool = False, headline: bool = False) -> bool:
     """A short line without closing punctuation; a masthead headline may list stories between pipes.
     A Markdown heading ("# …") always is one."""
@@ -64,6 +69,8 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
     scale = (3 if "|" in text else HEADLINE_SCALE) if headline else 1  # (a headline may run longer)
     if not text or len(text) > HEADING_MAX_CHARS * scale or text.count(" ") >= HEADING_MAX_WORDS * scale:
         return False
+    if text.rstrip(" \ufe0f")[-1:] in POINTERS:
+        return False  # "Three things stand out 👇": a lead-in to what follows, as if it ended in a colon
     if ends_clause(text) and not ((allow_question or NUMBERED.match(text)) and text.rstrip("\"”’')").endswith("?")):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'"):
@@ -106,9 +113,11 @@ def _as_name(name: str) -> str:
 
 
 def byline_source(text: str) -> str | None:
-    """The publisher a byline names instead of a person: "By Reuters", "By Nikkei staff writers"."""
+    """The publisher a byline names instead of a person: "By Reuters", "By Nikkei staff writers"; or the
+    body that issues a report ("A report of the Northbridge Institute")."""
     if text[:3] != "By ":
-        return None
+        m = REPORT_OF.fullmatch(text) if text[:1] == "A" else None
+        return m.group("org") if m else None
     m = BYLINE_ORG.match(text)
     if m:
         return m.group("org")
@@ -128,6 +137,16 @@ def _bare_name(text: str) -> bool:
     return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
                                          for w in words)
             and not any(w in not_names() for w in words) and not listed(text))
+
+
+MAX_ROLE_WORDS = 4
+KICKER_WORDS = 4
+
+
+def _role(text: str) -> bool:
+    """A line that is only a journalist's role ("Seoul correspondent", "Senior writer, Asia")."""
+    roles = cue_matcher("byline_roles").find(text)
+    return bool(roles) and word_count(text) <= MAX_ROLE_WORDS and not ends_clause(text.rstrip("."))
 
 
 def _publisher(name: str) -> bool:
@@ -168,8 +187,16 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
     source = author = title = dek = agency = url = None
     stories: tuple[str, ...] = ()
     consumed = 0
+    role_line = False
     for i, (block, kind) in enumerate(zip(top, kinds)):
         rest = [k for k in kinds[i + 1:] if k not in ("date", "byline", "url")]
+        if role_line:  # (read with the name over it)
+            role_line = False
+            consumed = i + 1
+            continue
+        if source is not None and title is None and kind in ("kicker", "heading") and block.text.isupper() \
+                and word_count(block.text) <= KICKER_WORDS:
+            break  # under a newsletter's masthead, a label in capitals heads its first story ("JAPAN")
         if kind == "kicker" and ((rest[:1] not in (["heading"], ["kicker"]) and is_heading(block, True, True))
                                  or (kinds[i + 1:i + 2] == ["date"] and _edition_line(block.text, top[i + 1].text))):
             kind = "heading"  # a headline in capitals over the text ("CHINA BANS GALLIUM EXPORTS"), or a
@@ -193,6 +220,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and source is not None and title is None and author is None \
                 and kinds[i + 1:i + 2] == ["date"] and _bare_name(block.text):
             author = block.text  # a newsletter's name, its writer's, then the date: "Sinocism / Bill Bishop / …"
+        elif kind == "heading" and title is not None and author is None and i + 1 < len(top) \
+                and _bare_name(block.text) and _role(top[i + 1].text):
+            author, role_line = block.text, True  # "Sohee Kim" over "Seoul correspondent": a byline in two lines
         elif kind == "heading" and title is not None and author is None and kinds[i + 1:i + 2] == ["date"] \
                 and (m := BYLINE_IN.fullmatch(block.text)):
             author = m.group("name")  # "Ann Lee in Beijing" over the date line: the byline of a paper's site
@@ -200,6 +230,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and len(stories) <= 1 and (kinds[i + 1:i + 2] in (["byline"], ["date"])
                                            or word_count(block.text) >= DEK_MIN_WORDS):
             dek = block  # the standfirst under the headline: the story's first paragraph
+        elif kind == "heading" and title is None and i == 0 and rest[:1] == ["heading"] \
+                and _is_label(block.text, cue_matcher("summary_labels")):
+            pass  # "Executive Summary" over a report's title: a label, neither source nor title
         elif kind == "heading" and title is None and source is None and (name := _newsletter_name(block.text)) \
                 and (rest[:1] == ["heading"] or (kinds[i + 1:i + 2] == ["date"] and _edition_line(
                     name, top[i + 1].text)) or (name != block.text and full_date(block.text))):
@@ -252,7 +285,15 @@ def _newsletter_name(text: str) -> str | None:
     if len(parts) == 2 and _looks_like_masthead_name(parts[0]) and _names_a_newsletter(parts[0]) \
             and (_is_label(parts[1], cue_matcher("series_labels")) or _only_date(parts[1])):
         return parts[0]
+    # "PACIFIC LEDGER · Issue 45 · 12 April 2026": a name, then an issue's number and its date
+    parts = EDITION_PARTS.split(text)
+    if len(parts) > 2 and _looks_like_masthead_name(parts[0]) and ISSUE_NUMBER.search(parts[1]) \
+            and _only_date(" ".join(parts[1:])):
+        return parts[0]
     return None
+
+
+EDITION_PARTS = re.compile(r"\s+[·|•—–-]\s+")
 
 
 def _names_a_newsletter(name: str) -> bool:
@@ -263,7 +304,7 @@ def _names_a_newsletter(name: str) -> bool:
     return bool(last) and last[-1].end == len(name.rstrip(" .:!"))
 
 
-ISSUE_NUMBER = re.compile(r"(?:#|\b(?:No|Vol|Issue|Edition)\.?\s*)\d", re.IGNORECASE)
+ISSUE_NUMBER = re.compile(r"(?:#|\b(?:No|Vol|Issue|Edition|Week)\.?\s*)\d", re.IGNORECASE)
 
 
 def _edition_line(name: str, date_line: str) -> bool:
@@ -282,7 +323,7 @@ def _top_kind(block: Block) -> str:
         return "date"
     if line and word_count(text) <= 12 and (byline(text) or byline_source(text)):
         return "byline"
-    if block.kind == "p" and text.isupper() and word_count(text) <= 4 and not cue_matcher("known_sources").find(text):
+    if block.kind == "p" and text.isupper() and word_count(text) <= KICKER_WORDS and not cue_matcher("known_sources").find(text):
         return "kicker"
     return "heading" if is_heading(block, True, headline=True) else "text"
 
@@ -435,6 +476,7 @@ def _labelled(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return tuple(out)
 
 
+PLACE_AND_DATE = re.compile(r"\((?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2},\s+)?(?P<date>[^()]+)\)")
 MAX_ISSUER_LINES = 3
 MAX_DATE_LINE_CHARS = 40
 MAX_ISSUER_WORDS = 8
@@ -445,13 +487,16 @@ def issued(blocks: tuple[Block, ...]) -> tuple[int, dt.date | None]:
     Commerce / General Administration of Customs / April 4, 2026"). Returns how many blocks end the text so
     (none unless it ends with a full date on a line of its own) and that date."""
     last = blocks[-1].text.strip(" .") if len(blocks) > 1 and blocks[-1].kind in ("p", "h") else ""
+    placed = PLACE_AND_DATE.fullmatch(last)  # "(Tokyo, March 14, 2026)": a statement's place and date
+    if placed:
+        last = placed.group("date")
     found = find_dates(last) if len(last) <= MAX_DATE_LINE_CHARS else []
     # the date and nothing else ("Next issue: March 12, 2026" announces one)
     if len(found) != 1 or found[0].start > 0 or found[0].end < len(last) or not (found[0].year and found[0].day):
         return 0, None
     date = found[0].resolve(None)
     n = 1
-    while n <= MAX_ISSUER_LINES and n < len(blocks) - 1:
+    while not placed and n <= MAX_ISSUER_LINES and n < len(blocks) - 1:
         block = blocks[-1 - n]
         if block.kind not in ("p", "h") or word_count(block.text) > MAX_ISSUER_WORDS or ends_clause(block.text):
             break
