@@ -112,13 +112,28 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
             blocks.append(Block(kind, items if kind == "ul" else items[:1], start))
         current = []
 
-    for offset, raw in enumerate(body.split("\n")):
+    raw_lines = body.split("\n")
+    table: list[str] | None = None  # the rows of a Markdown table being read
+    table_start = 0
+    for offset, raw in enumerate(raw_lines):
         lineno = origins[offset] if origins else first_line + offset
         line = raw.strip()
         if not (line.isprintable() and "  " not in line):  # most lines are plain: one test tells
             line = single_spaced(INVISIBLE.sub("", line))  # invisible characters are never printable
         if "](" in line:
             line = without_md_links(line)
+        if table is not None:
+            if "|" in line:
+                if not TABLE_RULE.fullmatch(line):
+                    table.append(_row(line))
+                continue
+            blocks.append(Block("table", tuple(table), table_start))
+            table = None
+        elif "|" in line and offset + 1 < len(raw_lines) and "|" in raw_lines[offset + 1] \
+                and TABLE_RULE.fullmatch(raw_lines[offset + 1].strip()):  # a header row over "| --- | --- |"
+            flush()
+            kind, table, table_start = "p", [_row(line)], lineno
+            continue
         if line[:1] in RULE_CHARS and RULE.fullmatch(line):  # "---", "* * *": a break between paragraphs
             line = ""
         if line[:1] == ">":  # a quoted line (Markdown, email): its text, a quote's own paragraph
@@ -200,7 +215,20 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
         current = [[line]]
         chars, words, stop = len(line), line.count(" ") + 1, None
     flush()
+    if table is not None:
+        blocks.append(Block("table", tuple(table), table_start))
     return blocks, ornamented
+
+
+TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")  # "| --- | :---: |"
+CELL_BORDER = re.compile(r"(?<!\\)\|")  # a pipe that is not escaped ("\|" is one in a cell)
+
+
+def _row(line: str) -> str:
+    """A table row's cells, each single-spaced, joined by tabs (which cleaned text never holds)."""
+    inner = line[1:] if line[:1] == "|" else line
+    inner = inner[:-1] if inner[-1:] == "|" and inner[-2:-1] != "\\" else inner
+    return "\t".join(single_spaced(cell.replace("\\|", "|")) for cell in CELL_BORDER.split(inner))
 
 
 NOT_ORNAMENTS = frozenset("©®℗™°№℃℉")  # symbols that open a line of text, not decorate it

@@ -18,9 +18,11 @@ HIDDEN_OPEN = re.compile(r"<(script|style|noscript|template|head)\b|<!--", re.IG
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCKS = frozenset({"p", "div", "section", "article", "header", "footer", "aside", "blockquote", "figure",
                     "figcaption", "ul", "ol", "table", "tr", "hr", "main", "nav", "body", "html"})
+TEXT_ELEMENTS = frozenset({"p", "li", "blockquote", "td", "h1", "h2", "h3", "h4", "h5", "h6"})
 LINE_BREAKS = frozenset({"br", "td", "th", "dt", "dd"})
-MIN_BLOCK_TAGS = 2
+MIN_ELEMENTS = 3  # paragraphs, headings or items: a page's text, not a snippet of markup
 MIN_TAGGED_SHARE = 0.5  # of the non-blank lines, opening with a tag
+MIN_TEXT_SHARE = 0.5  # of the characters, outside tags: an article, not a list of tags (an attack's)
 
 MD_IMAGE_LINE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
 MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:https?://|/)[^()\s]*(?:\s+\"[^\"\n]*\")?\)\s?")
@@ -28,16 +30,20 @@ MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\(https?://[^()\s]*(?:\([^()\s]*\)[
 
 
 def is_html(body: str) -> bool:
-    """Written as HTML: block elements, and most lines opening with a tag (one long line of minified HTML
-    counts as one such line)."""
-    if "</" not in body and "<br" not in body.lower():
+    """Written as HTML: three elements of text or more (paragraphs, headings, items), most lines opening
+    with a tag (one long line of minified HTML counts as one such line), and most characters text rather
+    than tags. A list of payloads ("<img src=x onerror=…>") is mostly tags; a snippet has too few
+    elements: both are shown as typed."""
+    if "</" not in body:
         return False
     lines = [line.lstrip() for line in body.split("\n") if line.strip()]
     tagged = sum(1 for line in lines if line[:1] == "<" and TAG.match(line))
     if tagged < MIN_TAGGED_SHARE * len(lines):
         return False
-    names = [m.group(2).lower() for m in TAG.finditer(body)]
-    return sum(1 for n in names if n in BLOCKS or n in HEADINGS or n in LINE_BREAKS or n == "li") >= MIN_BLOCK_TAGS
+    tags = list(TAG.finditer(body))
+    elements = sum(1 for m in tags if not m.group(1) and m.group(2).lower() in TEXT_ELEMENTS)
+    markup = sum(m.end() - m.start() for m in tags)
+    return elements >= MIN_ELEMENTS and len(body) - markup >= MIN_TEXT_SHARE * len(body)
 
 
 def from_html(body: str, first_line: int) -> tuple[str, list[int]]:

@@ -20,9 +20,10 @@ ENTITY_KINDS: tuple[EntityKind, ...] = ("people", "organizations", "places")
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph (``p``), a bullet list (``ul``, one line per item) or a heading (``h``) of a seed."""
+    """A paragraph (``p``), a bullet list (``ul``, one line per item), a heading (``h``) or a table (``table``,
+    one line per row, its cells separated by tabs, the header row first) of a seed."""
 
-    kind: Literal["p", "ul", "h"]
+    kind: Literal["p", "ul", "h", "table"]
     lines: tuple[str, ...]
     line: int  # line in the seed file where the block starts, for messages and evidence
 

@@ -39,9 +39,24 @@ def blocks(section_blocks) -> Md:
             out.append("\n")
         elif b.kind == "h":
             out.append(f"**{shown(b.text)}**\n\n")
+        elif b.kind == "table":
+            out.append(_table(b.lines))
         else:
             out.append(f"{prose(b.text)}\n\n")
     return Md("".join(out))
+
+
+def _table(rows: tuple[str, ...]) -> str:
+    """A table's rows (cells separated by tabs, the header first) as a Markdown table, each cell escaped:
+    a row with fewer cells than the header is padded, one with more keeps the header's number."""
+    width = len(rows[0].split("\t"))
+    lines = []
+    for n, row in enumerate(rows):
+        cells = (row.split("\t") + [""] * width)[:width]
+        lines.append("| " + " | ".join(prose(c) if c else "" for c in cells) + " |\n")
+        if n == 0:
+            lines.append("|" + " --- |" * width + "\n")
+    return "".join(lines) + "\n"
 
 
 def why_topics(page, multi: bool, tagged) -> Md:

@@ -1169,3 +1169,34 @@ def test_a_line_pointing_at_what_follows_is_no_heading():
 
     assert not is_heading(Block("p", ("Three things stand out 👇",), 1))
     assert is_heading(Block("p", ("Three things stand out",), 1))
+
+
+def test_a_markdown_table_is_one_block_of_rows_and_its_cells_tag_nothing():
+    text = ("Where the seafood talks stand:\n\n| Product | Status |\n| :--- | ---: |\n| Scallops | Banned |\n"
+            "| Sea \\| cucumber | Allowed | extra |\n\nTalks resume in May.\n")
+    cleaned = clean(text)
+    assert [(b.kind, b.lines, b.line) for b in cleaned.blocks] == [
+        ("p", ("Where the seafood talks stand:",), 1),
+        ("table", ("Product\tStatus", "Scallops\tBanned", "Sea | cucumber\tAllowed\textra"), 3),
+        ("p", ("Talks resume in May.",), 8)]
+    from generator.extract import story_proses
+    from generator.model import Section
+    section = Section("Seafood", "seafood", cleaned.blocks)
+    assert story_proses([section])[0].sentences == ["Where the seafood talks stand:", "Talks resume in May."]
+
+
+@pytest.mark.parametrize("text", [
+    "Taiwan votes | Weekly recap\n\nVoters went to the polls.\n",  # a headline with a pipe, no rule under it
+    "Ships | ports\n---\n\nText follows.\n",  # a rule without pipes: a break between paragraphs
+])
+def test_lines_with_pipes_but_no_table_rule_are_no_table(text):
+    assert "table" not in {b.kind for b in clean(text).blocks}
+
+
+def test_a_tables_cells_are_escaped_and_padded_to_the_header():
+    from generator.model import Block
+    from generator.pieces import blocks
+
+    md = blocks([Block("table", ("Item\tNote", "<b>x</b>\t*y*", "only one"), 1)])
+    assert md == ("| Item | Note |\n| --- | --- |\n| &#60;b&#62;x&#60;/b&#62; | &#42;y&#42; |\n"
+                  "| only one |  |\n\n")

@@ -26,6 +26,7 @@ from generator.clean import clean
 from generator.build import generate
 from generator.errors import SeedError
 from generator.extract import extract
+from generator.markup import is_html
 from generator.model import SIGNALS
 from generator.read import read_seed
 from generator.text import single_spaced, word_count
@@ -229,6 +230,9 @@ def test_a_seed_pasted_as_html_keeps_every_word_it_shows(text):
     if text.startswith("---"):
         return  # (front-matter is never HTML)
     page = "\n".join(f"<p>{html.escape(line)}</p>" if line.strip() else "" for line in text.split("\n"))
+    if not is_html(page):
+        event("too few paragraphs to read as a page: shown as typed")
+        return
     seed = read_seed_text(page)
     if seed is None:
         return

@@ -189,6 +189,26 @@ def overridden(tmp_path_factory, site) -> Build:
     return _build(tmp_path_factory.mktemp("overrides"), OVERRIDES)
 
 
+PASTED = {
+    "960_page.html.txt": "<h1>Seoul and Tokyo renew their currency swap</h1>\n"
+                         "<p>SEOUL &ndash; South Korea and Japan renewed a $10 billion currency swap on Monday, "
+                         "the finance ministry said.</p>\n<script>\nalert(1)\n</script>\n"
+                         "<p>Officials called the deal &ldquo;insurance&rdquo; against market turmoil.</p>\n"
+                         "<ul><li>Term: three years</li><li>Size: $10 billion</li></ul>\n",
+    "961_table.md": "---\ntitle: Where the seafood talks stand\n---\nTokyo and Beijing reached a partial deal "
+                    "on seafood imports, [officials said](https://example.org/seafood).\n\n"
+                    "![A fish market](https://example.org/market.jpg)\n\n| Product | Status |\n| --- | --- |\n"
+                    "| Scallops | <b>Banned</b> |\n| Sea cucumber | *Allowed* |\n\nTalks resume in May.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def pasted(tmp_path_factory) -> Build:
+    """Two seeds alone: a page pasted as HTML, and Markdown holding a table, a link and an image."""
+    empty = tmp_path_factory.mktemp("no-seeds")
+    return _build(tmp_path_factory.mktemp("pasted"), PASTED, from_seeds=empty)
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Expectations from the Articles, and pieces of pages
 
@@ -778,3 +798,23 @@ def test_pages_scale_with_their_topic_not_the_archive(site, grown):
     for a in site.articles:
         rel = f"articles/{a.slug}/"
         assert grown.file_of(rel).read_bytes() == site.file_of(rel).read_bytes(), a.slug
+
+
+def test_a_pasted_page_shows_its_text_and_a_table_shows_as_a_table(pasted):
+    page = pasted.page(f"articles/{pasted.article('960_').slug}/").select_one("article")
+    text = page.get_text(" ", strip=True)
+    assert "Seoul and Tokyo renew their currency swap" in page.select_one("h1").get_text()
+    assert "South Korea and Japan renewed a $10 billion currency swap" in text and "“insurance”" in text
+    assert "<p>" not in text and "&ndash;" not in text and "alert(1)" not in text
+    assert [li.get_text(strip=True) for li in page.select("li") if li.get_text(strip=True).startswith(
+        ("Term", "Size"))] == ["Term: three years", "Size: $10 billion"]
+
+    page = pasted.page(f"articles/{pasted.article('961_').slug}/").select_one("article")
+    table = page.select_one("table")
+    assert [th.get_text() for th in table.select("th")] == ["Product", "Status"]
+    assert [[td.get_text() for td in tr.select("td")] for tr in table.select("tbody tr")] == [
+        ["Scallops", "<b>Banned</b>"], ["Sea cucumber", "*Allowed*"]]
+    assert table.select("b, em, script") == []  # cells are text, shown as typed
+    text = page.get_text(" ", strip=True).partition("Left out while cleaning")[0]
+    assert "officials said" in text and "example.org/seafood" not in text and "example.org/market" not in text
+    assert "Talks resume in May." in text

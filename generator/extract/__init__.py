@@ -153,9 +153,10 @@ def _analyse(section: Section, heading: str, prose: Prose, editor_topics: tuple[
 
 
 def story_proses(sections: list[Section]) -> list[Prose]:
-    """Each story's sentences as one text: every matcher then scans a story once."""
-    return [Prose([s for block in section.blocks for line in block.lines for s in sentences(line)])
-            for section in sections]
+    """Each story's sentences as one text: every matcher then scans a story once. (A table's cells are no
+    sentences: its rows tag nothing and are never key points.)"""
+    return [Prose([s for block in section.blocks if block.kind != "table" for line in block.lines
+                   for s in sentences(line)]) for section in sections]
 
 
 def _date(value) -> dt.date | None:
