@@ -333,8 +333,9 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
         banners = [m for m in found if m.value == "banner_words"] if found else found
         reasons[i] = _boilerplate(text, n, hits, banners) or (
             "caption" if len(banners) < len(found) and _picture_credit(text) else None)
-    for i in [i for i, reason in reasons.items() if reason == CHART]:
-        _chart_lines(blocks, i, reasons)
+    for i in [i for i, reason in reasons.items() if reason == CHART or (
+            reason == CONTACT and blocks[i].text.endswith(":"))]:  # (a chart's title, a "Contact:" label)
+        _lines_under(blocks, i, reasons)
     kept, dropped = [], []
     for i, block in enumerate(blocks):
         reason = reasons.get(i)
@@ -346,20 +347,21 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
 
 
 CHART = "chart"
-MAX_CHART_LINES = 3
-MAX_CHART_LINE_WORDS = 12
+MAX_LINES_UNDER = 3
+MAX_LINE_UNDER_WORDS = 12
 
 
-def _chart_lines(blocks: list[Block], at: int, reasons: dict[int, str | None]) -> None:
-    """The lines right under a chart's title ("Chart of the week" / "Source: LSEG" / "Yuan per dollar, daily
-    close"), with no blank line between: its source and subtitles, left out with it."""
-    line = blocks[at].line
-    for i in range(at + 1, min(at + 1 + MAX_CHART_LINES, len(blocks))):
+def _lines_under(blocks: list[Block], at: int, reasons: dict[int, str | None]) -> None:
+    """The short lines right under a chart's title ("Chart of the week" / "Source: LSEG" / "Yuan per dollar,
+    daily close") or a contact label ("Contact:" / "Trade Control Division, METI" / "Tel: …"), with no blank
+    line between: the chart's source and subtitles, the contact's details, left out with it."""
+    line, reason = blocks[at].line, reasons[at]
+    for i in range(at + 1, min(at + 1 + MAX_LINES_UNDER, len(blocks))):
         block = blocks[i]
         if block.line != line + 1 or block.kind != "p" or (not reasons.get(i) and (
-                word_count(block.text) > MAX_CHART_LINE_WORDS or block.text.rstrip(CLOSERS).endswith("."))):
+                word_count(block.text) > MAX_LINE_UNDER_WORDS or block.text.rstrip(CLOSERS).endswith("."))):
             return
-        reasons[i] = reasons.get(i) or CHART
+        reasons[i] = reasons.get(i) or reason
         line = block.line
 
 

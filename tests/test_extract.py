@@ -1200,3 +1200,33 @@ def test_a_tables_cells_are_escaped_and_padded_to_the_header():
     md = blocks([Block("table", ("Item\tNote", "<b>x</b>\t*y*", "only one"), 1)])
     assert md == ("| Item | Note |\n| --- | --- |\n| &#60;b&#62;x&#60;/b&#62; | &#42;y&#42; |\n"
                   "| only one |  |\n\n")
+
+
+def test_a_timestamp_is_a_date_and_a_city_with_a_hyphen_is_a_dateline():
+    from generator.text import DATELINE
+
+    assert [(d.year, d.month, d.day) for d in find_dates("Updated 2026-02-14T09:30:00+08:00 · 2 hours ago")] == [
+        (2026, 2, 14)]
+    assert find_dates("build 2026-02-14Tx") == []  # (not a time after the T)
+    assert DATELINE.match("MANILA - The navy sent a frigate.").group() == "MANILA - "
+    assert DATELINE.match("US - China talks resume.") is None  # (too few capitals)
+
+
+def test_the_details_under_a_contact_label_go_with_it_until_a_blank_line():
+    cleaned = clean("Officials met on Monday.\n\nMedia contact:\nInformation Office\nTel: +86 10 5555 0199\n\n"
+                    "The talks resume in May.\n")
+    assert [b.text for b in cleaned.blocks] == ["Officials met on Monday.", "The talks resume in May."]
+    assert [d.reason for d in cleaned.dropped] == ["contact"] * 3
+
+
+def test_a_rubric_or_an_issuer_over_the_headline_is_not_the_title():
+    analysis = clean("_Analysis_\n\nWhy Taipei stockpiles fuel\n\nTaiwan raised its reserves on Monday.\n")
+    head = masthead(analysis.blocks, analysis.dropped)
+    assert (head.title, head.source) == ("Why Taipei stockpiles fuel", None)
+    release = clean("PRESS RELEASE\n\nMinistry of Industry and Information Technology\n\nQuotas set for 2026\n\n"
+                    "The ministry set quotas on Monday.\n")
+    head = masthead(release.blocks, release.dropped)
+    assert (head.title, head.source) == ("Quotas set for 2026", "Ministry of Industry and Information Technology")
+    # a line naming an organisation among other words is a headline
+    other = clean("Ministry of Industry and Information Technology sets quotas\n\nThe ministry acted on Monday.\n")
+    assert masthead(other.blocks, other.dropped).title == "Ministry of Industry and Information Technology sets quotas"

@@ -29,7 +29,9 @@ DATE_RE = re.compile(
     r"(?<!\d)(?P<cjk>(?P<cy>\d{4})年(?P<cm>\d{1,2})月(?P<cd>\d{1,2})日)"
     r"|(?<![\w-])(?:"
     # year first: 2026-01-31, 2026/1/31, 2026.01.31 (one separator throughout)
+    # (with a time, as a page's metadata writes it: 2026-03-05T08:00:00Z)
     r"(?P<iso>(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d.]\d))"
+    r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"|(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _M.format(n="m1") + r"(?:,?\s+(?P<y1>\d{4}))?"
     r"|" + _M.format(n="m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>\d{4}))?"
     r"|" + _M.format(n="m3") + r"(?:\s+(?P<y3>\d{4}))?"

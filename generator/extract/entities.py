@@ -57,6 +57,13 @@ def listed(text: str) -> bool:
     return bool(_gazetteer().find(text))
 
 
+def names_organisation(text: str) -> bool:
+    """Is ``text`` (but for a full stop) one organisation of data/entities.yml, by one of its names?"""
+    found = _gazetteer().find(text)
+    return len(found) == 1 and found[0].value[0] == "organizations" and found[0].start == 0 \
+        and found[0].end == len(text.rstrip(" ."))
+
+
 @lru_cache(maxsize=1)
 def _cues() -> tuple[PhraseMatcher, frozenset[str], frozenset[str]]:
     """(the cues around a name, the words of titles, words never in a name)."""

@@ -14,7 +14,7 @@ from functools import lru_cache
 from generator.clean import EMAIL, is_greeting
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
-from generator.extract.entities import listed, not_names
+from generator.extract.entities import listed, names_organisation, not_names
 from generator.model import Block, Dropped, Section
 from generator.text import DATELINE, PhraseMatcher, ends_clause, sentences, slugify, unique, word_count
 
@@ -214,9 +214,13 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                     next(b for b, k in zip(top[i + 1:], kinds[i + 1:]) if k == "heading")))):
             break  # under a newsletter's masthead, a heading over a story's heading groups stories, and a
             # numbered heading is its first story's: no headline
-        elif title is None and (kind == "kicker" or (kind == "heading" and _is_label(block.text, cue_matcher(
-                "series_labels")))):
-            pass  # a section's label over the headline ("ANALYSIS", "Today's links"): neither source nor title
+        elif title is None and (kind == "kicker" or (kind == "heading" and (
+                _is_label(block.text, cue_matcher("series_labels")) or _is_label(block.text, cue_matcher("rubric_labels"))))):
+            pass  # a section's label over the headline ("ANALYSIS", "Today's links", "Analysis"): neither source
+            # nor title
+        elif kind == "heading" and title is None and source is None and "heading" in rest[:1] \
+                and names_organisation(block.text):
+            source = block.text  # "Ministry of Economy, Trade and Industry" over a release's headline: its issuer
         elif kind == "heading" and source is not None and title is None and author is None \
                 and kinds[i + 1:i + 2] == ["date"] and _bare_name(block.text):
             author = block.text  # a newsletter's name, its writer's, then the date: "Sinocism / Bill Bishop / …"
