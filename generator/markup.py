@@ -20,6 +20,8 @@ BLOCKS = frozenset({"p", "div", "section", "article", "header", "footer", "aside
                     "figcaption", "ul", "ol", "table", "tr", "hr", "main", "nav", "body", "html"})
 TEXT_ELEMENTS = frozenset({"p", "li", "blockquote", "td", "h1", "h2", "h3", "h4", "h5", "h6"})
 LINE_BREAKS = frozenset({"br", "td", "th", "dt", "dd"})
+# an event handler or a script address: an attack's markup, never an article's (shown as typed, harmless)
+SCRIPTED = re.compile(r"\bon[a-z]{3,}\s*=|javascript\s*:|vbscript\s*:", re.IGNORECASE)
 MIN_ELEMENTS = 3  # paragraphs, headings or items: a page's text, not a snippet of markup
 MIN_TAGGED_SHARE = 0.5  # of the non-blank lines, opening with a tag
 MIN_TEXT_SHARE = 0.5  # of the characters, outside tags: an article, not a list of tags (an attack's)
@@ -31,19 +33,25 @@ MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\(https?://[^()\s]*(?:\([^()\s]*\)[
 
 def is_html(body: str) -> bool:
     """Written as HTML: three elements of text or more (paragraphs, headings, items), most lines opening
-    with a tag (one long line of minified HTML counts as one such line), and most characters text rather
-    than tags. A list of payloads ("<img src=x onerror=…>") is mostly tags; a snippet has too few
-    elements: both are shown as typed."""
-    if "</" not in body:
+    with a tag that lays text out (one long line of minified HTML counts as one such line), most characters
+    text rather than tags, scripts or styles, and no event handler or script address. A list of payloads
+    ("<img src=x onerror=…>") fails these; a snippet has too few elements: both are shown as typed."""
+    if "</" not in body or SCRIPTED.search(body):
         return False
     lines = [line.lstrip() for line in body.split("\n") if line.strip()]
-    tagged = sum(1 for line in lines if line[:1] == "<" and TAG.match(line))
+    tagged = sum(1 for line in lines if line[:1] == "<" and (m := TAG.match(line)) and _lays_out(m.group(2)))
     if tagged < MIN_TAGGED_SHARE * len(lines):
         return False
-    tags = list(TAG.finditer(body))
+    shown = _without_hidden(body)
+    tags = list(TAG.finditer(shown))
     elements = sum(1 for m in tags if not m.group(1) and m.group(2).lower() in TEXT_ELEMENTS)
     markup = sum(m.end() - m.start() for m in tags)
-    return elements >= MIN_ELEMENTS and len(body) - markup >= MIN_TEXT_SHARE * len(body)
+    return elements >= MIN_ELEMENTS and len(shown) - markup >= MIN_TEXT_SHARE * len(body)
+
+
+def _lays_out(name: str) -> bool:
+    name = name.lower()
+    return name in BLOCKS or name in HEADINGS or name in LINE_BREAKS or name == "li"
 
 
 def from_html(body: str, first_line: int) -> tuple[str, list[int]]:

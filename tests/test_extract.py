@@ -1051,6 +1051,10 @@ def test_a_seed_pasted_as_html_is_read_as_its_text_with_its_line_numbers():
     "Use the <b> tag for bold.\nIt shows <b>bold</b> words.\n",  # markup named in prose, not a page's source
     "Officials met.\n\n<p>One pasted line</p>\n\nThe rest is plain text.\n\nAnd so is this.\n",
     "~*subverting expectations*~\n",
+    # attacks: an event handler, or elements around a style sheet that is most of the text
+    "<p onclick=alert(1)>Officials met.</p>\n\n<p>Talks resumed.</p>\n\n<p>Ships sailed.</p>\n",
+    "<style>@keyframes x{from {left:0;}to {left: 1000px;}}:target {animation:10s ease-in-out 0s 1 x;}</style>\n\n"
+    "<p>a</p>\n\n<p>b</p>\n\n<p>c</p>\n",
 ])
 def test_markup_in_a_seed_that_is_not_a_pasted_page_stays_as_typed(text):
     lines = [line for line in text.split("\n") if line]
@@ -1230,3 +1234,13 @@ def test_a_rubric_or_an_issuer_over_the_headline_is_not_the_title():
     # a line naming an organisation among other words is a headline
     other = clean("Ministry of Industry and Information Technology sets quotas\n\nThe ministry acted on Monday.\n")
     assert masthead(other.blocks, other.dropped).title == "Ministry of Industry and Information Technology sets quotas"
+
+
+@pytest.mark.parametrize("heading, title", [
+    ("SOUTH KOREA", "South Korea"), ("CHIP EXPORTS", "Chip Exports"), ("ASEAN", "ASEAN"), ("SCMP", "SCMP"),
+    ("Taiwan's budget fight", "Taiwan's budget fight"),
+])
+def test_a_heading_in_capitals_reads_as_a_title_in_an_editions_title(heading, title):
+    from generator.extract.structure import as_written
+
+    assert as_written(heading) == title

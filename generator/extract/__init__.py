@@ -14,7 +14,7 @@ from generator.extract.entities import find_entities
 from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
-from generator.extract.structure import (Masthead, asked, author_names, bio_author, dateline_date, dateline_source,
+from generator.extract.structure import (Masthead, as_written, asked, author_names, bio_author, dateline_date, dateline_source,
                                          email_list, email_sender, email_subject, fallback_title, is_author_bio,
                                          issued, masthead, numbered, reporter, signature, split_sections,
                                          without_opening_mark)
@@ -50,7 +50,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     # (a story's own heading, without its group's: "Today's Essential Eight: 2. Rare earth licences")
     stories = [s.title.removeprefix(f"{s.group}: ") if s.group else s.title for s in sections if not s.lead]
     if not given and newsletter and len(stories) > 1:  # an edition without a headline: its stories name it
-        title = " | ".join(without_opening_mark(s) for s in stories[:EDITION_TITLE_STORIES])  # (not "1. …")
+        title = " | ".join(as_written(without_opening_mark(s)) for s in stories[:EDITION_TITLE_STORIES])  # (not "1. …")
     signed = [signature(b) for b in signatures]
     author = (meta.get("author") or head.author or next((name for name, _ in signed if name), None)
               or (bio_author(sections[-1].blocks[-BIO_WINDOW:]) if sections else None) or reporter(cleaned.dropped))

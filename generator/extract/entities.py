@@ -57,11 +57,13 @@ def listed(text: str) -> bool:
     return bool(_gazetteer().find(text))
 
 
-def names_organisation(text: str) -> bool:
-    """Is ``text`` (but for a full stop) one organisation of data/entities.yml, by one of its names?"""
+def whole_name(text: str) -> str | None:
+    """The kind of the one entity of data/entities.yml that ``text`` (but for a full stop) is a name of, if
+    it is one ("Ministry of Industry and Information Technology", "South Korea")."""
     found = _gazetteer().find(text)
-    return len(found) == 1 and found[0].value[0] == "organizations" and found[0].start == 0 \
-        and found[0].end == len(text.rstrip(" ."))
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text.rstrip(" .")):
+        return found[0].value[0]
+    return None
 
 
 @lru_cache(maxsize=1)

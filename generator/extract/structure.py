@@ -14,7 +14,7 @@ from functools import lru_cache
 from generator.clean import EMAIL, is_greeting
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
-from generator.extract.entities import listed, names_organisation, not_names
+from generator.extract.entities import listed, not_names, whole_name
 from generator.model import Block, Dropped, Section
 from generator.text import DATELINE, PhraseMatcher, ends_clause, sentences, slugify, unique, word_count
 
@@ -219,7 +219,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             pass  # a section's label over the headline ("ANALYSIS", "Today's links", "Analysis"): neither source
             # nor title
         elif kind == "heading" and title is None and source is None and "heading" in rest[:1] \
-                and names_organisation(block.text):
+                and whole_name(block.text) == "organizations":
             source = block.text  # "Ministry of Economy, Trade and Industry" over a release's headline: its issuer
         elif kind == "heading" and source is not None and title is None and author is None \
                 and kinds[i + 1:i + 2] == ["date"] and _bare_name(block.text):
@@ -267,6 +267,15 @@ def _as_title(name: str) -> str:
     return " ".join(w.lower() if n and w.lower() in SMALL_WORDS
                     else w if len(w) <= 2 or listed(w) else "-".join(p.capitalize() for p in w.split("-"))
                     for n, w in enumerate(words))
+
+
+def as_written(heading: str) -> str:
+    """A heading in capitals as it reads in a title: "SOUTH KOREA" is South Korea (a listed name), "CHIP
+    EXPORTS" is Chip Exports; an acronym or a name of one unlisted word stays as typed."""
+    if not heading.isupper():
+        return heading
+    titled = heading.title()
+    return titled if whole_name(titled) else _as_title(heading)
 
 
 def _looks_like_masthead_name(text: str) -> bool:
