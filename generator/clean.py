@@ -130,6 +130,7 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
             blocks.append(Block("table", tuple(table), table_start))
             table = None
         elif "|" in line and offset + 1 < len(raw_lines) and "|" in raw_lines[offset + 1] \
+                and line.count("|") <= MAX_TABLE_COLUMNS + 1 \
                 and TABLE_RULE.fullmatch(raw_lines[offset + 1].strip()):  # a header row over "| --- | --- |"
             flush()
             kind, table, table_start = "p", [_row(line)], lineno
@@ -220,6 +221,7 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
     return blocks, ornamented
 
 
+MAX_TABLE_COLUMNS = 20  # wider is no table a reader could read: its lines stay text
 TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")  # "| --- | :---: |"
 CELL_BORDER = re.compile(r"(?<!\\)\|")  # a pipe that is not escaped ("\|" is one in a cell)
 

@@ -48,11 +48,13 @@ def blocks(section_blocks) -> Md:
 
 def _table(rows: tuple[str, ...]) -> str:
     """A table's rows (cells separated by tabs, the header first) as a Markdown table, each cell escaped:
-    a row with fewer cells than the header is padded, one with more keeps the header's number."""
+    a row with more cells than the header keeps the header's number; one with fewer is left short (the
+    Markdown engine shows the missing cells empty: padding here would let a wide header and many short
+    rows multiply a seed's size)."""
     width = len(rows[0].split("\t"))
     lines = []
     for n, row in enumerate(rows):
-        cells = (row.split("\t") + [""] * width)[:width]
+        cells = row.split("\t", width)[:width]
         lines.append("| " + " | ".join(prose(c) if c else "" for c in cells) + " |\n")
         if n == 0:
             lines.append("|" + " --- |" * width + "\n")

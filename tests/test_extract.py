@@ -1197,13 +1197,16 @@ def test_lines_with_pipes_but_no_table_rule_are_no_table(text):
     assert "table" not in {b.kind for b in clean(text).blocks}
 
 
-def test_a_tables_cells_are_escaped_and_padded_to_the_header():
+def test_a_tables_cells_are_escaped_and_cut_to_the_header():
     from generator.model import Block
     from generator.pieces import blocks
 
-    md = blocks([Block("table", ("Item\tNote", "<b>x</b>\t*y*", "only one"), 1)])
+    md = blocks([Block("table", ("Item\tNote", "<b>x</b>\t*y*\tz", "only one"), 1)])
     assert md == ("| Item | Note |\n| --- | --- |\n| &#60;b&#62;x&#60;/b&#62; | &#42;y&#42; |\n"
-                  "| only one |  |\n\n")
+                  "| only one |\n\n")
+    # a header wider than any table a reader could read keeps its lines as text
+    wide = "|" + "|".join("c" * 21) + "|\n|" + "---|" * 21 + "\n|" + "|".join("x" * 21) + "|\n"
+    assert "table" not in {b.kind for b in clean(wide).blocks}
 
 
 def test_a_timestamp_is_a_date_and_a_city_with_a_hyphen_is_a_dateline():
