@@ -122,6 +122,8 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
             line = single_spaced(INVISIBLE.sub("", line))  # invisible characters are never printable
         if "](" in line:
             line = without_md_links(line)
+        if ("[" in line or "(" in line) and (bare := _stage_directions().sub("", line).strip()) != line:
+            line = single_spaced(bare) or line  # "[Applause]" inside a speech's line goes; alone, it is listed
         if table is not None:
             if "|" in line:
                 if not TABLE_RULE.fullmatch(line):
@@ -444,6 +446,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return None
     if words <= 4 and "buttons" in lists and _norm(text) in _buttons():
         return "button"
+    if text[:1] in "[(" and _stage_directions().fullmatch(text):
+        return "stage direction"
     if text[:2] == "![" and MD_IMAGE_LINE.fullmatch(text):  # a Markdown image: its picture is not here
         return "image"
     if text[:1] == "#" and HASHTAGS.fullmatch(text):
@@ -484,6 +488,14 @@ def _share_targets(text: str) -> bool:
     networks = _networks()
     named = sum(1 for w in words if w in networks)
     return named >= 2 and all(w in networks or w in SHARE_FILLERS for w in words)
+
+
+@cache
+def _stage_directions() -> re.Pattern:
+    """A transcript's "[Applause]", "(Laughter.)": the words of data/cues.yml's ``stage_directions`` alone
+    in brackets."""
+    words = "|".join(re.escape(w) for w in sorted(load_cues().get("stage_directions", []), key=len, reverse=True))
+    return re.compile(rf"\s?(?:\[(?:{words})\.?\]|\((?:{words})\.?\))", re.IGNORECASE)
 
 
 @cache

@@ -267,7 +267,7 @@ def test_an_edition_without_a_headline_is_named_by_its_stories_and_greetings_nam
     assert got.title == " | ".join(stories[:3])
     assert [s.title for s in got.sections if not s.lead] == stories
     single = article("Good morning.\n\nSeoul opened a chip fund on Monday, officials said.\n")
-    assert single.title == "Seoul opened a chip fund on Monday, officials said"
+    assert single.title == "Seoul opened a chip fund on Monday"  # (who said it is left out)
 
 
 @pytest.mark.parametrize("top, source, title", [
@@ -1247,3 +1247,51 @@ def test_a_heading_in_capitals_reads_as_a_title_in_an_editions_title(heading, ti
     from generator.extract.structure import as_written
 
     assert as_written(heading) == title
+
+
+def test_stage_directions_leave_a_speech_and_their_lookalikes_stay():
+    cleaned = clean("Thank you. [Applause] We will stay.\n\n(Laughter.)\n\nTalks (and music) resumed [1].\n")
+    assert [b.text for b in cleaned.blocks] == ["Thank you. We will stay.", "Talks (and music) resumed [1]."]
+    assert [(d.reason, d.text) for d in cleaned.dropped] == [("stage direction", "(Laughter.)")]
+
+
+def test_a_list_whose_every_item_has_a_bold_label_is_a_digest_but_a_mixed_list_stays_a_list():
+    from generator.extract.structure import split_sections
+
+    digest = clean("- **Taiwan:** Taipei approved funds.\n- **Trade:** Talks resume.\n").blocks
+    sections, _ = split_sections(digest, "Briefing", edition=False)
+    assert [(s.title, [b.text for b in s.blocks]) for s in sections] == [
+        ("Taiwan", ["Taipei approved funds."]), ("Trade", ["Talks resume."])]
+    mixed = clean("- **Taiwan:** Taipei approved funds.\n- Talks resume.\n").blocks
+    sections, _ = split_sections(mixed, "Briefing", edition=False)
+    assert [s.title for s in sections] == ["Briefing"] and sections[0].blocks[0].kind == "ul"
+
+
+def test_a_summary_line_opens_the_story_and_a_lookalike_is_text():
+    summary = clean("In short: Seoul and Tokyo will share data.\n\nSeoul and Tokyo share warnings\n\n"
+                    "The two agreed on Friday.\n")
+    head = masthead(summary.blocks, summary.dropped)
+    assert (head.title, head.dek.text) == ("Seoul and Tokyo share warnings", "In short: Seoul and Tokyo will share data.")
+    text = clean("In short order, Seoul and Tokyo agreed to share data.\n\nThe two met on Friday.\n")
+    head = masthead(text.blocks, text.dropped)
+    assert head.title is None and head.dek is None
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Beijing will cut tariffs on soybeans, the finance ministry said on Tuesday. More follows.",
+     "Beijing will cut tariffs on soybeans"),
+    ("Officials said the talks would resume in May after a pause. More follows.",
+     "Officials said the talks would resume in May after a pause"),
+])
+def test_a_title_built_from_the_opening_sentence_leaves_out_who_said_it(text, title):
+    from generator.extract.structure import fallback_title
+
+    assert fallback_title(clean(text).blocks) == title
+
+
+def test_a_heading_that_is_a_topics_name_tags_the_story_given_its_context():
+    tags = tag_story("Taiwan", "Taipei's legislature approved funds for coast guard cutters, the defence committee said.")
+    assert [t.slug for t in tags if t.about] == ["taiwan"]
+    # a topic's name over text with none of its context stays a mention
+    tags = tag_story("Taiwan", "Night markets serve beef noodle soup and bubble tea until midnight.")
+    assert [t.slug for t in tags if t.about] == [] and [t.slug for t in tags] == ["taiwan"]

@@ -107,8 +107,8 @@ def _analyse_all(sections: list[Section], proses: list[Prose], editor_topics: tu
 
 def _without_author_bio(sections: list[Section], names: list[str]) -> tuple[list[Section], list[Block]]:
     """The last story without the lines about its authors among its last three paragraphs (a footnote may
-    follow them)."""
-    if not names or not sections:
+    follow them); with no author named, "The author is …" still is one."""
+    if not sections:
         return sections, []
     last = sections[-1]
     tail = len(last.blocks) - BIO_WINDOW

@@ -16,12 +16,15 @@ from generator.config import load_cues, load_entities
 from generator.model import ENTITY_KINDS, Entity
 from generator.text import CLOSERS, Match, PhraseMatcher, Prose, sentences
 
-_WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
+# Latin letters with their accents ("Eduardo Año", "Đỗ Hùng Việt"); the extended blocks mix both cases
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f\u1ea0-\u1ef9"
+_LOW = "a-zß-öø-ÿ\u0100-\u017f\u01a0-\u01b0\u1ea0-\u1ef9"
+_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_LOW}]+)?"
 _EDGE = r"(?![\w-])(?!['’](?!s\b))"  # a name is not part of a longer word; it may be possessive (Lai's)
 NAME_AFTER = re.compile(rf"\s+({_WORD}(?:\s+{_WORD}){{1,2}}){_EDGE}")
 NAME_AND = re.compile(rf"(?:,|,?\s+and)\s+({_WORD}(?:\s+{_WORD}){{1,2}}){_EDGE}")  # the next of several
 # A name *ending* at a cue is read backwards, on the reversed text: a match there, not a search.
-_DROW = r"(?:[a-z]+-)?[a-z]+[A-Z]"
+_DROW = rf"(?:[{_LOW}]+-)?[{_LOW}]+[{_UP}]"
 _EMAN = rf"({_DROW}(?:\s+{_DROW}){{1,2}}){_EDGE}"
 NAME_BEFORE_VERB = re.compile(rf"\s+,?{_EMAN}")  # "Jane Doe said", "Jane Doe, said"
 NAME_BEFORE = re.compile(_EMAN)

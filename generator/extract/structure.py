@@ -139,6 +139,12 @@ def _bare_name(text: str) -> bool:
             and not any(w in not_names() for w in words) and not listed(text))
 
 
+def _summary_line(text: str) -> bool:
+    """A paragraph opening with a summary's label and a colon ("TL;DR: …", "In short: …")."""
+    found = cue_matcher("summary_labels").find(text[:40])
+    return bool(found) and found[0].start == 0 and text[found[0].end:].lstrip()[:1] == ":"
+
+
 MAX_ROLE_WORDS = 4
 KICKER_WORDS = 4
 
@@ -188,6 +194,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
     stories: tuple[str, ...] = ()
     consumed = 0
     role_line = False
+    summary: Block | None = None
     for i, (block, kind) in enumerate(zip(top, kinds)):
         rest = [k for k in kinds[i + 1:] if k not in ("date", "byline", "url")]
         if role_line:  # (read with the name over it)
@@ -247,9 +254,13 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and title is None and i + 1 < len(blocks):
             title, stories, publisher = _headline(block.text)
             agency = agency or publisher
+        elif i == 0 and kind == "text" and block.kind == "p" and _summary_line(block.text):
+            summary = block  # "TL;DR: …" over the headline: the piece's summary, its first paragraph
         else:
             break
         consumed = i + 1
+    if summary is not None and dek is None:
+        dek = summary
     return Masthead(title, source, author, date, stories, consumed, dek and Block("p", dek.lines, dek.line),
                     agency, url)
 
@@ -295,9 +306,10 @@ def _newsletter_name(text: str) -> str | None:
     if _looks_like_masthead_name(text):
         return text
     parts = NAME_AND_LABEL.split(text)
-    if len(parts) == 2 and _looks_like_masthead_name(parts[0]) and _names_a_newsletter(parts[0]) \
-            and (_is_label(parts[1], cue_matcher("series_labels")) or _only_date(parts[1])):
-        return parts[0]
+    if len(parts) == 2 and _names_a_newsletter(parts[0]) and (
+            (_looks_like_masthead_name(parts[0]) and _is_label(parts[1], cue_matcher("series_labels")))
+            or (word_count(parts[0]) <= 4 and _only_date(parts[1]) and full_date(parts[1]))):
+        return parts[0]  # (before an issue's date, "Today's briefing" names the newsletter too)
     # "PACIFIC LEDGER · Issue 45 · 12 April 2026": a name, then an issue's number and its date
     parts = EDITION_PARTS.split(text)
     if len(parts) > 2 and _looks_like_masthead_name(parts[0]) and ISSUE_NUMBER.search(parts[1]) \
@@ -466,10 +478,13 @@ MAX_LABEL_WORDS = 6
 
 
 def _labelled(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Paragraphs opening with a bold label ("**Taiwan:** President Lai said…", "**Why it matters:** …"),
-    two or more of them: each label heads the text it opens (a digest's stories, an explainer's parts). A
+    """Paragraphs or list items opening with a bold label ("**Taiwan:** President Lai said…", "**Why it
+    matters:** …"), two or more of them: each label heads the text it opens (a digest's stories, an explainer's parts). A
     label that comes back names a speaker ("**Sato:** …" in an interview): the turns of one conversation,
     which stay one story as written."""
+    blocks = tuple(part for b in blocks for part in (  # a list of labelled items: "• **Taiwan:** …"
+        [Block("p", (item,), b.line) for item in b.lines] if b.kind == "ul" and len(b.lines) > 1 and all(
+            item[:2] in ("**", "__") and BOLD_LABEL.match(item) for item in b.lines) else [b]))
     found = [BOLD_LABEL.match(b.lines[0]) if b.kind == "p" and b.lines[0][:2] in ("**", "__") else None
              for b in blocks]
     found = [m if m and word_count(m.group(1)) <= MAX_LABEL_WORDS else None for m in found]
@@ -732,7 +747,7 @@ def fallback_title(blocks: tuple[Block, ...]) -> str:
         for sentence in sentences(without_opening_mark(block.text)):
             if not any(c.isalpha() for c in sentence) or is_greeting(sentence):
                 continue
-            clause = re.split(r"\s*[—–:;]\s*|\s+-\s+", sentence)[0].strip()
+            clause = ATTRIBUTION.sub("", re.split(r"\s*[—–:;]\s*|\s+-\s+", sentence)[0].strip())
             words = (clause if word_count(clause) >= 5 else sentence).rstrip(".!?…").split()
             if words:  # (a "sentence" of only "…" or "?!" gave an empty title once, and feedgen crashed on it)
                 return _cut(words, FALLBACK_TITLE_WORDS)
@@ -740,6 +755,8 @@ def fallback_title(blocks: tuple[Block, ...]) -> str:
 
 
 FALLBACK_TITLE_WORDS = 14
+# who said it, closing a sentence: ", the presidential office said on Sunday." (left out of a title)
+ATTRIBUTION = re.compile(r",\s+[^,]{0,60}?\b(?:said|says|reported|announced|told reporters)(?:\s+on\s+\w+)?[.!]?$")
 
 
 def _cut(words: list[str], limit: int) -> str:

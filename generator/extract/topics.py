@@ -1,7 +1,8 @@
 """Which topics a story is *about* and which it only *mentions*, with the sentences behind each tag.
 
 Score = strong phrases x3 + terms x1 (a heading's matches count double). A story is about a topic when the
-score reaches the topic's ``min_score``, every ``context`` group is present, and the topic is not dwarfed by
+score reaches the topic's ``min_score`` (or its heading is nothing but one of the topic's phrases: a digest's
+"**Taiwan:** …"), every ``context`` group is present, and the topic is not dwarfed by
 the story's main subject (at least a fifth of the top score): one stray word never outweighs a subject.
 Nor does one aside: in a story of several sentences, a topic named in a single sentence, neither in the
 heading nor in the opening two sentences (where a story says what it is about), is only mentioned. A brief
@@ -51,10 +52,13 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
     scores: dict[str, float] = defaultdict(float)
     evidence: dict[str, dict[str, float]] = defaultdict(dict)
     headed: set[str] = set()  # the topics the heading names
+    labelled: set[str] = set()  # the topics a heading is nothing but the name of ("Taiwan", "Rare earths")
     for m in terms.find(title):
         for slug, weight in m.value:
             scores[slug] += weight * HEADING_BONUS
             headed.add(slug)
+            if m.start == 0 and m.end == len(title.rstrip(" :.")):
+                labelled.add(slug)
     for index, matches in prose.by_sentence(terms.find(prose)).items():
         sentence = prose.sentences[index]
         for m in matches:
@@ -65,7 +69,8 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
     # the score a topic needs: its own, or in a brief where none reaches it, at most one strong phrase's
     cap = STRONG if len(prose.sentences) <= BRIEF_SENTENCES and not any(
         scores.get(t.slug, 0) >= t.min_score for t in topics) else float("inf")
-    if any(t.context and scores.get(t.slug, 0) >= min(t.min_score, cap) for t in topics):  # else no need to look
+    if any(t.context and (scores.get(t.slug, 0) >= min(t.min_score, cap) or t.slug in labelled)
+           for t in topics):  # else no need to look
         for source in (title, prose):
             for m in context.find(source):
                 for slug, group in m.value:
@@ -77,7 +82,8 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
         score = scores.get(topic.slug, 0)
         if not score:
             continue
-        about = (score >= min(topic.min_score, cap) and len(present[topic.slug]) == len(topic.context)
+        about = ((score >= min(topic.min_score, cap) or topic.slug in labelled)
+                 and len(present[topic.slug]) == len(topic.context)
                  and score >= DOMINANCE * top
                  and not (lead is not None and topic.slug not in headed and _aside(evidence[topic.slug], lead)))
         best = sorted(evidence[topic.slug].items(), key=lambda kv: -kv[1])[:EVIDENCE_PER_TOPIC]
