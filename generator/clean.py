@@ -436,6 +436,10 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
             return CONTACT
     if "correction_labels" in lists and _correction(text):
         return "correction"
+    if words <= MAX_CAPTION_WORDS and (text[-1:] == ")" or "/" in text[-50:]) and _caption_credit().search(text):
+        return "caption"  # a picture's description ending with its credit: "… beach. REUTERS/Bo Park"
+    if "caption_labels" in lists and CAPTION_NUMBER.match(text):  # "Photo 3/4: A coast guard vessel …"
+        return "caption"
     if "caption_labels" in lists and _opens_with(text[1:-1] if bracketed else text, "caption_labels",
                                                  then="" if bracketed else ":"):
         return "caption"
@@ -467,6 +471,9 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
     return None
 
 
+CAPTION_NUMBER = re.compile(r"(?:photo|image|picture|graphic|figure|chart|map)s?\s+\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*:",
+                            re.IGNORECASE)
+MAX_CAPTION_WORDS = 60
 HASHTAGS = re.compile(r"(?:#[^\W\d_][\w-]*[\s,]*)+")  # "#RareEarths #SupplyChains"
 READING_TIME = re.compile(r"(?:(?:reading|listening) time:?\s*)?(?:about\s+)?\d{1,3}[-\s]?(?:min|mins|minutes?)\.?"
                           r"(?:\s+(?:read|listen|watch))?", re.IGNORECASE)
@@ -519,6 +526,16 @@ STAGE_WORD_CHARS = 24
 @cache
 def _stage_words() -> tuple[str, ...]:
     return tuple(w.lower() for w in load_cues().get("stage_directions", []))
+
+
+@cache
+def _caption_credit() -> re.Pattern:
+    """A picture's credit closing its caption: "(Photo by Ann Lee/Getty Images)", or an agency of
+    data/cues.yml's ``photo_agencies`` in capitals, a slash and the photographer ("REUTERS/Bo Park"; not
+    "talks between the EU/UK")."""
+    agencies = "|".join(re.escape(a) for a in load_cues().get("photo_agencies", []))
+    return re.compile(r"(?:\((?:[Pp]hoto|[Ii]mage|[Pp]icture)s?(?: by| credit:?|:) [^()]{1,80}\)"
+                      rf"|(?<![\w/])(?:{agencies})/[A-Z][a-z][\w'’.-]*(?: [A-Z][a-z][\w'’.-]*){{0,3}})\.?$")
 
 
 @cache
@@ -679,7 +696,7 @@ def _link_titles(blocks: list[Block]) -> bool:
                                             for t in titles)
 
 
-NOTE = re.compile(r"\[\d{1,3}\]|\^?\d{1,3}[.)]?\s")  # "[1] …", "1. …", "^1 …"
+NOTE = re.compile(r"\[\d{1,3}\]|\^?\d{1,3}[.)]?\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?")  # "[1] …", "1. …", "^1 …", "¹ …"
 MAX_NOTES = 60
 REFERENCE_LABEL_CHARS = 14
 

@@ -1295,3 +1295,33 @@ def test_a_heading_that_is_a_topics_name_tags_the_story_given_its_context():
     # a topic's name over text with none of its context stays a mention
     tags = tag_story("Taiwan", "Night markets serve beef noodle soup and bubble tea until midnight.")
     assert [t.slug for t in tags if t.about] == [] and [t.slug for t in tags] == ["taiwan"]
+
+
+@pytest.mark.parametrize("line", [
+    "Residents walk past a barrier on the beach. REUTERS/Bo Park",
+    "Soldiers drill on Kinmen. (Photo by Ann Lee/Getty Images)",
+    "Photo 3/4: A coast guard vessel patrols off Kinmen.",
+    "Image 2: Trucks queue at the border.",
+])
+def test_a_pictures_caption_is_left_out_by_its_credit_or_number(line):
+    cleaned = clean(f"Officials met on Monday.\n\n{line}\n")
+    assert [b.text for b in cleaned.blocks] == ["Officials met on Monday."]
+    assert [d.reason for d in cleaned.dropped] == ["caption"]
+
+
+@pytest.mark.parametrize("line", [
+    "Talks continue between the EU/UK and Beijing.", "Trade between US/China fell in March.",
+    "Officials met (Photo courtesy of the ministry) in Seoul.", "Photo exhibitions drew 3 visitors: all officials.",
+])
+def test_lookalikes_of_captions_are_kept(line):
+    assert [b.text for b in clean(f"Officials met on Monday.\n\n{line}\n").blocks] == ["Officials met on Monday.", line]
+
+
+def test_a_korean_wire_dateline_is_no_part_of_a_key_point_and_names_the_agency():
+    from generator.extract.structure import dateline_source
+    from generator.text import DATELINE
+
+    blocks = clean("(Seoul=Yonhap) North Korea fired missiles on Monday, the JCS said.\n").blocks
+    assert dateline_source(blocks) == "Yonhap"
+    assert DATELINE.match("(Seoul=Yonhap) North Korea fired.").group() == "(Seoul=Yonhap) "
+    assert DATELINE.match("(x=1) is the answer.") is None

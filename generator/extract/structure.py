@@ -439,8 +439,8 @@ def without_opening_mark(text: str) -> str:
 def dateline_source(blocks: tuple[Block, ...]) -> str | None:
     """The news agency of a wire story's dateline, opening its first paragraph."""
     m = _dateline(blocks)
-    if m and (m.group("agency") or m.group("filed")):
-        return (m.group("agency") or m.group("filed")).strip()
+    if m and (m.group("agency") or m.group("filed") or m.group("kor")):
+        return (m.group("agency") or m.group("filed") or m.group("kor")).strip()
     # "(Bloomberg) -- ": a known publisher only ("(Updates with prices) --" names none)
     return m.group("wire").strip() if m and m.group("wire") and _publisher(m.group("wire").strip()) else None
 
