@@ -1325,3 +1325,37 @@ def test_a_korean_wire_dateline_is_no_part_of_a_key_point_and_names_the_agency()
     assert dateline_source(blocks) == "Yonhap"
     assert DATELINE.match("(Seoul=Yonhap) North Korea fired.").group() == "(Seoul=Yonhap) "
     assert DATELINE.match("(x=1) is the answer.") is None
+
+
+def test_a_place_and_a_dash_open_a_key_point_only_when_the_place_is_listed():
+    from generator.extract.structure import without_opening_mark
+
+    assert without_opening_mark("Tokyo — Japan's ruling party elected a leader.") == "Japan's ruling party elected a leader."
+    assert without_opening_mark("Good news — The talks resumed.") == "Good news — The talks resumed."
+
+
+def test_a_title_case_headline_may_end_with_a_full_stop_but_a_sentence_may_not():
+    from generator.extract.structure import is_heading
+    from generator.model import Block
+
+    assert is_heading(Block("p", ("China Retaliates Against New US Chip Curbs.",), 1), headline=True)
+    assert not is_heading(Block("p", ("China retaliated against the new curbs.",), 1), headline=True)
+    assert not is_heading(Block("p", ("China Retaliates Against New US Chip Curbs.",), 1))  # (at the top only)
+    head = masthead(*(lambda c: (c.blocks, c.dropped))(clean("Xi Meets Biden In The U.S.\n\nThe two met.\n")))
+    assert head.title == "Xi Meets Biden In The U.S."
+
+
+def test_bold_labels_make_a_digest_but_markdown_headings_do_not():
+    from generator.extract.structure import labelled
+
+    assert labelled(clean("**Taiwan**: Taipei met.\n**Korea**: Seoul met.\n").blocks)
+    assert not labelled(clean("Intro text here.\n\n## A slow queue\n\nText.\n\n## Who gains\n\nMore text.\n").blocks)
+    assert not labelled(clean("**Sato:** Yes.\n\n**Desk:** Why?\n\n**Sato:** Because.\n").blocks)  # speakers
+
+
+def test_a_written_by_credit_names_the_author_when_no_byline_did():
+    from generator.extract.structure import reporter
+    from generator.model import Dropped
+
+    assert reporter((Dropped(4, "credits", "Written by Kenji Mori"),)) == "Kenji Mori"
+    assert reporter((Dropped(4, "credits", "Edited by Ann Lee"),)) is None

@@ -14,10 +14,10 @@ from generator.extract.entities import find_entities
 from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
-from generator.extract.structure import (Masthead, as_written, asked, author_names, bio_author, dateline_date, dateline_source,
-                                         email_list, email_sender, email_subject, fallback_title, is_author_bio,
-                                         issued, masthead, numbered, reporter, signature, split_sections,
-                                         without_opening_mark)
+from generator.extract.structure import (Masthead, as_written, asked, author_names, bio_author, dateline_date,
+                                         dateline_source, email_list, email_sender, email_subject, fallback_title,
+                                         is_author_bio, issued, labelled, masthead, numbered, reporter, signature,
+                                         split_sections, without_opening_mark)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
 from generator.read import Seed
@@ -49,7 +49,9 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
         sections = [replace(s, lead=False, title=title) for s in sections]
     # (a story's own heading, without its group's: "Today's Essential Eight: 2. Rare earth licences")
     stories = [s.title.removeprefix(f"{s.group}: ") if s.group else s.title for s in sections if not s.lead]
-    if not given and newsletter and len(stories) > 1:  # an edition without a headline: its stories name it
+    digest = labelled(body)  # "**Taiwan:** …" / "**Korea:** …": stories under their labels
+    if not given and (newsletter or digest) and len(stories) > 1:  # an edition without a headline: its stories
+        # name it
         title = " | ".join(as_written(without_opening_mark(s)) for s in stories[:EDITION_TITLE_STORIES])  # (not "1. …")
     signed = [signature(b) for b in signatures]
     author = (meta.get("author") or head.author or next((name for name, _ in signed if name), None)
@@ -62,7 +64,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
 
     proses = story_proses(sections)
     # (a transcript's questions and a list of things to watch are stories of their own too)
-    independent = len(head.story_titles) > 1 or newsletter or bool(asked(body) or numbered(body))
+    independent = len(head.story_titles) > 1 or newsletter or digest or bool(asked(body) or numbered(body))
     sections = _analyse_all(sections, proses, editor_topics, independent, title, built=None if given else title)
     entities = find_entities([("", title)] + [(s.anchor, p) for s, p in zip(sections, proses)])
     named = {e.name for e in entities}

@@ -55,6 +55,14 @@ class Masthead:
     url: str | None = None  # the original's address, pasted on a line of its own above the headline
 
 
+def _title_cased(text: str) -> bool:
+    """Most of its longer words capitalised, as a headline's are ("China Retaliates Against New US Chip
+    Curbs."), unlike a sentence ("China retaliated against the new curbs.")."""
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= TITLE_CASE_SHARE * len(words)
+
+
+TITLE_CASE_SHARE = 0.8
 POINTERS = frozenset("👇⬇↓⤵🧵👉➡")
 
 
@@ -71,8 +79,9 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
         return False
     if text.rstrip(" \ufe0f")[-1:] in POINTERS:
         return False  # "Three things stand out 👇": a lead-in to what follows, as if it ended in a colon
-    if ends_clause(text) and not ((allow_question or NUMBERED.match(text)) and text.rstrip("\"”’')").endswith("?")):
-        return False
+    if ends_clause(text) and not ((allow_question or NUMBERED.match(text)) and text.rstrip("\"”’')").endswith("?")) \
+            and not (headline and text[-1] == "." and text[-2:-1].isalpha() and _title_cased(text)):
+        return False  # (a headline in title case may end with a full stop: "China Retaliates Against New Curbs.")
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'"):
         return False
     if text.count(",") >= 2 or "://" in text or _only_date(text) or byline(text) or byline_source(text) \
@@ -146,6 +155,7 @@ def _summary_line(text: str) -> bool:
 
 
 MAX_ROLE_WORDS = 4
+MAX_BYLINE_WORDS = 24
 KICKER_WORDS = 4
 
 
@@ -346,8 +356,8 @@ def _top_kind(block: Block) -> str:
     line = block.kind in ("p", "h")  # (a date or byline in bold is a heading to cleaning)
     if line and word_count(text) <= 10 and _only_date(text):
         return "date"
-    if line and word_count(text) <= 12 and (byline(text) or byline_source(text)):
-        return "byline"
+    if line and word_count(text) <= (MAX_BYLINE_WORDS if text[:3] == "By " else 12) and (byline(text) or byline_source(text)):
+        return "byline"  # ("By Maria Santos, a senior fellow at the Manila Institute for Strategic Studies")
     if block.kind == "p" and text.isupper() and word_count(text) <= KICKER_WORDS and not cue_matcher("known_sources").find(text):
         return "kicker"
     return "heading" if is_heading(block, True, headline=True) else "text"
@@ -358,6 +368,8 @@ def _headline(text: str) -> tuple[str, tuple[str, ...], str | None]:
     a page's title names after it ("… - Reuters", "… | The Japan Times"). A section's rubric before it
     ("Opinion | …") is no story."""
     publisher = None
+    if text[-1:] == "." and text[-2:-1].isalpha() and "." not in text.rsplit(" ", 1)[-1][:-1]:
+        text = text[:-1]  # a title-case headline's full stop (not the one of "the U.S.")
     end = PUBLISHER_SUFFIX.search(text)
     if end and _publisher(end.group(1).strip()):
         text, publisher = text[:end.start()], end.group(1).strip()
@@ -421,6 +433,9 @@ THREAD_COUNTER = re.compile(r"\d{1,2}/\s+(?=\S)")  # "1/ " opening a post of a t
 SPEAKER = re.compile(r"[QA]\d{0,2}:\s+(?=\S)")  # a transcript's "Q: " and "A: ", an explainer's "A1: "
 
 
+PLACE_DASH = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) [—–] (?=[\"“‘'(]?[A-Z])")  # "Tokyo — Japan's …"
+
+
 def without_opening_mark(text: str) -> str:
     """A sentence without the wire dateline ("MANILA, April 8 (Reuters) - "), the thread counter ("2/ "), a
     live blog's time stamp ("14:30 GMT — "), a list's number ("3) ") or the transcript's "A: " that opens
@@ -433,6 +448,8 @@ def without_opening_mark(text: str) -> str:
         m = DATELINE.match(text) if text[:1].isupper() or text[:1] == "(" else None
         if m and not STORY_START.match(text, m.end()):
             m = None
+        if m is None and text[:1].isupper() and (m := PLACE_DASH.match(text)) and whole_name(m.group(1)) != "places":
+            m = None  # ("Tokyo — Japan's ruling party …": a listed place; "Good news — the talks …" is no dateline)
     return text[m.end():].lstrip() if m else text
 
 
@@ -475,6 +492,13 @@ def signature(block: Block) -> tuple[str, str | None] | None:
 
 BOLD_LABEL = re.compile(r"(?:\*\*|__)([^*_\n]{1,60}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+(?=\S)")
 MAX_LABEL_WORDS = 6
+
+
+def labelled(blocks: tuple[Block, ...]) -> bool:
+    """Paragraphs or list items opening with two bold labels or more, none coming back: a digest whose
+    labels head stories of their own ("**Taiwan:** …", "**Korea:** …")."""
+    heads = sum(1 for b in blocks if b.kind == "h")
+    return sum(1 for b in _labelled(blocks) if b.kind == "h") - heads > 1
 
 
 def _labelled(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -702,12 +726,14 @@ REPORTER_CONTACT = re.compile(r"(?i:to contact the reporters? on this story:)\s*
 
 def reporter(dropped: tuple[Dropped, ...]) -> str | None:
     """The reporter a wire story's closing contact line names ("To contact the reporter on this story: Ann
-    Lee in Manila at …"): its author when no byline named one."""
+    Lee in Manila at …"), or a "Written by …" credit: its author when no byline named one."""
     for d in dropped:
         m = REPORTER_CONTACT.match(d.text) if d.reason == "contact" else None
         if m:
             return m.group("name")
-    return None
+    # a credit line naming the writer at the top ("Written by Ann Lee"), left out with the other credits
+    return next((byline(d.text) for d in dropped if d.reason == "credits" and d.text[:8] == "Written " and byline(d.text)),
+                None)
 
 
 def email_subject(dropped: tuple[Dropped, ...]) -> str | None:
