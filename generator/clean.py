@@ -123,6 +123,8 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
             line = single_spaced(INVISIBLE.sub("", line))  # invisible characters are never printable
         if "](" in line:
             line = without_md_links(line)
+        if "[" in line and "]" in line:  # a copied encyclopedia's "Japan.[1]", "[citation needed]"
+            line = CITATION.sub("", line) or line
         if staged and ("[" in line or "(" in line) and (bare := _stage_directions().sub("", line).strip()) != line:
             line = single_spaced(bare) or line  # "[Applause]" inside a speech's line goes; alone, it is listed
         if table is not None:
@@ -224,6 +226,8 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
     return blocks, ornamented
 
 
+CITATION = re.compile(r"(?<=[\w.,;:!?)\"”’\]])\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|"
+                      r"(?:note|nb) \d{1,2})\]")
 MAX_TABLE_COLUMNS = 20  # wider is no table a reader could read: its lines stay text
 TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")  # "| --- | :---: |"
 CELL_BORDER = re.compile(r"(?<!\\)\|")  # a pipe that is not escaped ("\|" is one in a cell)
@@ -338,6 +342,10 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
         banners = [m for m in found if m.value == "banner_words"] if found else found
         reasons[i] = _boilerplate(text, n, hits, banners) or (
             "caption" if len(banners) < len(found) and _picture_credit(text) else None)
+    for i, reason in list(reasons.items()):  # the name over a post's handle ("Jane Roe" / "@janeroe"): its author
+        if reason == "handle" and i and not reasons.get(i - 1) and blocks[i - 1].line == blocks[i].line - 1 \
+                and _poster(blocks[i - 1]):
+            reasons[i - 1] = POST_AUTHOR
     for i in [i for i, reason in reasons.items() if reason == CHART or (
             reason == CONTACT and blocks[i].text.endswith(":"))]:  # (a chart's title, a "Contact:" label)
         _lines_under(blocks, i, reasons)
@@ -453,6 +461,15 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "button"
     if text[:1] in "[(" and _stage_directions().fullmatch(text):
         return "stage direction"
+    if words <= MAX_POST_META_WORDS:  # what a copied social-media post carries around its text
+        if text[:1] == "@" and HANDLE.fullmatch(text) or text[:12] == "Replying to " and HANDLE.fullmatch(text[12:]):
+            return "handle"
+        if text[:1].isdigit() and (ENGAGEMENT.fullmatch(text) or RELATIVE_AGE.fullmatch(text)):
+            return "engagement" if ENGAGEMENT.fullmatch(text) else TIMESTAMP
+        if text[:1].isdigit() and POSTED_AT.fullmatch(text):
+            return TIMESTAMP  # "3:45 PM · Mar 5, 2026": the post's date (read as the article's when none is)
+        if text in LONE_MARKS:
+            return "ornament"
     if text[:2] == "![" and MD_IMAGE_LINE.fullmatch(text):  # a Markdown image: its picture is not here
         return "image"
     if text[:1] == "#" and HASHTAGS.fullmatch(text):
@@ -478,6 +495,24 @@ HASHTAGS = re.compile(r"(?:#[^\W\d_][\w-]*[\s,]*)+")  # "#RareEarths #SupplyChai
 READING_TIME = re.compile(r"(?:(?:reading|listening) time:?\s*)?(?:about\s+)?\d{1,3}[-\s]?(?:min|mins|minutes?)\.?"
                           r"(?:\s+(?:read|listen|watch))?", re.IGNORECASE)
 MAX_READING_TIME_WORDS = 5
+MAX_POST_META_WORDS = 12
+POST_AUTHOR = "post author"
+MAX_POSTER_WORDS = 4
+
+
+def _poster(block: Block) -> bool:
+    """A display name over a handle: a few words, each opening with a capital, no sentence."""
+    words = block.text.split()
+    return block.kind == "p" and 0 < len(words) <= MAX_POSTER_WORDS and all(w[:1].isupper() for w in words) \
+        and not ends_clause(block.text)
+TIMESTAMP = "timestamp"
+HANDLE = re.compile(r"@\w{1,30}(?: and @\w{1,30})?")
+ENGAGEMENT = re.compile(r"(?:[\d.,]+[KkMm]?\s+(?:reposts?|retweets?|quotes?|likes?|bookmarks?|views?|replies|comments?|"
+                        r"shares?|reactions?)\s*[·•,]?\s*)+", re.IGNORECASE)
+RELATIVE_AGE = re.compile(r"\d{1,2}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|hours?|days?|weeks?)(?:\s+ago)?(?:\s*[•·]\s*(?:Edited)?)*")
+POSTED_AT = re.compile(r"\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?\s*[·•|,]\s*"
+                       r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})")
+LONE_MARKS = frozenset({"·", "•", "|", "–", "—"})
 MAX_SHARE_WORDS = 10
 MAX_CHART_TITLE_WORDS = 5
 SHARE_FILLERS = frozenset({"share", "on", "via", "this", "article", "story", "post", "page", "and", "or", "to"})
@@ -621,7 +656,7 @@ def _opening(text: str, cues: str) -> Match | None:
 def _lists_opening(text: str) -> tuple[str, ...]:
     """The lists of data/cues.yml holding a phrase that opens with ``text``'s first word: looked up before
     any phrase is, since most paragraphs open with none of them."""
-    first = FIRST_WORDS.match(text[:20].lower())
+    first = FIRST_WORDS.search(text[:20].lower())  # (past an ellipsis or a quote: "…see more")
     return _openers().get(first.group(), ()) if first else ()
 
 

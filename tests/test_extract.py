@@ -23,6 +23,18 @@ from generator.text import PhraseMatcher, sentences, slugify
 from tests.evaluate import evaluate
 
 
+def assert_left_out(line: str, reason: str) -> None:
+    """``line`` after a sentence of text: left out, for ``reason``, and the sentence kept."""
+    cleaned = clean(f"Officials met on Monday.\n\n{line}\n")
+    assert [b.text for b in cleaned.blocks] == ["Officials met on Monday."]
+    assert [d.reason for d in cleaned.dropped] == [reason]
+
+
+def assert_kept(line: str) -> None:
+    """``line`` after a sentence of text: kept as it is."""
+    assert [b.text for b in clean(f"Officials met on Monday.\n\n{line}\n").blocks] == ["Officials met on Monday.", line]
+
+
 def test_labelled_set_meets_the_floor():
     score = evaluate()
     tp, fp, fn = (sum(d.values()) for d in (score.tp, score.fp, score.fn))
@@ -977,9 +989,7 @@ def test_a_table_of_contents_repeating_the_headings_is_left_out():
     ("— With assistance from Bo Park", "credits"),
 ])
 def test_a_releases_contacts_and_end_mark_are_left_out(line, reason):
-    cleaned = clean(f"Officials met on Monday.\n\n{line}\n")
-    assert [b.text for b in cleaned.blocks] == ["Officials met on Monday."]
-    assert [d.reason for d in cleaned.dropped] == [reason]
+    assert_left_out(line, reason)
 
 
 @pytest.mark.parametrize("line", [
@@ -990,12 +1000,12 @@ def test_a_releases_contacts_and_end_mark_are_left_out(line, reason):
     "1950 - 1953",  # years, not a telephone number
 ])
 def test_lookalikes_of_contacts_end_marks_and_notes_are_kept(line):
-    assert [b.text for b in clean(f"Officials met on Monday.\n\n{line}\n").blocks] == ["Officials met on Monday.", line]
+    assert_kept(line)
 
 
 def test_references_under_their_heading_are_left_out_but_prose_under_one_stays():
     notes = clean("Tokyo doubled the budget[1].\n\nNotes\n[1] Budget request, 2026.\n[2] Interview.\n")
-    assert [b.text for b in notes.blocks] == ["Tokyo doubled the budget[1]."]
+    assert [b.text for b in notes.blocks] == ["Tokyo doubled the budget."]  # (its mark goes with the note)
     assert {d.reason for d in notes.dropped} == {"references"}
     prose = clean("Tokyo doubled the budget.\n\nSources\n\nOfficials in Tokyo spoke on condition of anonymity.\n")
     assert not prose.dropped
@@ -1079,9 +1089,7 @@ def test_markdown_links_read_as_their_words_and_an_image_line_is_left_out():
     ("Produced by Nora Bell. Music by Tidewater Sound.", "credits"),
 ])
 def test_page_leftovers_of_social_posts_podcasts_and_corrections_are_left_out(line, reason):
-    cleaned = clean(f"Officials met on Monday.\n\n{line}\n")
-    assert [b.text for b in cleaned.blocks] == ["Officials met on Monday."]
-    assert [d.reason for d in cleaned.dropped] == [reason]
+    assert_left_out(line, reason)
 
 
 @pytest.mark.parametrize("line", [
@@ -1094,7 +1102,7 @@ def test_page_leftovers_of_social_posts_podcasts_and_corrections_are_left_out(li
     "Produced by state media, the film drew protests.",
 ])
 def test_lookalikes_of_social_post_and_podcast_leftovers_are_kept(line):
-    assert [b.text for b in clean(f"Officials met on Monday.\n\n{line}\n").blocks] == ["Officials met on Monday.", line]
+    assert_kept(line)
 
 
 def test_a_charts_title_source_and_subtitle_go_together_and_the_text_after_stays():
@@ -1314,7 +1322,7 @@ def test_a_pictures_caption_is_left_out_by_its_credit_or_number(line):
     "Officials met (Photo courtesy of the ministry) in Seoul.", "Photo exhibitions drew 3 visitors: all officials.",
 ])
 def test_lookalikes_of_captions_are_kept(line):
-    assert [b.text for b in clean(f"Officials met on Monday.\n\n{line}\n").blocks] == ["Officials met on Monday.", line]
+    assert_kept(line)
 
 
 def test_a_korean_wire_dateline_is_no_part_of_a_key_point_and_names_the_agency():
@@ -1359,3 +1367,34 @@ def test_a_written_by_credit_names_the_author_when_no_byline_did():
 
     assert reporter((Dropped(4, "credits", "Written by Kenji Mori"),)) == "Kenji Mori"
     assert reporter((Dropped(4, "credits", "Edited by Ann Lee"),)) is None
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("@meichen_trade", "handle"), ("Replying to @meichen_trade", "handle"),
+    ("412 Reposts 96 Quotes 1.5K Likes", "engagement"), ("2d • Edited", "timestamp"), ("3h", "timestamp"),
+    ("9:12 AM · Apr 7, 2026", "timestamp"), ("·", "ornament"), ("…see more", "button"), ("Repost", "button"),
+])
+def test_a_copied_posts_chrome_is_left_out(line, reason):
+    assert_left_out(line, reason)
+
+
+@pytest.mark.parametrize("line", [
+    "3K likes later, the post was deleted by its author.", "Write to @meichen_trade for the data.",
+    "2d round of talks opens in Geneva.", "9:12 AM is when the markets in Tokyo open.",
+])
+def test_lookalikes_of_a_posts_chrome_are_kept(line):
+    assert_kept(line)
+
+
+def test_the_name_over_a_handle_is_the_posts_author():
+    cleaned = clean("Mei Chen\n@meichen_trade\nBeijing cut the wait.\n\nShips sail.\n")
+    assert [(d.reason, d.text) for d in cleaned.dropped] == [("post author", "Mei Chen"), ("handle", "@meichen_trade")]
+    # a heading over a line that is no handle stays
+    assert not clean("Mei Chen\nBeijing cut the wait.\n").dropped
+
+
+def test_citation_marks_leave_the_text_but_brackets_in_prose_stay():
+    cleaned = clean("The islands are Chinese.[1] Vietnam claims them.[2][3] Roads exist.[citation needed]\n\n"
+                    "The index [a] rose; see item [2] below.\n")
+    assert [b.text for b in cleaned.blocks] == ["The islands are Chinese. Vietnam claims them. Roads exist.",
+                                                "The index [a] rose; see item [2] below."]

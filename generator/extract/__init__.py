@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from generator.clean import Cleaned, clean
+from generator.clean import POST_AUTHOR, TIMESTAMP, Cleaned, clean
 from generator.config import parse_iso_date
+from generator.extract.dates import full_date
 from generator.extract.entities import find_entities
 from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
@@ -55,11 +56,13 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
         title = " | ".join(as_written(without_opening_mark(s)) for s in stories[:EDITION_TITLE_STORIES])  # (not "1. …")
     signed = [signature(b) for b in signatures]
     author = (meta.get("author") or head.author or next((name for name, _ in signed if name), None)
-              or (bio_author(sections[-1].blocks[-BIO_WINDOW:]) if sections else None) or reporter(cleaned.dropped))
+              or (bio_author(sections[-1].blocks[-BIO_WINDOW:]) if sections else None) or reporter(cleaned.dropped)
+              or next((d.text for d in cleaned.dropped if d.reason == POST_AUTHOR), None))
     sections, bios = _without_author_bio(sections, author_names(author))
     source = (meta.get("source") or head.source or head.agency or dateline_source(body) or mailing_list
               or email_sender(cleaned.dropped) or next((org for _, org in signed if org), None))
-    date = _date(meta.get("date")) or head.date or dateline_date(body) or issued_on
+    date = (_date(meta.get("date")) or head.date or dateline_date(body) or issued_on
+            or next((full_date(d.text) for d in cleaned.dropped if d.reason == TIMESTAMP and full_date(d.text)), None))
     editor_topics = tuple(_as_list(meta.get("topics")))
 
     proses = story_proses(sections)

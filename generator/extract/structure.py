@@ -154,15 +154,15 @@ def _summary_line(text: str) -> bool:
     return bool(found) and found[0].start == 0 and text[found[0].end:].lstrip()[:1] == ":"
 
 
-MAX_ROLE_WORDS = 4
+MAX_ROLE_WORDS = 6
 MAX_BYLINE_WORDS = 24
 KICKER_WORDS = 4
 
 
 def _role(text: str) -> bool:
-    """A line that is only a journalist's role ("Seoul correspondent", "Senior writer, Asia")."""
-    roles = cue_matcher("byline_roles").find(text)
-    return bool(roles) and word_count(text) <= MAX_ROLE_WORDS and not ends_clause(text.rstrip("."))
+    """A line that is only a writer's role ("Seoul correspondent", "Senior Analyst, Asia Trade Desk")."""
+    return word_count(text) <= MAX_ROLE_WORDS and not ends_clause(text.rstrip(".")) and bool(
+        cue_matcher("byline_roles").find(text) or cue_matcher("bio_roles").find(text))
 
 
 def _publisher(name: str) -> bool:
@@ -241,9 +241,10 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and source is not None and title is None and author is None \
                 and kinds[i + 1:i + 2] == ["date"] and _bare_name(block.text):
             author = block.text  # a newsletter's name, its writer's, then the date: "Sinocism / Bill Bishop / …"
-        elif kind == "heading" and title is not None and author is None and i + 1 < len(top) \
+        elif kind == "heading" and (title is not None or i == 0) and author is None and i + 1 < len(top) \
                 and _bare_name(block.text) and _role(top[i + 1].text):
             author, role_line = block.text, True  # "Sohee Kim" over "Seoul correspondent": a byline in two lines
+            # (under the headline, or opening a post: "Ann Lee" / "Senior Analyst, Asia Trade Desk")
         elif kind == "heading" and title is not None and author is None and kinds[i + 1:i + 2] == ["date"] \
                 and (m := BYLINE_IN.fullmatch(block.text)):
             author = m.group("name")  # "Ann Lee in Beijing" over the date line: the byline of a paper's site
