@@ -623,7 +623,7 @@ def _credits(text: str) -> bool:
     """"Reporting by Dan Ortiz in Manila; Editing by Ruth Keller": credit phrases followed by names only
     (capitalised words), unlike "Reporting by state media suggested …"."""
     hits = cue_matcher("credit_lines", suffixes=()).find(text)
-    if not hits or hits[0].start:
+    if not hits or hits[0].start or text.rstrip(CLOSERS).endswith("?"):  # ("Reporter: And Pyongyang?" asks)
         return False
     rest, at = [], 0
     for hit in hits:

@@ -1398,3 +1398,33 @@ def test_citation_marks_leave_the_text_but_brackets_in_prose_stay():
                     "The index [a] rose; see item [2] below.\n")
     assert [b.text for b in cleaned.blocks] == ["The islands are Chinese. Vietnam claims them. Roads exist.",
                                                 "The index [a] rose; see item [2] below."]
+
+
+@pytest.mark.parametrize("line, author", [
+    ("BY KIM MIN-JI [kim.minji@example.kr]", "Kim Min-Ji"), ("By Ann Lee (alee@example.org)", "Ann Lee"),
+    ("BY THE NUMBERS", None), ("By The Way, talks resumed", None),
+])
+def test_a_byline_in_capitals_or_with_an_email_names_its_writer(line, author):
+    from generator.extract.structure import byline
+
+    assert byline(line) == author
+
+
+def test_reporter_labels_open_questions_and_leave_titles():
+    from generator.extract.structure import asked, without_opening_mark
+
+    blocks = clean("Reporter: Will China respond?\n\nLin Jian: Yes.\n\nReporter: And Pyongyang?\n\nLin Jian: No.\n").blocks
+    assert asked(blocks) == [0, 2]
+    assert without_opening_mark("Reporter: Will China respond?") == "Will China respond?"
+    assert without_opening_mark("Reporters said China would respond.") == "Reporters said China would respond."
+    assert asked(clean("Reporter Jane Doe asked about chips.\n\nReporter Bo Park asked too.\n").blocks) == []
+
+
+def test_a_rubric_in_brackets_leaves_the_headline_and_a_notes_label_opens_the_story():
+    head = masthead(*(lambda c: (c.blocks, c.dropped))(clean("[ANALYSIS] Why Tokyo buys missiles\n\nJapan bought them.\n")))
+    assert head.title == "Why Tokyo buys missiles"
+    kept = masthead(*(lambda c: (c.blocks, c.dropped))(clean("[Draft 2] Why Tokyo buys missiles\n\nJapan bought them.\n")))
+    assert kept.title is None  # (a bracket that is no rubric opens no headline)
+    noted = clean("Editor's note: Part two of a series.\n\nOn Matsu, every family has a drone\n\nResidents fly drones.\n")
+    head = masthead(noted.blocks, noted.dropped)
+    assert (head.title, head.dek.text) == ("On Matsu, every family has a drone", "Editor's note: Part two of a series.")

@@ -24,7 +24,8 @@ HEADING_MAX_CHARS = 130
 HEADLINE_SCALE = 1.5  # a headline at the top: up to 24 words ("Exports jump as …; magnet shipments hit record")
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 # "By Jane Roe", "By Jane Roe | March 4, 2026", "By Ann Lee, Bo Park and Jane Roe" (a list ends with "and")
-BYLINE = re.compile(rf"^(?:By|Written by|Authors?:)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)(?:\s*[,|–—·•-].*)?$")
+BYLINE = re.compile(rf"^(?:By|BY|Written by|Authors?:)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
+                    r"(?:\s*[\[(][^\[\]()@\s]+@[^\[\]()\s]+[\])])?(?:\s*[,|–—·•-].*)?$")  # ("BY KIM MIN-JI [kim@…]")
 SIGNATURE_TITLE = re.compile(
     r"\b(?:Head|Director|Editor|Analyst|Chief|Founder|Correspondent|Reporter|Research|Fellow|Partner|"
     r"Senior|Managing|Principal|Lead|Manager|Economist|Strategist|President|Professor|Writer)\b")
@@ -82,7 +83,7 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
     if ends_clause(text) and not ((allow_question or NUMBERED.match(text)) and text.rstrip("\"”’')").endswith("?")) \
             and not (headline and text[-1] == "." and text[-2:-1].isalpha() and _title_cased(text)):
         return False  # (a headline in title case may end with a full stop: "China Retaliates Against New Curbs.")
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'"):
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'" or _bracketed_rubric(text)):
         return False
     if text.count(",") >= 2 or "://" in text or _only_date(text) or byline(text) or byline_source(text) \
             or len(sentences(NUMBERED.sub("", text, 1))) > 1 or DATELINE.match(text):
@@ -98,7 +99,10 @@ def byline(text: str) -> str | None:
         text = EMPHASIS_MARKS.sub("", text)
     m = BYLINE.match(text)
     if m:
-        return None if _publisher(m.group("name")) else _as_name(m.group("name"))
+        first = m.group("name").split()[0].capitalize()
+        if first in not_names() or _publisher(m.group("name")):
+            return None  # ("BY THE NUMBERS" is a heading)
+        return _as_name(m.group("name"))
     parts = BYLINE_PARTS.split(text, maxsplit=3) if "By " in text else ()
     if len(parts) > 1:  # a date first, the byline after it
         named = [m for m in map(BYLINE.fullmatch, parts) if m]
@@ -146,6 +150,12 @@ def _bare_name(text: str) -> bool:
     return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
                                          for w in words)
             and not any(w in not_names() for w in words) and not listed(text))
+
+
+def _note_line(text: str) -> bool:
+    """A paragraph opening with a note's label and a colon ("Editor's note: This is the second part …")."""
+    found = cue_matcher("correction_labels", suffixes=()).find(text[:30])
+    return bool(found) and found[0].start == 0 and text[found[0].end:].lstrip()[:1] == ":"
 
 
 def _summary_line(text: str) -> bool:
@@ -265,8 +275,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and title is None and i + 1 < len(blocks):
             title, stories, publisher = _headline(block.text)
             agency = agency or publisher
-        elif i == 0 and kind == "text" and block.kind == "p" and _summary_line(block.text):
-            summary = block  # "TL;DR: …" over the headline: the piece's summary, its first paragraph
+        elif i == 0 and kind == "text" and block.kind == "p" and (_summary_line(block.text) or _note_line(block.text)):
+            summary = block  # "TL;DR: …" or "Editor's note: …" over the headline: the piece's first paragraph
         else:
             break
         consumed = i + 1
@@ -369,6 +379,8 @@ def _headline(text: str) -> tuple[str, tuple[str, ...], str | None]:
     a page's title names after it ("… - Reuters", "… | The Japan Times"). A section's rubric before it
     ("Opinion | …") is no story."""
     publisher = None
+    if _bracketed_rubric(text):  # "[ANALYSIS] Why Seoul is hedging on Taiwan"
+        text = text[text.index("]") + 1:].lstrip()
     if text[-1:] == "." and text[-2:-1].isalpha() and "." not in text.rsplit(" ", 1)[-1][:-1]:
         text = text[:-1]  # a title-case headline's full stop (not the one of "the U.S.")
     end = PUBLISHER_SUFFIX.search(text)
@@ -380,6 +392,13 @@ def _headline(text: str) -> tuple[str, tuple[str, ...], str | None]:
     return " | ".join(stories), tuple(stories), publisher
 
 
+BRACKETED_RUBRIC = re.compile(r"\[([^\[\]]{2,30})\]\s+(?=\S)")
+
+
+def _bracketed_rubric(text: str) -> bool:
+    """Does ``text`` open with a section's name in brackets ("[ANALYSIS] …")?"""
+    m = BRACKETED_RUBRIC.match(text) if text[:1] == "[" else None
+    return m is not None and _is_label(m.group(1), cue_matcher("rubric_labels"))
 PUBLISHER_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
 
 
@@ -445,6 +464,8 @@ def without_opening_mark(text: str) -> str:
         m = THREAD_COUNTER.match(text) or TIME_STAMP.match(text) or LIST_NUMBER.match(text)
     elif text[:1] in "QA" and (text[1:2] == ":" or text[1:2].isdigit()):
         m = SPEAKER.match(text)
+    elif text[:1] in "RJ" and text[:8] in ("Reporter", "Journali"):
+        m = QUESTION.match(text)  # a press conference's "Reporter: …"
     else:
         m = DATELINE.match(text) if text[:1].isupper() or text[:1] == "(" else None
         if m and not STORY_START.match(text, m.end()):
@@ -576,14 +597,14 @@ def _numbered(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return tuple(Block("h", (b.lines[0].rstrip("."),), b.line) if i in heads else b for i, b in enumerate(blocks))
 
 
-QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s+(?=\S)")
+QUESTION = re.compile(r"(?:Q|Question|Reporter|Journalist)\s*[:.]\s+(?=\S)")
 QUESTION_TITLE_WORDS = 12
 
 
 def asked(blocks: tuple[Block, ...]) -> list[int]:
     """The paragraphs of a transcript that ask a question ("Q: …"): with two or more, each opens a story of
     its own (a press conference's questions are on one subject each)."""
-    found = [i for i, b in enumerate(blocks) if b.kind == "p" and b.lines[0][:1] == "Q" and QUESTION.match(b.lines[0])]
+    found = [i for i, b in enumerate(blocks) if b.kind == "p" and b.lines[0][:1] in "QRJ" and QUESTION.match(b.lines[0])]
     return found if len(found) > 1 else []
 
 
