@@ -1428,3 +1428,24 @@ def test_a_rubric_in_brackets_leaves_the_headline_and_a_notes_label_opens_the_st
     noted = clean("Editor's note: Part two of a series.\n\nOn Matsu, every family has a drone\n\nResidents fly drones.\n")
     head = masthead(noted.blocks, noted.dropped)
     assert (head.title, head.dek.text) == ("On Matsu, every family has a drone", "Editor's note: Part two of a series.")
+
+
+def test_a_fact_box_is_text_but_a_lone_labelled_heading_stays_a_heading():
+    from generator.extract.structure import split_sections
+
+    box = clean("Ships sailed on Monday.\n\nLocation: Taiwan Strait\nUnits: Two destroyers\n\nThey left.\n").blocks
+    sections, _ = split_sections(box, "Transit", edition=False)
+    assert [s.title for s in sections] == ["Transit"]
+    heading = clean("Ships sailed on Monday.\n\nTaiwan: the view from Taipei\n\nThey left.\n").blocks
+    sections, _ = split_sections(heading, "Transit", edition=False)
+    assert [s.title for s in sections] == ["Transit", "Taiwan: the view from Taipei"]
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Japan Ministry of Defense | Joint Staff Press Release | 2026.03.12", dt.date(2026, 3, 12)),
+    ("Kyodo | Tokyo | March 5, 2026", dt.date(2026, 3, 5)),
+    ("Taiwan votes | Chips rebound | Ferries resume", None),  # stories, no date
+])
+def test_a_line_of_parts_with_a_date_dates_the_article(line, date):
+    cleaned = clean(f"Headline of the day\n\n{line}\n\nOfficials met on Monday.\n")
+    assert masthead(cleaned.blocks, cleaned.dropped).date == date

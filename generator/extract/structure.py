@@ -367,11 +367,24 @@ def _top_kind(block: Block) -> str:
     line = block.kind in ("p", "h")  # (a date or byline in bold is a heading to cleaning)
     if line and word_count(text) <= 10 and _only_date(text):
         return "date"
+    if line and "|" in text and _dated_parts(text):
+        return "date"
     if line and word_count(text) <= (MAX_BYLINE_WORDS if text[:3] == "By " else 12) and (byline(text) or byline_source(text)):
         return "byline"  # ("By Maria Santos, a senior fellow at the Manila Institute for Strategic Studies")
     if block.kind == "p" and text.isupper() and word_count(text) <= KICKER_WORDS and not cue_matcher("known_sources").find(text):
         return "kicker"
     return "heading" if is_heading(block, True, headline=True) else "text"
+
+
+MAX_PART_WORDS = 6
+
+
+def _dated_parts(text: str) -> bool:
+    """A line of short parts between pipes, one of them a full date ("Japan Ministry of Defense | Joint Staff
+    Press Release | 2026.03.12"): a publisher's date line, not a headline's stories."""
+    parts = [p.strip() for p in PIPE.split(text)]
+    return len(parts) > 1 and all(word_count(p) <= MAX_PART_WORDS for p in parts) \
+        and any(_only_date(p) and full_date(p) for p in parts) and not all(_only_date(p) for p in parts)
 
 
 def _headline(text: str) -> tuple[str, tuple[str, ...], str | None]:
@@ -681,6 +694,11 @@ def _headings(blocks: tuple[Block, ...]) -> list[bool]:
     heading-shaped lines than a heading hierarchy holds read as text (forty thousand short lines would
     otherwise nest forty thousand groups)."""
     heads = [is_heading(b) for b in blocks]
+    # a fact box: two "Label: value" lines or more in a row ("Location: Taiwan Strait" / "Units: …") is text
+    fields = [h and b.kind == "p" and FIELD.match(b.lines[0]) is not None for h, b in zip(heads, blocks)]
+    for i, field in enumerate(fields):
+        if field and ((i and fields[i - 1]) or (i + 1 < len(fields) and fields[i + 1])):
+            heads[i] = False
     i = 0
     while i < len(heads):
         j = i
@@ -690,6 +708,7 @@ def _headings(blocks: tuple[Block, ...]) -> list[bool]:
             heads[i:j] = [False] * (j - i)
         i = j + 1
     return heads
+FIELD = re.compile(r"[A-Z][A-Za-z]*(?: [a-z]+){0,2}:\s+\S")  # "Location: …", "Date and time: …"
 BRIEF = re.compile(r"([^:]{2,100}?):\s+(\S.*)")  # "Japan curbs chip tool exports: Tokyo added 23 items…"
 BRIEF_MIN_WORDS = 6
 BRIEFS = "In brief"
