@@ -367,10 +367,10 @@ def _top_kind(block: Block) -> str:
     line = block.kind in ("p", "h")  # (a date or byline in bold is a heading to cleaning)
     if line and word_count(text) <= 10 and _only_date(text):
         return "date"
-    if line and "|" in text and _dated_parts(text):
-        return "date"
     if line and word_count(text) <= (MAX_BYLINE_WORDS if text[:3] == "By " else 12) and (byline(text) or byline_source(text)):
         return "byline"  # ("By Maria Santos, a senior fellow at the Manila Institute for Strategic Studies")
+    if line and "|" in text and _dated_parts(text) and not _newsletter_name(text):  # (not "Asia Notes | Week 10 | …")
+        return "date"
     if block.kind == "p" and text.isupper() and word_count(text) <= KICKER_WORDS and not cue_matcher("known_sources").find(text):
         return "kicker"
     return "heading" if is_heading(block, True, headline=True) else "text"
