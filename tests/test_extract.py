@@ -1449,3 +1449,10 @@ def test_a_fact_box_is_text_but_a_lone_labelled_heading_stays_a_heading():
 def test_a_line_of_parts_with_a_date_dates_the_article(line, date):
     cleaned = clean(f"Headline of the day\n\n{line}\n\nOfficials met on Monday.\n")
     assert masthead(cleaned.blocks, cleaned.dropped).date == date
+
+
+def test_evidence_is_quoted_without_a_threads_counter_or_a_dateline():
+    assert truce_signal(["5/ The US-China trade truce is holding, officials said."]).evidence == (
+        "The US-China trade truce is holding, officials said.")
+    tags = tag_story("Rare earths", "BEIJING, April 2 (Xinhua) -- China tightened rare earth export controls on magnets.")
+    assert tags[0].evidence[0] == "China tightened rare earth export controls on magnets."

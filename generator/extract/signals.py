@@ -13,6 +13,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from generator.config import load_cues
+from generator.extract.structure import without_opening_mark
 from generator.model import SIGNALS, TruceSignal
 from generator.text import CLOSERS, PhraseMatcher, Prose
 
@@ -63,7 +64,7 @@ def truce_signal(story: Prose | list[str]) -> TruceSignal | None:
     if not totals:
         return None
     winner = max(SIGNALS, key=lambda v: (totals.get(v, 0), v == "holding"))
-    return TruceSignal(winner, best[winner][1])
+    return TruceSignal(winner, without_opening_mark(best[winner][1]))  # (quoted without "5/" or a dateline)
 
 
 def _hypothetical(before: str, hypotheticals: PhraseMatcher) -> bool:
