@@ -123,8 +123,8 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
             line = single_spaced(INVISIBLE.sub("", line))  # invisible characters are never printable
         if "](" in line:
             line = without_md_links(line)
-        if "[" in line and "]" in line:  # a copied encyclopedia's "Japan.[1]", "[citation needed]"
-            line = CITATION.sub("", line) or line
+        if "[" in line and "]" in line and not CODE_CHARS.intersection(line):  # an encyclopedia's "Japan.[1]"
+            line = CITATION.sub("", line) or line  # (never in a line of code or markup: "forms[0].value")
         if staged and ("[" in line or "(" in line) and (bare := _stage_directions().sub("", line).strip()) != line:
             line = single_spaced(bare) or line  # "[Applause]" inside a speech's line goes; alone, it is listed
         if table is not None:
@@ -226,8 +226,9 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
     return blocks, ornamented
 
 
-CITATION = re.compile(r"(?<=[\w.,;:!?)\"”’\]])\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|"
-                      r"(?:note|nb) \d{1,2})\]")
+CITATION = re.compile(r"(?<=[\w.,;:!?)\"”’\]])\[(?:[1-9]\d{0,2}|[a-z]|citation needed|clarification needed|"
+                      r"(?:note|nb) \d{1,2})\](?=[\s.,;:!?\[]|$)")
+CODE_CHARS = frozenset("<>{}=")
 MAX_TABLE_COLUMNS = 20  # wider is no table a reader could read: its lines stay text
 TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")  # "| --- | :---: |"
 CELL_BORDER = re.compile(r"(?<!\\)\|")  # a pipe that is not escaped ("\|" is one in a cell)

@@ -1456,3 +1456,11 @@ def test_evidence_is_quoted_without_a_threads_counter_or_a_dateline():
         "The US-China trade truce is holding, officials said.")
     tags = tag_story("Rare earths", "BEIJING, April 2 (Xinhua) -- China tightened rare earth export controls on magnets.")
     assert tags[0].evidence[0] == "China tightened rare earth export controls on magnets."
+
+
+@pytest.mark.parametrize("line", [
+    "<script>document.forms[0].message.value='1';</script>", "x = nodes[3].text and more",
+    "The list[1]was typed without a space.",
+])
+def test_brackets_in_code_or_glued_to_text_are_no_citation_marks(line):
+    assert_kept(line)
