@@ -50,6 +50,8 @@ class Cleaned:
 
 def clean(body: str, first_line: int = 1) -> Cleaned:
     """Seed body (front-matter removed) to paragraphs and lists, with what was left out."""
+    if "â€" in body or "Ã" in body:  # text decoded with the wrong encoding once ("Chinaâ€™s"): repaired
+        body = _repaired(body)
     origins = None
     if "<" in body and is_html(body):  # a page's source pasted: the text it shows
         body, origins = from_html(body, first_line)
@@ -65,6 +67,15 @@ def clean(body: str, first_line: int = 1) -> Cleaned:
     blocks, contents = _drop_contents(blocks)
     return Cleaned(tuple(blocks), tuple(sorted(headers + dropped + pages + links + notes + teaser + contents,
                                                key=lambda d: d.line)))
+
+
+def _repaired(body: str) -> str:
+    """``body`` with mojibake undone ("Chinaâ€™s" is "China’s") by ftfy, which changes only text it can
+    show was mis-decoded; kept as it is if the repair would move a line."""
+    import ftfy  # (only for the few seeds that need it)
+
+    fixed = ftfy.fix_encoding(body)
+    return fixed if fixed.count("\n") == body.count("\n") else body
 
 
 FORWARDED = re.compile(r"-{2,}\s*(?:Forwarded|Original) message\s*-{2,}", re.IGNORECASE)

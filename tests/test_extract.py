@@ -1464,3 +1464,9 @@ def test_evidence_is_quoted_without_a_threads_counter_or_a_dateline():
 ])
 def test_brackets_in_code_or_glued_to_text_are_no_citation_marks(line):
     assert_kept(line)
+
+
+def test_mojibake_is_repaired_and_text_that_only_looks_like_it_is_kept():
+    cleaned = clean("Chinaâ€™s exports fell, Beijingâ€™s data showed.\n")
+    assert [b.text for b in cleaned.blocks] == ["China’s exports fell, Beijing’s data showed."]
+    assert_kept("SÃO PAULO, March 5 (Reuters) - Brazil and China signed a soybean deal.")
