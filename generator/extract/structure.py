@@ -466,6 +466,7 @@ THREAD_COUNTER = re.compile(r"\d{1,2}/\s+(?=\S)")  # "1/ " opening a post of a t
 SPEAKER = re.compile(r"[QA]\d{0,2}:\s+(?=\S)")  # a transcript's "Q: " and "A: ", an explainer's "A1: "
 
 
+DATELINE_CHARS = 80
 PLACE_DASH = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) [—–] (?=[\"“‘'(]?[A-Z])")  # "Tokyo — Japan's …"
 
 
@@ -480,10 +481,13 @@ def without_opening_mark(text: str) -> str:
     elif text[:1] in "RJ" and text[:8] in ("Reporter", "Journali"):
         m = QUESTION.match(text)  # a press conference's "Reporter: …"
     else:
-        m = DATELINE.match(text) if text[:1].isupper() or text[:1] == "(" else None
+        head = text[:DATELINE_CHARS]  # every dateline holds a bracket or a dash: most sentences ask no pattern
+        m = DATELINE.match(text) if (text[:1].isupper() or text[:1] == "(") and (
+            "(" in head or "-" in head or "—" in head or "–" in head) else None
         if m and not STORY_START.match(text, m.end()):
             m = None
-        if m is None and text[:1].isupper() and (m := PLACE_DASH.match(text)) and whole_name(m.group(1)) != "places":
+        if m is None and ("—" in head or "–" in head) and text[:1].isupper() and (m := PLACE_DASH.match(text)) \
+                and whole_name(m.group(1)) != "places":
             m = None  # ("Tokyo — Japan's ruling party …": a listed place; "Good news — the talks …" is no dateline)
     return text[m.end():].lstrip() if m else text
 
