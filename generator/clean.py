@@ -37,6 +37,7 @@ MAX_FOOTER_WORDS = 40  # a paragraph holding two boilerplate phrases or more
 MAX_GREETING_WORDS = 5
 MAX_CREDIT_WORDS = 25
 BOLD_LINE = re.compile(r"^(\*\*|__)(\S(?:.*\S)?)\1$")  # a whole line in bold: a heading when it is short
+NUMBERED_BOLD = re.compile(r"(\d{1,2}[.)])\s+(\*\*|__)(\S(?:.*\S)?)\2")  # its number outside the bold
 MIN_TEASER_PREFIX = 15
 MAX_TEASER_UNITS = 40
 HEAD_CHARS = 20
@@ -166,6 +167,12 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
                 flush()
             continue
         bullet = None
+        if line[0].isdigit() and ("**" in line or "__" in line) and (bold := NUMBERED_BOLD.match(line)) \
+                and _bold_heading(bold.group(3)):  # "1. **Rare earth licences resume**"
+            flush()
+            blocks.append(Block("h", (f"{bold.group(1)} {bold.group(3).strip('*_ ')}",), lineno))
+            kind = "p"
+            continue
         if line[0] in MARKUP_START:  # most lines start with a letter: no pattern can match them
             bold = BOLD_LINE.match(line)
             if bold and _bold_heading(bold.group(2)):  # "**1. Taipei bets on drones**"

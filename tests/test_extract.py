@@ -1454,8 +1454,12 @@ def test_a_line_of_parts_with_a_date_dates_the_article(line, date):
 def test_evidence_is_quoted_without_a_threads_counter_or_a_dateline():
     assert truce_signal(["5/ The US-China trade truce is holding, officials said."]).evidence == (
         "The US-China trade truce is holding, officials said.")
-    tags = tag_story("Rare earths", "BEIJING, April 2 (Xinhua) -- China tightened rare earth export controls on magnets.")
-    assert tags[0].evidence[0] == "China tightened rare earth export controls on magnets."
+    from generator.extract import extract
+    from generator.read import Seed
+
+    text = "Beijing tightens magnet rules\n\nBEIJING, April 2 (Xinhua) -- China tightened rare earth export controls.\n"
+    article = extract(Seed(path="seeds/x.txt", file=Path("x.txt"), meta={}, body=text, body_line=1))
+    assert article.sections[0].tags[0].evidence[0] == "China tightened rare earth export controls."
 
 
 @pytest.mark.parametrize("line", [
@@ -1470,3 +1474,27 @@ def test_mojibake_is_repaired_and_text_that_only_looks_like_it_is_kept():
     cleaned = clean("Chinaâ€™s exports fell, Beijingâ€™s data showed.\n")
     assert [b.text for b in cleaned.blocks] == ["China’s exports fell, Beijing’s data showed."]
     assert_kept("SÃO PAULO, March 5 (Reuters) - Brazil and China signed a soybean deal.")
+
+
+def test_a_colon_dateline_a_numbered_bold_heading_and_a_dashed_sign_off():
+    from generator.extract.structure import signature, without_opening_mark
+    from generator.model import Block
+
+    assert without_opening_mark("TAIPEI: Taiwan's cabinet met on Thursday.") == "Taiwan's cabinet met on Thursday."
+    assert without_opening_mark("US: China talks resume on Monday.") == "US: China talks resume on Monday."
+    assert [(b.kind, b.text) for b in clean("1. **Rare earth licences resume**\nChina approved licences.\n").blocks] == [
+        ("h", "1. Rare earth licences resume"), ("p", "China approved licences.")]
+    assert signature(Block("ul", ("Ann Lee, Tokyo",), 9)) == ("Ann Lee", None)
+    assert signature(Block("ul", ("a long aside about ships and ports",), 9)) is None
+    assert signature(Block("ul", ("Ann Lee, Tokyo", "Bo Park, Seoul"), 9)) is None  # a list of two
+
+
+def test_numbered_bold_headings_make_a_digest_titled_by_its_stories():
+    from generator.extract import extract
+    from generator.read import Seed
+
+    text = ("1. **Rare earth licences resume**\nChina approved magnet export licences on Monday.\n\n"
+            "2. **North Korea's missile test**\nPyongyang fired a ballistic missile on Tuesday.\n")
+    article = extract(Seed(path="seeds/x.txt", file=Path("x.txt"), meta={}, body=text, body_line=1))
+    assert article.title == "Rare earth licences resume | North Korea's missile test"
+    assert [t for s in article.sections for t in s.topics] == ["rare-earths", "export-controls", "north-korea"]

@@ -50,7 +50,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
         sections = [replace(s, lead=False, title=title) for s in sections]
     # (a story's own heading, without its group's: "Today's Essential Eight: 2. Rare earth licences")
     stories = [s.title.removeprefix(f"{s.group}: ") if s.group else s.title for s in sections if not s.lead]
-    digest = labelled(body)  # "**Taiwan:** …" / "**Korea:** …": stories under their labels
+    digest = labelled(body) or bool(numbered(body))  # "**Taiwan:** …" / "1. …": stories under their labels
     if not given and (newsletter or digest) and len(stories) > 1:  # an edition without a headline: its stories
         # name it
         title = " | ".join(as_written(without_opening_mark(s)) for s in stories[:EDITION_TITLE_STORIES])  # (not "1. …")
@@ -154,7 +154,10 @@ def _analyse(section: Section, heading: str, prose: Prose, editor_topics: tuple[
     truce_tag = next((t for t in tags if t.slug == TRUCE), None)
     if truce_tag and truce_tag.about and not section.lead:
         truce = truce_signal(prose if signal_prose is None else signal_prose)
-    return replace(section, tags=tags, key_points=key_points(prose.sentences, weights), truce=truce)
+    points = key_points(prose.sentences, weights)  # (weighted by the evidence as the text has it)
+    tags = tuple(replace(t, evidence=tuple(map(without_opening_mark, t.evidence))) if t.evidence else t for t in tags)
+    return replace(section, tags=tags, key_points=points, truce=truce)  # (evidence quoted without "5/" or a
+    # dateline, as key points are)
 
 
 def story_proses(sections: list[Section]) -> list[Prose]:

@@ -272,6 +272,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             date = date or full_date(block.text)
         elif kind == "heading" and _is_label(block.text, cue_matcher("summary_labels")):
             break  # "Key takeaways": the heading of a list in the text, no headline
+        elif kind == "heading" and title is None and NUMBERED.match(block.text) and i in numbered(blocks):
+            break  # "1. Rare earth licences resume" over its story, then "2. …": a digest's first story, no headline
         elif kind == "heading" and title is None and i + 1 < len(blocks):
             title, stories, publisher = _headline(block.text)
             agency = agency or publisher
@@ -481,9 +483,9 @@ def without_opening_mark(text: str) -> str:
     elif text[:1] in "RJ" and text[:8] in ("Reporter", "Journali"):
         m = QUESTION.match(text)  # a press conference's "Reporter: …"
     else:
-        head = text[:DATELINE_CHARS]  # every dateline holds a bracket or a dash: most sentences ask no pattern
-        m = DATELINE.match(text) if (text[:1].isupper() or text[:1] == "(") and (
-            "(" in head or "-" in head or "—" in head or "–" in head) else None
+        head = text[:DATELINE_CHARS]  # every dateline holds a bracket, a dash or a colon: most sentences ask no
+        m = DATELINE.match(text) if (text[:1].isupper() or text[:1] == "(") and (  # pattern
+            "(" in head or "-" in head or "—" in head or "–" in head or ":" in head) else None
         if m and not STORY_START.match(text, m.end()):
             m = None
         if m is None and ("—" in head or "–" in head) and text[:1].isupper() and (m := PLACE_DASH.match(text)) \
@@ -516,7 +518,14 @@ def _dateline(blocks: tuple[Block, ...]) -> re.Match | None:
 def signature(block: Block) -> tuple[str, str | None] | None:
     """"Name, Title, Organisation" closing a piece: returns (name, organisation)."""
     # (most paragraphs end in a full stop; cleaning leaves a paragraph single-spaced: its spaces count words)
-    if block.kind != "p" or ends_clause(block.lines[0]) or block.lines[0].count(" ") >= 14:
+    if block.kind not in ("p", "ul") or ends_clause(block.lines[0]) or block.lines[0].count(" ") >= 14 \
+            or (block.kind == "ul" and len(block.lines) > 1):
+        return None
+    text = f"— {block.lines[0]}" if block.kind == "ul" and len(block.lines) == 1 else block.text  # (a dash opened
+    signed = SIGNED_OFF.fullmatch(text) if text[:1] in "—–-" else None  # a list of one item)
+    if signed and _bare_name(signed.group(1)):
+        return signed.group(1), None  # "— Ann Lee, Tokyo": the writer's sign-off
+    if block.kind != "p":
         return None
     parts = [p.strip() for p in block.text.split(",")]
     if not 2 <= len(parts) <= 3:
@@ -529,6 +538,7 @@ def signature(block: Block) -> tuple[str, str | None] | None:
     return parts[0], (parts[2] if len(parts) == 3 else None)
 
 
+SIGNED_OFF = re.compile(r"[—–-]\s?([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})?")
 BOLD_LABEL = re.compile(r"(?:\*\*|__)([^*_\n]{1,60}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+(?=\S)")
 MAX_LABEL_WORDS = 6
 
@@ -601,7 +611,7 @@ MAX_NUMBERED_HEAD_WORDS = 12
 def numbered(blocks: tuple[Block, ...]) -> list[int]:
     """Numbered short sentences each over a paragraph, two or more ("1) The Fed decides on Wednesday." /
     its story): the items of a "things to watch" piece, each a story of its own."""
-    found = [i for i, b in enumerate(blocks[:-1]) if b.kind == "p" and b.lines[0][:1].isdigit()
+    found = [i for i, b in enumerate(blocks[:-1]) if b.kind in ("p", "h") and b.lines[0][:1].isdigit()
              and NUMBERED.match(b.lines[0]) and word_count(b.lines[0]) <= MAX_NUMBERED_HEAD_WORDS
              and blocks[i + 1].kind == "p" and not NUMBERED.match(blocks[i + 1].lines[0])]
     return found if len(found) > 1 else []

@@ -16,7 +16,6 @@ from collections import defaultdict
 from functools import lru_cache
 
 from generator.config import Topic, load_topics
-from generator.extract.structure import without_opening_mark
 from generator.model import TopicTag
 from generator.text import PhraseMatcher, Prose, sentences
 
@@ -88,7 +87,7 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
                  and score >= DOMINANCE * top
                  and not (lead is not None and topic.slug not in headed and _aside(evidence[topic.slug], lead)))
         best = sorted(evidence[topic.slug].items(), key=lambda kv: -kv[1])[:EVIDENCE_PER_TOPIC]
-        tags.append(TopicTag(topic.slug, score, about, tuple(without_opening_mark(s) for s, _ in best)))
+        tags.append(TopicTag(topic.slug, score, about, tuple(s for s, _ in best)))
     return tuple(sorted(tags, key=lambda t: (not t.about, -t.score, t.slug)))
 
 
