@@ -165,6 +165,7 @@ def _summary_line(text: str) -> bool:
 
 
 MAX_ROLE_WORDS = 6
+MAX_ORG_WORDS = 8  # ("Ministry of Industry and Information Technology")
 MAX_BYLINE_WORDS = 24
 KICKER_WORDS = 4
 
@@ -246,7 +247,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             pass  # a section's label over the headline ("ANALYSIS", "Today's links", "Analysis"): neither source
             # nor title
         elif kind == "heading" and title is None and source is None and "heading" in rest[:1] \
-                and whole_name(block.text) == "organizations":
+                and word_count(block.text) <= MAX_ORG_WORDS and whole_name(block.text) == "organizations":
             source = block.text  # "Ministry of Economy, Trade and Industry" over a release's headline: its issuer
         elif kind == "heading" and source is not None and title is None and author is None \
                 and kinds[i + 1:i + 2] == ["date"] and _bare_name(block.text):
@@ -418,8 +419,13 @@ PUBLISHER_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
 
 
 def _is_label(part: str, labels: PhraseMatcher) -> bool:
+    if word_count(part) > MAX_LABEL_PART_WORDS:  # (asked first: most lines are longer than any label)
+        return False
     hits = labels.find(part)
-    return bool(hits) and word_count(part) <= 4 and (part[:1].islower() or len(hits[0].phrase) * 2 >= len(part))
+    return bool(hits) and (part[:1].islower() or len(hits[0].phrase) * 2 >= len(part))
+
+
+MAX_LABEL_PART_WORDS = 4
 
 
 AUTHOR_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*")
