@@ -172,7 +172,7 @@ KICKER_WORDS = 4
 
 def _role(text: str) -> bool:
     """A line that is only a writer's role ("Seoul correspondent", "Senior Analyst, Asia Trade Desk")."""
-    return word_count(text) <= MAX_ROLE_WORDS and not ends_clause(text.rstrip(".")) and bool(
+    return word_count(text) <= MAX_ROLE_WORDS and not ends_clause(text.rstrip(".")) and bool(  # (cheap tests first)
         cue_matcher("byline_roles").find(text) or cue_matcher("bio_roles").find(text))
 
 
@@ -253,7 +253,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and kinds[i + 1:i + 2] == ["date"] and _bare_name(block.text):
             author = block.text  # a newsletter's name, its writer's, then the date: "Sinocism / Bill Bishop / …"
         elif kind == "heading" and (title is not None or i == 0) and author is None and i + 1 < len(top) \
-                and _bare_name(block.text) and _role(top[i + 1].text):
+                and word_count(block.text) <= 3 and _role(top[i + 1].text) and _bare_name(block.text):
             author, role_line = block.text, True  # "Sohee Kim" over "Seoul correspondent": a byline in two lines
             # (under the headline, or opening a post: "Ann Lee" / "Senior Analyst, Asia Trade Desk")
         elif kind == "heading" and title is not None and author is None and kinds[i + 1:i + 2] == ["date"] \
@@ -561,9 +561,10 @@ def _labelled(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     matters:** …"), two or more of them: each label heads the text it opens (a digest's stories, an explainer's parts). A
     label that comes back names a speaker ("**Sato:** …" in an interview): the turns of one conversation,
     which stay one story as written."""
-    blocks = tuple(part for b in blocks for part in (  # a list of labelled items: "• **Taiwan:** …"
-        [Block("p", (item,), b.line) for item in b.lines] if b.kind == "ul" and len(b.lines) > 1 and all(
-            item[:2] in ("**", "__") and BOLD_LABEL.match(item) for item in b.lines) else [b]))
+    if any(b.kind == "ul" and len(b.lines) > 1 and b.lines[0][:2] in ("**", "__") for b in blocks):
+        blocks = tuple(part for b in blocks for part in (  # a list of labelled items: "• **Taiwan:** …"
+            [Block("p", (item,), b.line) for item in b.lines] if b.kind == "ul" and len(b.lines) > 1 and all(
+                item[:2] in ("**", "__") and BOLD_LABEL.match(item) for item in b.lines) else [b]))
     found = [BOLD_LABEL.match(b.lines[0]) if b.kind == "p" and b.lines[0][:2] in ("**", "__") else None
              for b in blocks]
     found = [m if m and word_count(m.group(1)) <= MAX_LABEL_WORDS else None for m in found]
