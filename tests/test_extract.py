@@ -1498,3 +1498,18 @@ def test_numbered_bold_headings_make_a_digest_titled_by_its_stories():
     article = extract(Seed(path="seeds/x.txt", file=Path("x.txt"), meta={}, body=text, body_line=1))
     assert article.title == "Rare earth licences resume | North Korea's missile test"
     assert [t for s in article.sections for t in s.topics] == ["rare-earths", "export-controls", "north-korea"]
+
+
+def test_a_first_heading_other_than_the_front_matter_title_heads_the_first_story():
+    from generator.extract import extract
+    from generator.read import Seed
+
+    def article(title, body):
+        return extract(Seed(path="seeds/x.md", file=Path("x.md"), meta={"title": title}, body=body, body_line=4))
+
+    parts = article("Weekly: chips and magnets", "## Chips\n\nJapan widened curbs.\n\n## Magnets\n\nExports rose.\n")
+    assert [s.title for s in parts.sections] == ["Chips", "Magnets"]
+    assert "masthead" not in {d.reason for d in parts.dropped}
+    same = article("Manila protests a map", "# Manila protests a map\n\nThe ministry protested.\n")
+    assert [s.title for s in same.sections] == ["Manila protests a map"]  # (the heading repeats the title)
+    assert [d.reason for d in same.dropped] == ["masthead"]

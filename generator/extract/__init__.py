@@ -37,6 +37,13 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     meta = seed.meta
     head = masthead(cleaned.blocks, cleaned.dropped)
     body = cleaned.blocks[head.consumed:]
+    restored = None  # the line of a first heading given back to the text
+    if meta.get("title") and head.title and _plain(head.title) != _plain(meta["title"]):
+        # the front-matter titles the piece: a first heading that says something else heads its first story
+        first = next((b for b in cleaned.blocks[:head.consumed] if head.title in b.text), None)
+        if first is not None:
+            body = (Block("h", (first.text,), first.line), *body)
+            head, restored = replace(head, title=None, story_titles=()), first.line
     closing, issued_on = issued(body)  # an official notice's issuers and date, closing it
     body, close = body[:len(body) - closing], body[len(body) - closing:]
     given = meta.get("title") or head.title or email_subject(cleaned.dropped)
@@ -75,7 +82,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
                       if _looks_like_name(name) and name not in named)
     events = {e for s, p in zip(sections, proses) for e in find_events(s.anchor, p, date)}
 
-    dropped = (cleaned.dropped + _masthead_dropped(cleaned, head) + _signature_dropped((*signatures, *close))
+    dropped = (cleaned.dropped + tuple(d for d in _masthead_dropped(cleaned, head) if d.line != restored)
+               + _signature_dropped((*signatures, *close))
                + tuple(Dropped(b.line, "about the author", b.text) for b in bios))
     return Article(
         seed=seed.path, title=title, sections=tuple(sections), date=date, source=source, author=author,
@@ -185,6 +193,11 @@ HONORIFICS = ("Dr. ", "Dr ", "Prof. ", "Professor ", "Mr. ", "Mrs. ", "Ms. ")
 def _without_honorific(name: str) -> str:
     """"Dr. Helen Mwangi" is listed as Helen Mwangi, as the text's own mentions of her are."""
     return name.removeprefix(next((h for h in HONORIFICS if name.startswith(h)), ""))
+
+
+def _plain(text: str) -> str:
+    """Letters and digits only, in lower case: two titles differing in case or punctuation are the same."""
+    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def _looks_like_name(text: str) -> bool:
