@@ -485,6 +485,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
             return "handle"
         if text[:1].isdigit() and (ENGAGEMENT.fullmatch(text) or RELATIVE_AGE.fullmatch(text)):
             return "engagement" if ENGAGEMENT.fullmatch(text) else TIMESTAMP
+        if text[:1].isdigit() and DURATION.fullmatch(text):
+            return TIMESTAMP  # an audio player's "03:24"
         if text[:1].isdigit() and POSTED_AT.fullmatch(text):
             return TIMESTAMP  # "3:45 PM · Mar 5, 2026": the post's date (read as the article's when none is)
         if text in LONE_MARKS:
@@ -531,6 +533,7 @@ ENGAGEMENT = re.compile(r"(?:[\d.,]+[KkMm]?\s+(?:reposts?|retweets?|quotes?|like
 RELATIVE_AGE = re.compile(r"\d{1,2}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|hours?|days?|weeks?)(?:\s+ago)?(?:\s*[•·]\s*(?:Edited)?)*")
 POSTED_AT = re.compile(r"\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?\s*[·•|,]\s*"
                        r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})")
+DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 LONE_MARKS = frozenset({"·", "•", "|", "–", "—"})
 MAX_SHARE_WORDS = 10
 MAX_CHART_TITLE_WORDS = 5
@@ -738,10 +741,35 @@ def _drop_link_list(blocks: list[Block], dropped: list[Dropped]) -> tuple[list[B
             return blocks[:start], [Dropped(b.line, "links", b.text) for b in blocks[start:]]
         if head.kind not in ("p", "h") or start == len(blocks) - 1:
             continue
-        if "link_labels" in _lists_opening(head.lines[0]) and word_count(head.text) <= MAX_LINK_HEAD_WORDS and not head.text.rstrip(CLOSERS).endswith(".") \
-                and _opens_with(head.text, "link_labels") and _link_titles(blocks[start + 1:]):
+        if "link_labels" in _lists_opening(head.lines[0]) and _link_head(head) and _link_titles(blocks[start + 1:]):
             return blocks[:start], [Dropped(b.line, "links", b.text) for b in blocks[start:]]
-    return blocks, []
+    return _drop_inner_link_lists(blocks)
+
+
+def _drop_inner_link_lists(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
+    """A links label over a list of short titles anywhere in the text ("Most Read from Bloomberg" / "- Apple
+    Suppliers Shift Output …" near the top of a copied page): left out, label and list."""
+    out: list[Block] = []
+    dropped: list[Dropped] = []
+    skip = False
+    for i, block in enumerate(blocks):
+        if skip:
+            skip = False
+            continue
+        if block.kind in ("p", "h") and i + 1 < len(blocks) and blocks[i + 1].kind == "ul" \
+                and "link_labels" in _lists_opening(block.lines[0]) and _link_head(block) \
+                and _link_titles([blocks[i + 1]]):
+            dropped += [Dropped(block.line, "links", block.text), Dropped(blocks[i + 1].line, "links", blocks[i + 1].text)]
+            skip = True
+            continue
+        out.append(block)
+    return (out, dropped) if dropped else (blocks, [])
+
+
+def _link_head(block: Block) -> bool:
+    text = block.text
+    return word_count(text) <= MAX_LINK_HEAD_WORDS and not text.rstrip(CLOSERS).endswith(".") \
+        and _opens_with(text, "link_labels")
 
 
 def _link_titles(blocks: list[Block]) -> bool:

@@ -1513,3 +1513,22 @@ def test_a_first_heading_other_than_the_front_matter_title_heads_the_first_story
     same = article("Manila protests a map", "# Manila protests a map\n\nThe ministry protested.\n")
     assert [s.title for s in same.sections] == ["Manila protests a map"]  # (the heading repeats the title)
     assert [d.reason for d in same.dropped] == ["masthead"]
+
+
+def test_a_links_label_over_a_list_of_titles_goes_anywhere_but_a_list_of_facts_stays():
+    cleaned = clean("Most Read from Bloomberg\n- Samsung Weighs Texas Fab\n- Oil Jumps\n\nJapan added firms to its list.\n")
+    assert [b.text for b in cleaned.blocks] == ["Japan added firms to its list."]
+    assert [d.reason for d in cleaned.dropped] == ["links", "links"]
+    facts = clean("Related facts:\n- Exports rose 8 percent.\n- Imports fell.\n\nJapan added firms to its list.\n")
+    assert [b.kind for b in facts.blocks] == ["p", "ul", "p"]  # (sentences, not titles)
+
+
+@pytest.mark.parametrize("line, reason", [("03:24", "timestamp"), ("Listen to this article", "boilerplate"),
+                                          ("Supported by", "button")])
+def test_an_audio_players_length_and_a_sponsor_label_are_left_out(line, reason):
+    assert_left_out(line, reason)
+
+
+def test_lookalikes_of_an_audio_players_length_are_kept():
+    assert_kept("03:24 GMT was when the launch was detected, officials said.")
+    assert_kept("Supported by the state, the programme grew fast.")
