@@ -120,7 +120,7 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
     def flush():
         nonlocal current
         if current:
-            items = tuple(["".join(parts) for parts in current])
+            items = tuple([_without_new_tab("".join(parts)) for parts in current])
             blocks.append(Block(kind, items if kind == "ul" else items[:1], start))
         current = []
 
@@ -244,6 +244,12 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
     return blocks, ornamented
 
 
+def _without_new_tab(text: str) -> str:
+    """A copied link's ", opens new tab" left out (a wrapped line may split it)."""
+    return (NEW_TAB.sub("", text).strip() or text) if "new tab" in text or "new window" in text else text
+
+
+NEW_TAB = re.compile(r",?\s*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?", re.IGNORECASE)
 CITATION = re.compile(r"(?<=[\w.,;:!?)\"”’\]])\[(?:[1-9]\d{0,2}|[a-z]|citation needed|clarification needed|"
                       r"(?:note|nb) \d{1,2})\](?=[\s.,;:!?\[]|$)")
 CODE_CHARS = frozenset("<>{}=")
@@ -751,19 +757,34 @@ def _drop_inner_link_lists(blocks: list[Block]) -> tuple[list[Block], list[Dropp
     Suppliers Shift Output …" near the top of a copied page): left out, label and list."""
     out: list[Block] = []
     dropped: list[Dropped] = []
-    skip = False
+    skip = 0
     for i, block in enumerate(blocks):
         if skip:
-            skip = False
+            skip -= 1
             continue
-        if block.kind in ("p", "h") and i + 1 < len(blocks) and blocks[i + 1].kind == "ul" \
-                and "link_labels" in _lists_opening(block.lines[0]) and _link_head(block) \
-                and _link_titles([blocks[i + 1]]):
-            dropped += [Dropped(block.line, "links", block.text), Dropped(blocks[i + 1].line, "links", blocks[i + 1].text)]
-            skip = True
-            continue
+        if block.kind in ("p", "h") and i + 1 < len(blocks) and "link_labels" in _lists_opening(block.lines[0]) \
+                and _link_head(block):
+            listed = _titles_under(blocks, i)
+            if listed:
+                dropped += [Dropped(b.line, "links", b.text) for b in (block, *listed)]
+                skip = len(listed)
+                continue
         out.append(block)
     return (out, dropped) if dropped else (blocks, [])
+
+
+def _titles_under(blocks: list[Block], at: int) -> list[Block]:
+    """The titles right under a links label: one list of them, or short lines with no blank line between
+    ("Explore more on these topics" / "China" / "Taiwan")."""
+    if blocks[at + 1].kind == "ul":
+        return [blocks[at + 1]] if _link_titles([blocks[at + 1]]) else []
+    titles, line = [], blocks[at].line
+    for block in blocks[at + 1:at + 1 + MAX_LINKS]:
+        if block.kind != "p" or block.line != line + 1 or not _link_titles([block]):
+            break
+        titles.append(block)
+        line = block.line
+    return titles
 
 
 def _link_head(block: Block) -> bool:

@@ -1532,3 +1532,11 @@ def test_an_audio_players_length_and_a_sponsor_label_are_left_out(line, reason):
 def test_lookalikes_of_an_audio_players_length_are_kept():
     assert_kept("03:24 GMT was when the launch was detected, officials said.")
     assert_kept("Supported by the state, the programme grew fast.")
+
+
+def test_a_time_glued_to_the_year_still_dates_and_new_tab_notes_leave_the_text():
+    assert [(d.year, d.month, d.day) for d in find_dates("March 7, 20262:14 AM GMT+8")] == [(2026, 3, 7)]
+    assert [d.year for d in find_dates("March 7, 20262")] == [None]  # (digits glued on with no time: no year)
+    assert [b.text for b in clean("Data showed, opens new tab on Friday, that exports rose.\n").blocks] == [
+        "Data showed on Friday, that exports rose."]
+    assert_kept("The new tab on the ministry's website lists the rules.")

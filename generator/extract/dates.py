@@ -35,7 +35,7 @@ DATE_RE = re.compile(
     r"|(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _M.format(n="m1") + r"(?:,?\s+(?P<y1>\d{4}))?"
     r"|" + _M.format(n="m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>\d{4}))?"
     r"|" + _M.format(n="m3") + r"(?:\s+(?P<y3>\d{4}))?"
-    r")(?![\w-])"
+    r")(?:(?![\w-])|(?<=\d{4})(?=\d{1,2}:\d{2}))"  # (a copied page may glue the time on: "March 7, 20262:14 AM")
 )
 
 
