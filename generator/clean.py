@@ -367,6 +367,7 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
         banners = [m for m in found if m.value == "banner_words"] if found else found
         reasons[i] = _boilerplate(text, n, hits, banners) or (
             "caption" if len(banners) < len(found) and _picture_credit(text) else None)
+    _breadcrumbs(blocks, reasons)
     for i, reason in list(reasons.items()):  # the name over a post's handle ("Jane Roe" / "@janeroe"): its author
         if reason == "handle" and i and not reasons.get(i - 1) and blocks[i - 1].line == blocks[i].line - 1 \
                 and _poster(blocks[i - 1]):
@@ -382,6 +383,31 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
         else:
             kept.append(block)
     return kept, dropped
+
+
+BREADCRUMB = "breadcrumb"
+CRUMB_SEPARATORS = frozenset({"/", ">", "›", "»"})
+MAX_CRUMB_WORDS = 3
+# "Home > News > Asia", "China / Diplomacy / Taiwan": three parts or more, or two parted by an arrow
+CRUMB_LINE = re.compile(r"[^\s>/›»][^>/›»]{0,30}(?:\s[>›»]\s[^>/›»]{1,30}|(?:\s/\s[^>/›»]{1,30}){2,})+")
+MAX_CRUMB_TOP = 3
+
+
+def _breadcrumbs(blocks: list[Block], reasons: dict[int, str | None]) -> None:
+    """A copied page's breadcrumb at the top: "Home > News > Asia" on one line, or its parts on lines of their
+    own around a lone "/" ("China" / "/" / "Diplomacy"): the site's sections, not the article."""
+    for i, block in enumerate(blocks[:MAX_CRUMB_TOP + 2]):
+        text = block.text
+        if block.kind != "p" or reasons.get(i):
+            continue
+        if text in CRUMB_SEPARATORS and 0 < i < len(blocks) - 1:
+            around = (blocks[i - 1], blocks[i + 1])
+            if all(b.kind == "p" and word_count(b.text) <= MAX_CRUMB_WORDS and abs(b.line - block.line) == 1
+                   for b in around):
+                reasons[i - 1] = reasons[i] = reasons[i + 1] = BREADCRUMB
+        elif i < MAX_CRUMB_TOP and word_count(text) <= 12 and CRUMB_LINE.fullmatch(text) and all(
+                word_count(part) <= MAX_CRUMB_WORDS for part in re.split(r"\s[>/›»]\s", text)):
+            reasons[i] = BREADCRUMB
 
 
 CHART = "chart"

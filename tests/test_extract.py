@@ -1540,3 +1540,21 @@ def test_a_time_glued_to_the_year_still_dates_and_new_tab_notes_leave_the_text()
     assert [b.text for b in clean("Data showed, opens new tab on Friday, that exports rose.\n").blocks] == [
         "Data showed on Friday, that exports rose."]
     assert_kept("The new tab on the ministry's website lists the rules.")
+
+
+def test_breadcrumbs_at_the_top_are_left_out_but_a_slash_in_a_heading_stays():
+    crumbs = clean("Home > News > Asia\n\nAsia\n/\nDiplomacy\n\nSeoul and Tokyo met.\n")
+    assert [b.text for b in crumbs.blocks] == ["Seoul and Tokyo met."]
+    assert {d.reason for d in crumbs.dropped} == {"breadcrumb"}
+    kept = clean("Taiwan / China relations\n\nSeoul and Tokyo met.\n")
+    assert [b.text for b in kept.blocks] == ["Taiwan / China relations", "Seoul and Tokyo met."]
+
+
+@pytest.mark.parametrize("last, date", [
+    ("Published: 8:00pm, 5 Mar 2026", dt.date(2026, 3, 5)), ("Next issue: March 12, 2026", None),
+])
+def test_a_date_line_closing_a_copied_page_dates_it(last, date):
+    from generator.extract.structure import issued
+
+    blocks = clean(f"Officials met on Monday.\n\n{last}\n").blocks
+    assert issued(blocks)[1] == date

@@ -182,9 +182,10 @@ def _publisher(name: str) -> bool:
     return bool(found) and found[0].start == 0 and found[0].end == len(name)
 
 
-def _only_date(text: str) -> bool:
-    """A line holding a date and little else: "Published June 2, 2026 | 7 min read", "Issue 14 — 2 March",
-    or a time with the words of a date line only: "Updated 14:32 GMT"."""
+def _only_date(text: str, other_words: int = 2) -> bool:
+    """A line holding a date and little else (``other_words`` at most besides a date line's own words):
+    "Published June 2, 2026 | 7 min read", "Issue 14 — 2 March", or a time with the words of a date line
+    only: "Updated 14:32 GMT"."""
     dates = find_dates(text)
     if not dates:
         return bool(CLOCK.search(text)) and all(w in _date_line_words() for w in re.sub(
@@ -193,7 +194,7 @@ def _only_date(text: str) -> bool:
     for d in reversed(dates):
         rest = rest[: d.start] + rest[d.end:]
     others = [w for w in re.sub(r"[\W\d_]+", " ", rest).lower().split() if w not in _date_line_words()]
-    return len(others) <= 2
+    return len(others) <= other_words
 
 
 @lru_cache(maxsize=1)
@@ -601,6 +602,8 @@ def issued(blocks: tuple[Block, ...]) -> tuple[int, dt.date | None]:
     found = find_dates(last) if len(last) <= MAX_DATE_LINE_CHARS else []
     # the date and nothing else ("Next issue: March 12, 2026" announces one)
     if len(found) != 1 or found[0].start > 0 or found[0].end < len(last) or not (found[0].year and found[0].day):
+        if not placed and last and len(last) <= MAX_DATE_LINE_CHARS and _only_date(last, 0) and (date := full_date(last)):
+            return 1, date  # "Published: 8:00pm, 5 Mar 2026" closing a copied page: its date, no issuers
         return 0, None
     date = found[0].resolve(None)
     n = 1
