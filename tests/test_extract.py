@@ -1558,3 +1558,20 @@ def test_a_date_line_closing_a_copied_page_dates_it(last, date):
 
     blocks = clean(f"Officials met on Monday.\n\n{last}\n").blocks
     assert issued(blocks)[1] == date
+
+
+def test_a_sites_section_over_a_bylined_headline_is_no_source_but_a_newsletters_name_is():
+    section = clean("Taiwan News\n\nCabinet approves a drone budget\n\nBy Lin Hsiao-yun / Staff reporter\n\n"
+                    "The Cabinet approved it.\n")
+    head = masthead(section.blocks, section.dropped)
+    assert (head.source, head.title, head.author) == (None, "Cabinet approves a drone budget", "Lin Hsiao-yun")
+    letter = clean("The Harbour Letter\n\nCabinet approves a drone budget\n\nBy Lin Hsiao-yun\n\nThe Cabinet approved it.\n")
+    assert masthead(letter.blocks, letter.dropped).source == "The Harbour Letter"
+
+
+def test_an_issue_numbered_headline_with_commas_is_the_headline_under_a_newsletters_name():
+    post = clean("The China Chip Report\nIssue #42: Huawei's node, Dutch curbs, and a twist\n\nJordan Blake\n"
+                 "Mar 09, 2026\n\nHuawei's chip uses a new process.\n")
+    head = masthead(post.blocks, post.dropped)
+    assert (head.source, head.title, head.author, head.date) == (
+        "The China Chip Report", "Issue #42: Huawei's node, Dutch curbs, and a twist", "Jordan Blake", dt.date(2026, 3, 9))

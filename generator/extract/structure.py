@@ -25,7 +25,7 @@ HEADLINE_SCALE = 1.5  # a headline at the top: up to 24 words ("Exports jump as 
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 # "By Jane Roe", "By Jane Roe | March 4, 2026", "By Ann Lee, Bo Park and Jane Roe" (a list ends with "and")
 BYLINE = re.compile(rf"^(?:By|BY|Written by|Authors?:)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
-                    r"(?:\s*[\[(][^\[\]()@\s]+@[^\[\]()\s]+[\])])?(?:\s*[,|–—·•-].*)?$")  # ("BY KIM MIN-JI [kim@…]")
+                    r"(?:\s*[\[(][^\[\]()@\s]+@[^\[\]()\s]+[\])])?(?:\s*[,|/–—·•-].*)?$")  # ("BY KIM MIN-JI [kim@…]")
 SIGNATURE_TITLE = re.compile(
     r"\b(?:Head|Director|Editor|Analyst|Chief|Founder|Correspondent|Reporter|Research|Fellow|Partner|"
     r"Senior|Managing|Principal|Lead|Manager|Economist|Strategist|President|Professor|Writer)\b")
@@ -238,7 +238,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             author = author or byline(block.text)
             agency = agency or byline_source(block.text)
             date = date or full_date(block.text)
-        elif kind == "heading" and title is None and source is not None and (
+        elif kind == "heading" and title is None and source is not None and not ISSUE_HEADLINE.match(block.text) and (
                 NUMBERED.match(block.text) or (rest[:2] == ["heading", "text"] and _story_heading(
                     next(b for b, k in zip(top[i + 1:], kinds[i + 1:]) if k == "heading")))):
             break  # under a newsletter's masthead, a heading over a story's heading groups stories, and a
@@ -260,6 +260,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and title is not None and author is None and kinds[i + 1:i + 2] == ["date"] \
                 and (m := BYLINE_IN.fullmatch(block.text)):
             author = m.group("name")  # "Ann Lee in Beijing" over the date line: the byline of a paper's site
+        elif kind == "heading" and title is not None and author is None and source is not None \
+                and kinds[i + 1:i + 2] == ["date"] and word_count(block.text) <= 3 and _bare_name(block.text):
+            author = block.text  # a newsletter's name, its issue's headline, its writer, the date
         elif kind == "heading" and title is not None and dek is None and kinds[i - 1] == "heading" \
                 and len(stories) <= 1 and (kinds[i + 1:i + 2] in (["byline"], ["date"])
                                            or word_count(block.text) >= DEK_MIN_WORDS):
@@ -268,10 +271,14 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and _is_label(block.text, cue_matcher("summary_labels")):
             pass  # "Executive Summary" over a report's title: a label, neither source nor title
         elif kind == "heading" and title is None and source is None and (name := _newsletter_name(block.text)) \
-                and (rest[:1] == ["heading"] or (kinds[i + 1:i + 2] == ["date"] and _edition_line(
-                    name, top[i + 1].text)) or (name != block.text and full_date(block.text))):
+                and ((rest[:1] == ["heading"] and (_names_a_newsletter(name) or not _section_name(name, top, i)))
+                     or (kinds[i + 1:i + 2] == ["date"] and _edition_line(name, top[i + 1].text))
+                     or (name != block.text and full_date(block.text))):
             source = _as_title(name)  # (over a headline or a date line; or "Asia Morning Note — 12 March 2026")
             date = date or full_date(block.text)
+        elif kind == "heading" and title is None and source is None and rest[:1] == ["heading"] \
+                and _section_name(block.text, top, i):
+            pass  # a site's section over the headline and its byline ("Taiwan News", "Asia Insight")
         elif kind == "heading" and _is_label(block.text, cue_matcher("summary_labels")):
             break  # "Key takeaways": the heading of a list in the text, no headline
         elif kind == "heading" and title is None and NUMBERED.match(block.text) and i in numbered(blocks):
@@ -346,6 +353,17 @@ def _newsletter_name(text: str) -> str | None:
 EDITION_PARTS = re.compile(r"\s+[·|•—–-]\s+")
 
 
+def _section_name(name: str, top: tuple[Block, ...], at: int) -> bool:
+    """A short line naming no newsletter over a headline that a byline follows: the section of a news site
+    the page was copied from ("Taiwan News" / headline / "By Chen Wei-han / Staff reporter"), not its
+    source. (A newsletter's name has a newsletter's ending, or is a known publisher.)"""
+    return word_count(name) <= SECTION_NAME_WORDS and any(
+        _top_kind(b) == "byline" for b in top[at + 2:at + 5])
+
+
+SECTION_NAME_WORDS = 3
+
+
 def _names_a_newsletter(name: str) -> bool:
     """A known source, or a name ending like a newsletter's ("The Strait Letter", "Asia Trade Monitor")."""
     if cue_matcher("known_sources").find(name):
@@ -354,6 +372,7 @@ def _names_a_newsletter(name: str) -> bool:
     return bool(last) and last[-1].end == len(name.rstrip(" .:!"))
 
 
+ISSUE_HEADLINE = re.compile(r"(?:Issue|No\.|#)\s*#?\d{1,4}\s*[:.—–-]\s+\S")
 ISSUE_NUMBER = re.compile(r"(?:#|\b(?:No|Vol|Issue|Edition|Week)\.?\s*)\d", re.IGNORECASE)
 
 
@@ -375,6 +394,8 @@ def _top_kind(block: Block) -> str:
         return "byline"  # ("By Maria Santos, a senior fellow at the Manila Institute for Strategic Studies")
     if line and "|" in text and _dated_parts(text) and not _newsletter_name(text):  # (not "Asia Notes | Week 10 | …")
         return "date"
+    if block.kind == "p" and text[:1] in "I#N" and ISSUE_HEADLINE.match(text) and word_count(text) <= HEADING_MAX_WORDS * 2:
+        return "heading"  # "Issue #42: Huawei's new node, Dutch curbs, and a Micron twist": an edition's headline
     if block.kind == "p" and text.isupper() and word_count(text) <= KICKER_WORDS and not cue_matcher("known_sources").find(text):
         return "kicker"
     return "heading" if is_heading(block, True, headline=True) else "text"
