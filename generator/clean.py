@@ -778,6 +778,9 @@ def _drop_link_list(blocks: list[Block], dropped: list[Dropped]) -> tuple[list[B
     return _drop_inner_link_lists(blocks)
 
 
+LINK_HEAD_CHARS = 60
+
+
 def _drop_inner_link_lists(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     """A links label over a list of short titles anywhere in the text ("Most Read from Bloomberg" / "- Apple
     Suppliers Shift Output …" near the top of a copied page): left out, label and list."""
@@ -788,8 +791,8 @@ def _drop_inner_link_lists(blocks: list[Block]) -> tuple[list[Block], list[Dropp
         if skip:
             skip -= 1
             continue
-        if block.kind in ("p", "h") and i + 1 < len(blocks) and "link_labels" in _lists_opening(block.lines[0]) \
-                and _link_head(block):
+        if block.kind in ("p", "h") and i + 1 < len(blocks) and len(block.lines[0]) <= LINK_HEAD_CHARS \
+                and "link_labels" in _lists_opening(block.lines[0]) and _link_head(block):  # (length first: cheap)
             listed = _titles_under(blocks, i)
             if listed:
                 dropped += [Dropped(b.line, "links", b.text) for b in (block, *listed)]
