@@ -133,10 +133,11 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
         line = raw.strip()
         if not (line.isprintable() and "  " not in line):  # most lines are plain: one test tells
             line = single_spaced(INVISIBLE.sub("", line))  # invisible characters are never printable
-        if "](" in line:
-            line = without_md_links(line)
-        if "[" in line and "]" in line and not CODE_CHARS.intersection(line):  # an encyclopedia's "Japan.[1]"
-            line = CITATION.sub("", line) or line  # (never in a line of code or markup: "forms[0].value")
+        if "[" in line:  # (most lines hold none: one test for both)
+            if "](" in line:
+                line = without_md_links(line)
+            if "]" in line and not CODE_CHARS.intersection(line):  # an encyclopedia's "Japan.[1]"
+                line = CITATION.sub("", line) or line  # (never in a line of code or markup: "forms[0].value")
         if staged and ("[" in line or "(" in line) and (bare := _stage_directions().sub("", line).strip()) != line:
             line = single_spaced(bare) or line  # "[Applause]" inside a speech's line goes; alone, it is listed
         if table is not None:
@@ -792,9 +793,9 @@ def _drop_inner_link_lists(blocks: list[Block]) -> tuple[list[Block], list[Dropp
             skip -= 1
             continue
         if block.kind in ("p", "h") and i + 1 < len(blocks) and len(block.lines[0]) <= LINK_HEAD_CHARS \
-                and "link_labels" in _lists_opening(block.lines[0]) and _link_head(block):  # (length first: cheap)
+                and "link_labels" in _lists_opening(block.lines[0]):  # (length first: cheap)
             listed = _titles_under(blocks, i)
-            if listed:
+            if listed and _link_head(block):
                 dropped += [Dropped(b.line, "links", b.text) for b in (block, *listed)]
                 skip = len(listed)
                 continue
