@@ -1575,3 +1575,11 @@ def test_an_issue_numbered_headline_with_commas_is_the_headline_under_a_newslett
     head = masthead(post.blocks, post.dropped)
     assert (head.source, head.title, head.author, head.date) == (
         "The China Chip Report", "Issue #42: Huawei's node, Dutch curbs, and a twist", "Jordan Blake", dt.date(2026, 3, 9))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two sides held talks on the US-China trade truce in Geneva.",
+    "Police held protesters in Beijing after the US-China trade talks.",
+])
+def test_held_talks_or_held_protesters_are_no_truce_signal(sentence):
+    assert truce_signal([sentence]) is None
