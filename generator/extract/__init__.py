@@ -58,9 +58,9 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     # (a story's own heading, without its group's: "Today's Essential Eight: 2. Rare earth licences")
     stories = [s.title.removeprefix(f"{s.group}: ") if s.group else s.title for s in sections if not s.lead]
     digest = labelled(body) or bool(numbered(body))  # "**Taiwan:** …" / "1. …": stories under their labels
-    if not given and (newsletter or digest) and len(stories) > 1:  # an edition without a headline: its stories
-        # name it
-        title = " | ".join(as_written(without_opening_mark(s)) for s in stories[:EDITION_TITLE_STORIES])  # (not "1. …")
+    # an edition without a headline is named by its stories (not "1. …", nor "JAPAN" in capitals)
+    if not given and (newsletter or digest) and len(stories) > 1:
+        title = " | ".join(as_written(without_opening_mark(s)) for s in stories[:EDITION_TITLE_STORIES])
     signed = [signature(b) for b in signatures]
     author = (meta.get("author") or head.author or next((name for name, _ in signed if name), None)
               or (bio_author(sections[-1].blocks[-BIO_WINDOW:]) if sections else None) or reporter(cleaned.dropped)
@@ -74,7 +74,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
 
     proses = story_proses(sections)
     # (a transcript's questions and a list of things to watch are stories of their own too)
-    independent = len(head.story_titles) > 1 or newsletter or digest or bool(asked(body) or numbered(body))
+    independent = len(head.story_titles) > 1 or newsletter or digest or bool(asked(body))
     sections = _analyse_all(sections, proses, editor_topics, independent, title, built=None if given else title)
     entities = find_entities([("", title)] + [(s.anchor, p) for s, p in zip(sections, proses)])
     named = {e.name for e in entities}
@@ -163,9 +163,9 @@ def _analyse(section: Section, heading: str, prose: Prose, editor_topics: tuple[
     if truce_tag and truce_tag.about and not section.lead:
         truce = truce_signal(prose if signal_prose is None else signal_prose)
     points = key_points(prose.sentences, weights)  # (weighted by the evidence as the text has it)
+    # the evidence then quoted as key points are: without a thread's "5/" or a wire's dateline
     tags = tuple(replace(t, evidence=tuple(map(without_opening_mark, t.evidence))) if t.evidence else t for t in tags)
-    return replace(section, tags=tags, key_points=points, truce=truce)  # (evidence quoted without "5/" or a
-    # dateline, as key points are)
+    return replace(section, tags=tags, key_points=points, truce=truce)
 
 
 def story_proses(sections: list[Section]) -> list[Prose]:
