@@ -1403,8 +1403,11 @@ def test_citation_marks_leave_the_text_but_brackets_in_prose_stay():
 @pytest.mark.parametrize("line, author", [
     ("BY KIM MIN-JI [kim.minji@example.kr]", "Kim Min-Ji"), ("By Ann Lee (alee@example.org)", "Ann Lee"),
     ("BY THE NUMBERS", None), ("By The Way, talks resumed", None),
+    # a name and a role beside the date
+    ("Ian Lee, Senior Analyst | March 12, 2026", "Ian Lee"), ("Ann Lee, staff writer · 5 March 2026", "Ann Lee"),
+    ("Taiwan votes | March 12, 2026", None), ("Taiwan, the island, votes | March 12, 2026", None),
 ])
-def test_a_byline_in_capitals_or_with_an_email_names_its_writer(line, author):
+def test_a_byline_in_capitals_with_an_email_or_beside_a_date_names_its_writer(line, author):
     from generator.extract.structure import byline
 
     assert byline(line) == author
@@ -1583,3 +1586,13 @@ def test_an_issue_numbered_headline_with_commas_is_the_headline_under_a_newslett
 ])
 def test_held_talks_or_held_protesters_are_no_truce_signal(sentence):
     assert truce_signal([sentence]) is None
+
+
+def test_a_newsletters_name_and_date_between_pipes_and_an_attribution_by_according_to():
+    from generator.extract.structure import fallback_title
+
+    cleaned = clean("KOREA WATCH | 18 MARCH 2026\n\nPyongyang's new destroyer\n\nNorth Korea launched it.\n")
+    head = masthead(cleaned.blocks, cleaned.dropped)
+    assert (head.source, head.date, head.title) == ("Korea Watch", dt.date(2026, 3, 18), "Pyongyang's new destroyer")
+    assert fallback_title(clean("North Korea fired missiles on Tuesday, according to Seoul's military.\n").blocks) == (
+        "North Korea fired missiles on Tuesday")

@@ -108,10 +108,15 @@ def byline(text: str) -> str | None:
         named = [m for m in map(BYLINE.fullmatch, parts) if m]
         if len(named) == 1 and all(BYLINE.fullmatch(p) or _only_date(p) for p in parts):
             return _as_name(named[0].group("name"))
+    if " | " in text or " · " in text:  # "Ian Lee, Senior Analyst | March 12, 2026": the date apart
+        parts = BYLINE_PARTS.split(text, maxsplit=3)
+        signed = [p for p in parts if not _only_date(p, 0)]
+        if len(signed) == 1 and len(parts) > 1:
+            text = signed[0]
     name, comma, role = text.partition(",")
     if not comma or word_count(text) > 10 or not re.fullmatch(_NAME, name.strip()) or word_count(name) < 2:
         return None
-    roles = cue_matcher("byline_roles").find(role)
+    roles = cue_matcher("byline_roles").find(role) or cue_matcher("bio_roles").find(role)  # ("Senior Analyst")
     if not roles or roles[-1].end != len(role.rstrip(" .")):
         return None
     return _as_name(name.strip())
@@ -342,6 +347,10 @@ def _newsletter_name(text: str) -> str | None:
             (_looks_like_masthead_name(parts[0]) and _is_label(parts[1], cue_matcher("series_labels")))
             or (word_count(parts[0]) <= 4 and _only_date(parts[1]) and full_date(parts[1]))):
         return parts[0]  # (before an issue's date, "Today's briefing" names the newsletter too)
+    parts = PIPE.split(text)  # "KOREA PENINSULA UPDATE | 11 MARCH 2026": a newsletter's name and its date
+    if len(parts) == 2 and _names_a_newsletter(parts[0]) and word_count(parts[0]) <= 4 \
+            and _only_date(parts[1], 0) and full_date(parts[1]):
+        return parts[0]
     # "PACIFIC LEDGER · Issue 45 · 12 April 2026": a name, then an issue's number and its date
     parts = EDITION_PARTS.split(text)
     if len(parts) > 2 and _looks_like_masthead_name(parts[0]) and ISSUE_NUMBER.search(parts[1]) \
@@ -389,7 +398,8 @@ def _top_kind(block: Block) -> str:
         return "url"
     line = block.kind in ("p", "h")  # (a date or byline in bold is a heading to cleaning)
     if line and word_count(text) <= 10 and _only_date(text):
-        return "date"
+        name = _newsletter_name(text) if not text[:1].isdigit() else None
+        return "heading" if name and name != text else "date"  # ("KOREA WATCH | 18 MARCH 2026" names a newsletter)
     if line and word_count(text) <= (MAX_BYLINE_WORDS if text[:3] == "By " else 12) and (byline(text) or byline_source(text)):
         return "byline"  # ("By Maria Santos, a senior fellow at the Manila Institute for Strategic Studies")
     if line and "|" in text and _dated_parts(text) and not _newsletter_name(text):  # (not "Asia Notes | Week 10 | …")
@@ -753,7 +763,7 @@ def _headings(blocks: tuple[Block, ...]) -> list[bool]:
             heads[i:j] = [False] * (j - i)
         i = j + 1
     return heads
-FIELD = re.compile(r"[A-Z][A-Za-z]*(?: [a-z]+){0,2}:\s+\S")  # "Location: …", "Date and time: …"
+FIELD = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,3}:\s+\S")  # "Location: …", "Total PLA aircraft detected: 153"
 BRIEF = re.compile(r"([^:]{2,100}?):\s+(\S.*)")  # "Japan curbs chip tool exports: Tokyo added 23 items…"
 BRIEF_MIN_WORDS = 6
 BRIEFS = "In brief"
@@ -868,7 +878,8 @@ def fallback_title(blocks: tuple[Block, ...]) -> str:
 
 FALLBACK_TITLE_WORDS = 14
 # who said it, closing a sentence: ", the presidential office said on Sunday." (left out of a title)
-ATTRIBUTION = re.compile(r",\s+[^,]{0,60}?\b(?:said|says|reported|announced|told reporters)(?:\s+on\s+\w+)?[.!]?$")
+ATTRIBUTION = re.compile(r",\s+(?:according to [^,]{1,60}|[^,]{0,60}?\b(?:said|says|reported|announced|told reporters)"
+                         r"(?:\s+on\s+\w+)?)[.!]?$")
 
 
 def _cut(words: list[str], limit: int) -> str:
