@@ -487,7 +487,7 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
     lists = _lists_opening(bare)
     if "credit_lines" in lists and words <= MAX_CREDIT_WORDS and _credits(bare):
         return "credits"
-    if "contact_labels" in lists and words <= MAX_CREDIT_WORDS and _opens_with(text, "contact_labels", then=":"):
+    if "contact_labels" in lists and words <= MAX_CREDIT_WORDS and opens_with(text, "contact_labels", then=":"):
         return CONTACT
     if len(text) <= MAX_CONTACT_CHARS:  # (each pattern asked only of a line that could be its shape)
         if text[:1] in END_MARK_START and END_MARK.fullmatch(text):
@@ -500,16 +500,16 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "caption"  # a picture's description ending with its credit: "… beach. REUTERS/Bo Park"
     if "caption_labels" in lists and CAPTION_NUMBER.match(text):  # "Photo 3/4: A coast guard vessel …"
         return "caption"
-    if "caption_labels" in lists and _opens_with(text[1:-1] if bracketed else text, "caption_labels",
+    if "caption_labels" in lists and opens_with(text[1:-1] if bracketed else text, "caption_labels",
                                                  then="" if bracketed else ":"):
         return "caption"
-    if "link_labels" in lists and _opens_with(text, "link_labels", then=":"):
+    if "link_labels" in lists and opens_with(text, "link_labels", then=":"):
         return "links"
-    if "ad_labels" in lists and (_opens_with(text, "ad_labels", then=":") or _opens_with_by(text)):
+    if "ad_labels" in lists and (opens_with(text, "ad_labels", then=":") or _opens_with_by(text)):
         return "advertisement"
     if words > MAX_BOILERPLATE_WORDS:
         return None
-    if words <= 4 and "buttons" in lists and _norm(text) in _buttons():
+    if words <= 4 and "buttons" in lists and _norm(text) in _cue_set("buttons", normed=True):
         return "button"
     if text[:1] in "[(" and _stage_directions().fullmatch(text):
         return "stage direction"
@@ -533,7 +533,7 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "reading time"
     if words <= MAX_SHARE_WORDS and ("share_targets" in lists or text[:5].lower() == "share") and _share_targets(text):
         return "button"
-    if words <= MAX_CHART_TITLE_WORDS and "chart_titles" in lists and _norm(text) in _chart_titles():
+    if words <= MAX_CHART_TITLE_WORDS and "chart_titles" in lists and _norm(text) in _cue_set("chart_titles", normed=True):
         return CHART
     if "greetings" in lists and not text.rstrip(CLOSERS).endswith(".") and is_greeting(text):
         return "greeting"
@@ -584,7 +584,7 @@ def _share_targets(text: str) -> bool:
     """A row of sharing buttons left by copying a page ("Facebook Twitter LinkedIn Email", "Share on: X |
     WhatsApp"): two networks of data/cues.yml or more, and no other word."""
     words = FIRST_WORDS.findall(text.lower())
-    networks = _networks()
+    networks = _cue_set("share_targets")
     named = sum(1 for w in words if w in networks)
     return named >= 2 and all(w in networks or w in SHARE_FILLERS for w in words)
 
@@ -628,14 +628,6 @@ def _caption_credit() -> re.Pattern:
                       rf"|(?<![\w/])(?:{agencies})/[A-Z][a-z][\w'’.-]*(?: [A-Z][a-z][\w'’.-]*){{0,3}})\.?$")
 
 
-@cache
-def _networks() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_cues().get("share_targets", []))
-
-
-@cache
-def _chart_titles() -> frozenset[str]:
-    return frozenset(_norm(t) for t in load_cues().get("chart_titles", []))
 
 
 def _picture_credit(text: str) -> bool:
@@ -646,7 +638,7 @@ def _picture_credit(text: str) -> bool:
 
 def is_greeting(text: str) -> bool:
     """A few words greeting the reader ("Hello everyone", "Good morning."): never a story's text or title."""
-    return word_count(text) <= MAX_GREETING_WORDS and _opens_with(text, "greetings")
+    return word_count(text) <= MAX_GREETING_WORDS and opens_with(text, "greetings")
 
 
 def _opens_clause(text: str, at: int) -> bool:
@@ -696,7 +688,7 @@ def _opens_with_by(text: str) -> bool:
     return hit is not None and hit.phrase.lower().endswith(" by") and text[hit.end:].lstrip()[:1].isupper()
 
 
-def _opens_with(text: str, cues: str, then: str = "") -> bool:
+def opens_with(text: str, cues: str, then: str = "") -> bool:
     """Does ``text`` open with a phrase of ``cues`` (followed by ``then``, when given)?"""
     hit = _opening(text, cues)
     return hit is not None and (not then or text[hit.end:].lstrip().startswith(then))
@@ -729,8 +721,9 @@ def _openers() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _buttons() -> frozenset[str]:
-    return frozenset(_norm(b) for b in load_cues().get("buttons", []))
+def _cue_set(name: str, normed: bool = False) -> frozenset[str]:
+    """A list of data/cues.yml as a set to look a whole line up in: in lower case, or letters and digits only."""
+    return frozenset(_norm(p) if normed else p.lower() for p in load_cues().get(name, []))
 
 
 PAGE_NUMBER = re.compile(r"(?:page\s+|p\.\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]", re.IGNORECASE)
@@ -820,7 +813,7 @@ def _titles_under(blocks: list[Block], at: int) -> list[Block]:
 def _link_head(block: Block) -> bool:
     text = block.text
     return word_count(text) <= MAX_LINK_HEAD_WORDS and not text.rstrip(CLOSERS).endswith(".") \
-        and _opens_with(text, "link_labels")
+        and opens_with(text, "link_labels")
 
 
 def _link_titles(blocks: list[Block]) -> bool:
@@ -840,15 +833,12 @@ def _drop_references(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     for start in range(max(0, len(blocks) - MAX_NOTES - 1), len(blocks) - 1):
         head = blocks[start]
         if head.kind in ("p", "h") and len(head.lines[0]) <= REFERENCE_LABEL_CHARS \
-                and head.lines[0].rstrip(":").strip().lower() in _reference_labels() \
+                and head.lines[0].rstrip(":").strip().lower() in _cue_set("reference_labels") \
                 and all(b.kind == "ul" or all(NOTE.match(line) for line in b.lines) for b in blocks[start + 1:]):
             return blocks[:start], [Dropped(b.line, "references", b.text) for b in blocks[start:]]
     return blocks, []
 
 
-@cache
-def _reference_labels() -> frozenset[str]:
-    return frozenset(label.lower() for label in load_cues().get("reference_labels", []))
 
 
 NOT_WORD = re.compile(r"[\W_]+")
@@ -940,7 +930,7 @@ def _drop_contents(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
             continue
         label = blocks[start - 1] if start else None
         if label is not None and label.kind in ("p", "h") and word_count(label.text) <= MAX_CONTENTS_LABEL_WORDS \
-                and (label.text.endswith(":") or _opens_with(label.text, "contents_labels")):
+                and (label.text.endswith(":") or opens_with(label.text, "contents_labels")):
             start -= 1
         return blocks[:start] + blocks[end:], [Dropped(b.line, "contents", b.text) for b in blocks[start:end]]
     return blocks, []

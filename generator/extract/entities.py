@@ -117,10 +117,14 @@ def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
 
 
 def _title_case(text: str) -> bool:
-    """A headline in title case ("Exports Jump as Shippers Race Ahead of Deadline"): most of its longer words
-    capitalised, so capitals say nothing of names."""
-    if text.rstrip(CLOSERS)[-1:] in ".;,:":  # a sentence, however many names it holds
-        return False
+    """A headline in title case ("Exports Jump as Shippers Race Ahead of Deadline"), not a sentence: its
+    capitals say nothing of names."""
+    return text.rstrip(CLOSERS)[-1:] not in ".;,:" and title_cased(text)  # (a sentence, however many names)
+
+
+def title_cased(text: str) -> bool:
+    """Most of its longer words capitalised, as a headline's are ("China Retaliates Against New US Chip
+    Curbs"), unlike a sentence's ("China retaliated against the new curbs")."""
     words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= TITLE_CASE_SHARE * len(words)
 

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.clean import EMAIL, is_greeting
+from generator.clean import EMAIL, is_greeting, opens_with
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
-from generator.extract.entities import listed, not_names, whole_name
+from generator.extract.entities import listed, not_names, title_cased, whole_name
 from generator.model import Block, Dropped, Section
 from generator.text import DATELINE, PhraseMatcher, ends_clause, sentences, slugify, unique, word_count
 
@@ -56,14 +56,6 @@ class Masthead:
     url: str | None = None  # the original's address, pasted on a line of its own above the headline
 
 
-def _title_cased(text: str) -> bool:
-    """Most of its longer words capitalised, as a headline's are ("China Retaliates Against New US Chip
-    Curbs."), unlike a sentence ("China retaliated against the new curbs.")."""
-    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
-    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= TITLE_CASE_SHARE * len(words)
-
-
-TITLE_CASE_SHARE = 0.8
 POINTERS = frozenset("👇⬇↓⤵🧵👉➡")
 
 
@@ -81,7 +73,7 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
     if text.rstrip(" \ufe0f")[-1:] in POINTERS:
         return False  # "Three things stand out 👇": a lead-in to what follows, as if it ended in a colon
     if ends_clause(text) and not ((allow_question or NUMBERED.match(text)) and text.rstrip("\"”’')").endswith("?")) \
-            and not (headline and text[-1] == "." and text[-2:-1].isalpha() and _title_cased(text)):
+            and not (headline and text[-1] == "." and text[-2:-1].isalpha() and title_cased(text)):
         return False  # (a headline in title case may end with a full stop: "China Retaliates Against New Curbs.")
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'" or _bracketed_rubric(text)):
         return False
@@ -155,18 +147,6 @@ def _bare_name(text: str) -> bool:
     return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
                                          for w in words)
             and not any(w in not_names() for w in words) and not listed(text))
-
-
-def _note_line(text: str) -> bool:
-    """A paragraph opening with a note's label and a colon ("Editor's note: This is the second part …")."""
-    found = cue_matcher("correction_labels", suffixes=()).find(text[:30])
-    return bool(found) and found[0].start == 0 and text[found[0].end:].lstrip()[:1] == ":"
-
-
-def _summary_line(text: str) -> bool:
-    """A paragraph opening with a summary's label and a colon ("TL;DR: …", "In short: …")."""
-    found = cue_matcher("summary_labels").find(text[:40])
-    return bool(found) and found[0].start == 0 and text[found[0].end:].lstrip()[:1] == ":"
 
 
 MAX_ROLE_WORDS = 6
@@ -255,9 +235,10 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and title is None and source is None and "heading" in rest[:1] \
                 and word_count(block.text) <= MAX_ORG_WORDS and whole_name(block.text) == "organizations":
             source = block.text  # "Ministry of Economy, Trade and Industry" over a release's headline: its issuer
-        elif kind == "heading" and source is not None and title is None and author is None \
-                and kinds[i + 1:i + 2] == ["date"] and _bare_name(block.text):
-            author = block.text  # a newsletter's name, its writer's, then the date: "Sinocism / Bill Bishop / …"
+        elif kind == "heading" and source is not None and author is None and kinds[i + 1:i + 2] == ["date"] \
+                and word_count(block.text) <= 3 and _bare_name(block.text):
+            author = block.text  # a newsletter's name, (its issue's headline,) its writer's, then the date:
+            # "Sinocism / Bill Bishop / …"
         elif kind == "heading" and (title is not None or i == 0) and author is None and i + 1 < len(top) \
                 and word_count(block.text) <= 3 and _role(top[i + 1].text) and _bare_name(block.text):
             author, role_line = block.text, True  # "Sohee Kim" over "Seoul correspondent": a byline in two lines
@@ -265,9 +246,6 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and title is not None and author is None and kinds[i + 1:i + 2] == ["date"] \
                 and (m := BYLINE_IN.fullmatch(block.text)):
             author = m.group("name")  # "Ann Lee in Beijing" over the date line: the byline of a paper's site
-        elif kind == "heading" and title is not None and author is None and source is not None \
-                and kinds[i + 1:i + 2] == ["date"] and word_count(block.text) <= 3 and _bare_name(block.text):
-            author = block.text  # a newsletter's name, its issue's headline, its writer, the date
         elif kind == "heading" and title is not None and dek is None and kinds[i - 1] == "heading" \
                 and len(stories) <= 1 and (kinds[i + 1:i + 2] in (["byline"], ["date"])
                                            or word_count(block.text) >= DEK_MIN_WORDS):
@@ -276,13 +254,13 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and _is_label(block.text, cue_matcher("summary_labels")):
             pass  # "Executive Summary" over a report's title: a label, neither source nor title
         elif kind == "heading" and title is None and source is None and (name := _newsletter_name(block.text)) \
-                and ((rest[:1] == ["heading"] and (_names_a_newsletter(name) or not _section_name(name, top, i)))
+                and ((rest[:1] == ["heading"] and (_names_a_newsletter(name) or not _section_name(name, kinds, i)))
                      or (kinds[i + 1:i + 2] == ["date"] and _edition_line(name, top[i + 1].text))
                      or (name != block.text and full_date(block.text))):
             source = _as_title(name)  # (over a headline or a date line; or "Asia Morning Note — 12 March 2026")
             date = date or full_date(block.text)
         elif kind == "heading" and title is None and source is None and rest[:1] == ["heading"] \
-                and _section_name(block.text, top, i):
+                and _section_name(block.text, kinds, i):
             pass  # a site's section over the headline and its byline ("Taiwan News", "Asia Insight")
         elif kind == "heading" and _is_label(block.text, cue_matcher("summary_labels")):
             break  # "Key takeaways": the heading of a list in the text, no headline
@@ -291,7 +269,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and title is None and i + 1 < len(blocks):
             title, stories, publisher = _headline(block.text)
             agency = agency or publisher
-        elif i == 0 and kind == "text" and block.kind == "p" and (_summary_line(block.text) or _note_line(block.text)):
+        elif i == 0 and kind == "text" and block.kind == "p" and (opens_with(block.text, "summary_labels", then=":")
+                                                                  or opens_with(block.text, "correction_labels", then=":")):
             summary = block  # "TL;DR: …" or "Editor's note: …" over the headline: the piece's first paragraph
         else:
             break
@@ -362,12 +341,11 @@ def _newsletter_name(text: str) -> str | None:
 EDITION_PARTS = re.compile(r"\s+[·|•—–-]\s+")
 
 
-def _section_name(name: str, top: tuple[Block, ...], at: int) -> bool:
+def _section_name(name: str, kinds: list[str], at: int) -> bool:
     """A short line naming no newsletter over a headline that a byline follows: the section of a news site
     the page was copied from ("Taiwan News" / headline / "By Chen Wei-han / Staff reporter"), not its
     source. (A newsletter's name has a newsletter's ending, or is a known publisher.)"""
-    return word_count(name) <= SECTION_NAME_WORDS and any(
-        _top_kind(b) == "byline" for b in top[at + 2:at + 5])
+    return word_count(name) <= SECTION_NAME_WORDS and "byline" in kinds[at + 2:at + 5]
 
 
 SECTION_NAME_WORDS = 3
@@ -447,6 +425,8 @@ def _bracketed_rubric(text: str) -> bool:
     """Does ``text`` open with a section's name in brackets ("[ANALYSIS] …")?"""
     m = BRACKETED_RUBRIC.match(text) if text[:1] == "[" else None
     return m is not None and _is_label(m.group(1), cue_matcher("rubric_labels"))
+
+
 PUBLISHER_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
 
 
@@ -559,8 +539,9 @@ def signature(block: Block) -> tuple[str, str | None] | None:
     if block.kind not in ("p", "ul") or ends_clause(block.lines[0]) or block.lines[0].count(" ") >= 14 \
             or (block.kind == "ul" and len(block.lines) > 1):
         return None
-    text = f"— {block.lines[0]}" if block.kind == "ul" and len(block.lines) == 1 else block.text  # (a dash opened
-    signed = SIGNED_OFF.fullmatch(text) if text[:1] in "—–-" else None  # a list of one item)
+    # (a dash opening a line made it a list of one item)
+    text = f"— {block.lines[0]}" if block.kind == "ul" else block.text
+    signed = SIGNED_OFF.fullmatch(text) if text[:1] in "—–-" else None
     if signed and _bare_name(signed.group(1)):
         return signed.group(1), None  # "— Ann Lee, Tokyo": the writer's sign-off
     if block.kind != "p":
@@ -763,6 +744,8 @@ def _headings(blocks: tuple[Block, ...]) -> list[bool]:
             heads[i:j] = [False] * (j - i)
         i = j + 1
     return heads
+
+
 FIELD = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,3}:\s+\S")  # "Location: …", "Total PLA aircraft detected: 153"
 BRIEF = re.compile(r"([^:]{2,100}?):\s+(\S.*)")  # "Japan curbs chip tool exports: Tokyo added 23 items…"
 BRIEF_MIN_WORDS = 6
@@ -828,8 +811,8 @@ def reporter(dropped: tuple[Dropped, ...]) -> str | None:
         if m:
             return m.group("name")
     # a credit line naming the writer at the top ("Written by Ann Lee"), left out with the other credits
-    return next((byline(d.text) for d in dropped if d.reason == "credits" and d.text[:8] == "Written " and byline(d.text)),
-                None)
+    return next((name for d in dropped if d.reason == "credits" and d.text[:8] == "Written "
+                 and (name := byline(d.text))), None)
 
 
 def email_subject(dropped: tuple[Dropped, ...]) -> str | None:
