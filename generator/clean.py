@@ -80,18 +80,20 @@ def _repaired(body: str) -> str:
 
 
 FORWARDED = re.compile(r"-{2,}\s*(?:Forwarded|Original) message\s*-{2,}", re.IGNORECASE)
-EMAIL_HEADER = re.compile(r"(?:From|Sent|Date|Subject|To|Cc|Reply-To):\s", re.IGNORECASE)
+EMAIL_HEADER = re.compile(r"(?:From|Sent|Date|Subject|To|Cc|Reply-To|Re):\s", re.IGNORECASE)  # (a memo's "RE:" too)
 EMAIL_HEADER_LINES = 8
+MEMO = re.compile(r"(?:MEMO(?:RANDUM)?|Memo(?:randum)?):?")
 
 
 def _drop_email_headers(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
-    """The header of a forwarded email at the top ("From: …", "Subject: …"): left out, kept as dropped lines
-    (the masthead reads its date and subject)."""
-    n = 0
-    while n < min(len(blocks), EMAIL_HEADER_LINES) and blocks[n].kind == "p" and (
+    """The header of a forwarded email or a memo at the top ("From: …", "Subject: …", "MEMO" over "TO: …"):
+    left out, kept as dropped lines (the masthead reads its date and subject)."""
+    memo = 1 if blocks and blocks[0].kind == "p" and MEMO.fullmatch(blocks[0].text) else 0
+    n = memo
+    while n < min(len(blocks), EMAIL_HEADER_LINES + memo) and blocks[n].kind == "p" and (
             FORWARDED.fullmatch(blocks[n].text) or EMAIL_HEADER.match(blocks[n].text)):
         n += 1
-    if n < 2 and not (n == 1 and FORWARDED.fullmatch(blocks[0].text)):
+    if n - memo < 2 and not (n == 1 and FORWARDED.fullmatch(blocks[0].text)):
         return blocks, []
     return blocks[n:], [Dropped(b.line, EMAIL, b.text) for b in blocks[:n]]
 
@@ -514,7 +516,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
     if text[:1] in "[(" and _stage_directions().fullmatch(text):
         return "stage direction"
     if words <= MAX_POST_META_WORDS:  # what a copied social-media post carries around its text
-        if text[:1] == "@" and HANDLE.fullmatch(text) or text[:12] == "Replying to " and HANDLE.fullmatch(text[12:]):
+        if text[:1] == "@" and HANDLE.fullmatch(text) or text[:12] == "Replying to " and HANDLE.fullmatch(text[12:]) \
+                or "u/" in text[:40] and FORUM_POSTER.fullmatch(text):
             return "handle"
         if text[:1].isdigit() and (ENGAGEMENT.fullmatch(text) or RELATIVE_AGE.fullmatch(text)):
             return "engagement" if ENGAGEMENT.fullmatch(text) else TIMESTAMP
@@ -562,7 +565,11 @@ def _poster(block: Block) -> bool:
 TIMESTAMP = "timestamp"
 HANDLE = re.compile(r"@\w{1,30}(?: and @\w{1,30})?")
 ENGAGEMENT = re.compile(r"(?:[\d.,]+[KkMm]?\s+(?:reposts?|retweets?|quotes?|likes?|bookmarks?|views?|replies|comments?|"
-                        r"shares?|reactions?)\s*[·•,]?\s*)+", re.IGNORECASE)
+                        r"shares?|reactions?|upvotes?|points?)\s*[·•,]?\s*)+"
+                        r"(?:(?:share|save|reply|report|award|hide)\s*[·•,]?\s*)*", re.IGNORECASE)  # (the buttons after)
+# a forum post's poster: "Posted by u/strait_watcher · 6h", "r/geopolitics · u/strait_watcher · 6 hours ago"
+FORUM_POSTER = re.compile(r"(?:r/\w{2,21}\s*[·•]\s*)?(?:Posted by\s+)?u/[\w-]{3,20}"
+                          r"(?:\s*[·•]?\s*\d{1,2}\s?(?:h|d|m|w|y|mo|hrs?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?)?")
 RELATIVE_AGE = re.compile(r"\d{1,2}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|hours?|days?|weeks?)(?:\s+ago)?(?:\s*[•·]\s*(?:Edited)?)*")
 POSTED_AT = re.compile(r"\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?\s*[·•|,]\s*"
                        r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})")
@@ -677,8 +684,23 @@ def _credits(text: str) -> bool:
         rest.append(text[at:hit.start])
         at = hit.end
     rest.append(text[at:])
-    words = FIRST_WORDS.findall(" ".join(rest))
+    # (a name's role after a comma reads in lower case: "Ann Lee, technology correspondent in Taipei")
+    parts = [p for p in ROLE_PART.split(" ".join(rest)) if not _role_part(p)]
+    words = NAME_WORDS.findall(" ".join(parts))
     return bool(words) and all(w[0].isupper() or w.lower() in NAME_LIST_WORDS for w in words)
+
+
+ROLE_PART = re.compile(r"[,;]")
+NAME_WORDS = re.compile(r"[^\W_][\w'’-]*")  # ("Mei-ling" is one word of a name)
+MAX_ROLE_WORDS = 5
+
+
+def _role_part(part: str) -> bool:
+    """A writer's role: a few words ending in a role of data/cues.yml's ``byline_roles``, then perhaps where
+    ("technology correspondent", "staff writer in Tokyo")."""
+    role, _, where = part.strip().rstrip(".").partition(" in ")
+    hits = cue_matcher("byline_roles").find(role) if word_count(role) <= MAX_ROLE_WORDS else None
+    return bool(hits) and hits[-1].end == len(role) and (not where or where[:1].isupper())
 
 
 def _opens_with_by(text: str) -> bool:

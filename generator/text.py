@@ -141,15 +141,19 @@ SENTENCE_END = re.compile(r"[.!?…。！？]([\"”’')\]」』）]*)(\s+(?=[\
 # A wire story's dateline: a city in capitals (or two: "TOKYO/BEIJING"), then an agency ("MANILA, April 8
 # (Reuters) -", "BEIJING (AP) —"), a date ("TOKYO, Jan. 5 -", "TOKYO, Jan. 5, 2026 -") or a double hyphen
 # ("SEOUL --"); or the agency alone ("(Bloomberg) -- "), or a city as written, a date and the agency
-# ("Pyongyang, March 8 (KCNA) --"); or a city of four capitals or more and a dash or hyphen before a
-# sentence ("WASHINGTON — Senators …", "MANILA - The navy …", "TAIPEI: Taiwan's …"; not a heading's "ANALYSIS — Why Taipei bets
-# on drones", nor "US - China talks resume."); or Yonhap's "(Seoul=Yonhap)". The agency, when
-# named, is the source, and a date with its year the article's date.
+# ("Pyongyang, March 8 (KCNA) --") or a month's date alone ("Kuala Lumpur, Feb 2 —"); or a city of four
+# capitals or more and a dash or hyphen before a sentence ("WASHINGTON — Senators …", "MANILA - The navy …",
+# "TAIPEI: Taiwan's …"; not a heading's "ANALYSIS — Why Taipei bets on drones", nor "US - China talks
+# resume."); or Yonhap's "(Seoul=Yonhap)". The agency, when named, is the source, and a date with its year
+# the article's date.
 DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ /-]*[A-Z.](?:(?:,[^()\n]{1,40}?)?\s*\((?P<agency>[A-Z][^()\n]{0,30}?)\)\s*"
                       r"(?:--|[-–—])|,\s+(?:[A-Z][A-Za-z .]{1,30},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?\s+(?:--|[-–—])"
                       r"|\s--)|\((?P<wire>[A-Z][^()\n]{0,30}?)\)\s*(?:--|[-–—])"
                       r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*"
                       r"\((?P<filed>[A-Z][^()\n]{0,30}?)\)\s*(?:--|[-–—])"
+                      r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
+                      r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+                      r"\s+\d{1,2}(?:,\s+\d{4})?\s*(?:--|[-–—])"
                       r"|\([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?=(?P<kor>[A-Z][A-Za-z ]{1,20})\)(?:\s*(?:--|[-–—]))?"
                       r"|(?=[A-Z][A-Z.'’/ ]{3})[A-Z][A-Z.'’/-]*(?: [A-Z][A-Z.'’/-]+){0,2}(?: [—–-]|:)(?=\s\S[^\n]*[.!?…][\"”’')\]]*\s*$))\s")
 

@@ -392,6 +392,10 @@ def test_rubric_dek_and_link_list_around_a_story():
     ("NEW YORK – Markets fell after the data.", "Markets fell after the data."),
     ("US — China talks resume.", None),
     ("AI: Chips face new export limits.", None),
+    ("Kuala Lumpur, Feb 2 — Ministers met on Sunday.", "Ministers met on Sunday."),
+    ("Hanoi, Mar. 12, 2026 - The ministry protested.", "The ministry protested."),
+    ("Friday, Marked 12 — Talks resumed.", None),  # no month: no dateline
+    ("Seoul, March 3 was the date the talks resumed.", None),
 ])
 def test_a_wire_dateline_is_not_part_of_a_title_or_key_point(text, rest):
     from generator.extract.structure import fallback_title, without_opening_mark
@@ -1596,3 +1600,82 @@ def test_a_newsletters_name_and_date_between_pipes_and_an_attribution_by_accordi
     assert (head.source, head.date, head.title) == ("Korea Watch", dt.date(2026, 3, 18), "Pyongyang's new destroyer")
     assert fallback_title(clean("North Korea fired missiles on Tuesday, according to Seoul's military.\n").blocks) == (
         "North Korea fired missiles on Tuesday")
+
+
+def _article(text: str):
+    from generator.extract import extract_cleaned
+    from generator.read import Seed
+
+    seed = Seed(path="seeds/t.md", file=Path("t.md"), meta={}, body=text, body_line=1)
+    return extract_cleaned(seed, clean(text))
+
+
+@pytest.mark.parametrize("headings, regional", [
+    (("TAIWAN", "NORTH KOREA"), True), (("🇯🇵 Japan", "🇰🇷 South Korea"), True),
+    (("Taiwan", "Why it matters"), False),  # one place: an analysis piece's sub-headings
+    (("Taipei bets on drones", "Seoul holds rates"), False),  # headlines naming places are no round-up
+])
+def test_headings_naming_places_alone_make_a_round_up(headings, regional):
+    from generator.extract.structure import regional as is_regional
+
+    text = "".join(f"{h}\nOfficials there met on Monday to discuss the budget.\n\n" for h in headings)
+    assert is_regional(clean(text).blocks) is regional
+    article = _article(text)
+    assert (article.title == " | ".join(s.title.title() if s.title.isupper() else s.title.lstrip("🇯🇵🇰🇷 ")
+                                        for s in article.sections)) is regional
+
+
+@pytest.mark.parametrize("tail, author, kept", [
+    ("Lin Yu-hsuan\nTaichung, Taiwan", "Lin Yu-hsuan", []),
+    ("Lin Yu-hsuan", "Lin Yu-hsuan", []),
+    ("Taichung, Taiwan", None, ["Taichung, Taiwan"]),  # a place alone signs nothing
+    ("Kinmen Ferry Plan", None, ["Kinmen Ferry Plan"]),  # capitalised words naming a place: no name
+])
+def test_a_letters_closing_name_and_town_sign_it(tail, author, kept):
+    article = _article(f"Letter: A ferry for Kinmen\n\nSir, a ferry would serve the island better.\n\n{tail}\n")
+    assert article.author == author
+    assert [b.text for s in article.sections for b in s.blocks] == ["Sir, a ferry would serve the island better.", *kept]
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Answers by Rosa Ibarra, commodities correspondent in Madrid.", True),
+    ("Reporting by Dan Ortiz, staff writer; Editing by Ruth Keller", True),
+    ("Answers by officials were vague, the ministry said.", False),
+    ("Reporting by Dan Ortiz, who says the talks failed", False),
+])
+def test_a_credit_line_may_give_a_writers_role(line, credit):
+    if credit:
+        assert_left_out(line, "credits")
+    else:
+        assert_kept(line)
+
+
+@pytest.mark.parametrize("line, author, source", [
+    ("Kenji Sato, Nikkei staff writer", "Kenji Sato", "Nikkei"),
+    ("Kenji Sato, staff writer", "Kenji Sato", None),
+    ("Kenji Sato, Reuters correspondent", "Kenji Sato", "Reuters"),
+    ("Tokyo, Nikkei said", None, None),
+])
+def test_a_writers_role_may_name_the_publisher(line, author, source):
+    from generator.extract.structure import byline, byline_source
+
+    assert (byline(line), byline_source(line)) == (author, source)
+
+
+@pytest.mark.parametrize("sentence, signal", [
+    ("If Washington and Beijing fail to agree, the tariff truce could collapse.", None),
+    ("The US and China will extend the truce unless talks stall.", "de-escalation"),  # the cue comes first
+    ("Washington will impose new tariffs on China if the truce talks fail.", "escalation"),
+])
+def test_a_cue_after_if_is_asked_about_not_reported(sentence, signal):
+    found = truce_signal([sentence])
+    assert (found.value if found else None) == signal
+
+
+@pytest.mark.parametrize("kicker, source", [
+    ("THE HARBOUR GAZETTE", "The Harbour Gazette"), ("TRADE WAR", None), ("ANALYSIS", None),
+])
+def test_a_newsletters_name_in_capitals_over_the_headline_is_its_source(kicker, source):
+    cleaned = clean(f"{kicker}\n\nManila protests new buoys near the shoal\nThe coast guard said so on Monday.\n")
+    head = masthead(cleaned.blocks, cleaned.dropped)
+    assert (head.source, head.title) == (source, "Manila protests new buoys near the shoal")

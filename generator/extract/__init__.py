@@ -17,7 +17,7 @@ from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
 from generator.extract.structure import (Masthead, as_written, asked, author_names, bio_author, dateline_date,
                                          dateline_source, email_list, email_sender, email_subject, fallback_title,
-                                         is_author_bio, issued, labelled, masthead, numbered, reporter, signature,
+                                         is_author_bio, issued, labelled, masthead, numbered, one_piece, regional, reporter, signed_by,
                                          split_sections, without_opening_mark)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
@@ -57,11 +57,13 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
         sections = [replace(s, lead=False, title=title) for s in sections]
     # (a story's own heading, without its group's: "Today's Essential Eight: 2. Rare earth licences")
     stories = [s.title.removeprefix(f"{s.group}: ") if s.group else s.title for s in sections if not s.lead]
-    digest = labelled(body) or bool(numbered(body))  # "**Taiwan:** …" / "1. …": stories under their labels
+    # "**Taiwan:** …" / "1. …" / "TAIWAN" over its story: stories under their labels
+    digest = labelled(body) or bool(numbered(body)) or regional(body)
     # an edition without a headline is named by its stories (not "1. …", nor "JAPAN" in capitals)
-    if not given and (newsletter or digest) and len(stories) > 1:
+    parts_of_one = one_piece(stories)  # "Summary" / "What changed" / "Next steps": one piece's parts
+    if not given and (newsletter or digest) and len(stories) > 1 and not parts_of_one:
         title = " | ".join(as_written(without_opening_mark(s)) for s in stories[:EDITION_TITLE_STORIES])
-    signed = [signature(b) for b in signatures]
+    signed = [signed_by(b) for b in signatures]
     author = (meta.get("author") or head.author or next((name for name, _ in signed if name), None)
               or (bio_author(sections[-1].blocks[-BIO_WINDOW:]) if sections else None) or reporter(cleaned.dropped)
               or next((d.text for d in cleaned.dropped if d.reason == POST_AUTHOR), None))
@@ -74,7 +76,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
 
     proses = story_proses(sections)
     # (a transcript's questions and a list of things to watch are stories of their own too)
-    independent = len(head.story_titles) > 1 or newsletter or digest or bool(asked(body))
+    independent = (len(head.story_titles) > 1 or newsletter or digest or bool(asked(body))) and not parts_of_one
     sections = _analyse_all(sections, proses, editor_topics, independent, title, built=None if given else title)
     entities = find_entities([("", title)] + [(s.anchor, p) for s, p in zip(sections, proses)])
     named = {e.name for e in entities}

@@ -127,7 +127,12 @@ def byline_source(text: str) -> str | None:
     body that issues a report ("A report of the Northbridge Institute")."""
     if text[:3] != "By ":
         m = REPORT_OF.fullmatch(text) if text[:1] == "A" else None
-        return m.group("org") if m else None
+        if m:
+            return m.group("org")
+        # "Kenji Sato, Nikkei staff writer": the publisher before the writer's role
+        name, comma, role = text.partition(",")
+        found = cue_matcher("known_sources").find(role) if comma and role.count(" ") <= MAX_ROLE_WORDS else None
+        return found[0].phrase if found and found[0].start <= 1 and byline(text) else None
     m = BYLINE_ORG.match(text)
     if m:
         return m.group("org")
@@ -212,9 +217,12 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and word_count(block.text) <= KICKER_WORDS:
             break  # under a newsletter's masthead, a label in capitals heads its first story ("JAPAN")
         if kind == "kicker" and ((rest[:1] not in (["heading"], ["kicker"]) and is_heading(block, True, True))
-                                 or (kinds[i + 1:i + 2] == ["date"] and _edition_line(block.text, top[i + 1].text))):
+                                 or (kinds[i + 1:i + 2] == ["date"] and _edition_line(block.text, top[i + 1].text))
+                                 or (source is None and title is None and rest[:1] == ["heading"]
+                                     and _names_a_newsletter(block.text))):
             kind = "heading"  # a headline in capitals over the text ("CHINA BANS GALLIUM EXPORTS"), or a
-            # newsletter's name over its issue's date line ("THE STRAIT WEEKLY / Issue 112 · 6 March"), not a label
+            # newsletter's name over its issue's date line ("THE STRAIT WEEKLY / Issue 112 · 6 March") or over
+            # the headline ("THE PACIFIC LEDGER"), not a label
         if kind == "url":
             url = url or block.text
         elif kind == "date":
@@ -264,8 +272,10 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             pass  # a site's section over the headline and its byline ("Taiwan News", "Asia Insight")
         elif kind == "heading" and _is_label(block.text, cue_matcher("summary_labels")):
             break  # "Key takeaways": the heading of a list in the text, no headline
-        elif kind == "heading" and title is None and NUMBERED.match(block.text) and i in numbered(blocks):
-            break  # "1. Rare earth licences resume" over its story, then "2. …": a digest's first story, no headline
+        elif kind == "heading" and title is None and ((NUMBERED.match(block.text) and i in numbered(blocks))
+                                                      or (_place_heading(block.text) and regional(blocks))):
+            break  # "1. Rare earth licences resume" over its story, then "2. …", or "TAIWAN" over its story, then
+            # "NORTH KOREA" over another: a digest's first story, no headline
         elif kind == "heading" and title is None and i + 1 < len(blocks):
             title, stories, publisher = _headline(block.text)
             agency = agency or publisher
@@ -557,6 +567,33 @@ def signature(block: Block) -> tuple[str, str | None] | None:
     return parts[0], (parts[2] if len(parts) == 3 else None)
 
 
+def signed_by(block: Block) -> tuple[str | None, str | None]:
+    """(name, organisation) of a block set aside as a signature: "Name, Title, Organisation", or a letter's
+    closing name alone."""
+    return signature(block) or (block.text if block.kind == "p" and _bare_name(block.text) else None, None)
+
+
+def _sign_off(blocks: tuple[Block, ...]) -> int:
+    """How many closing blocks are a letter's sign-off: the writer's name alone under the last sentence,
+    perhaps over the place written from ("Chen Wei-ting" / "Kaohsiung, Taiwan")."""
+    place = 1 if blocks and blocks[-1].kind == "p" and _place_line(blocks[-1].text) else 0
+    if len(blocks) < place + 2:
+        return 0
+    name, before = blocks[-1 - place], blocks[-2 - place]
+    if name.kind == "p" and _bare_name(name.text) and before.kind == "p" and before.text.rstrip("\"”’')")[-1:] in ".!?":
+        return place + 1
+    return 0
+
+
+def _place_line(text: str) -> bool:
+    """"Kaohsiung, Taiwan", "Manila": capitalised parts, the last a listed place."""
+    parts = [p.strip() for p in text.split(",")]
+    return (len(parts) <= 3 and word_count(text) <= SIGN_OFF_PLACE_WORDS
+            and all(p[:1].isupper() and p.replace(" ", "").replace("-", "").isalpha() for p in parts)
+            and whole_name(parts[-1]) == "places")
+
+
+SIGN_OFF_PLACE_WORDS = 6
 SIGNED_OFF = re.compile(r"[—–-]\s?([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})?")
 BOLD_LABEL = re.compile(r"(?:\*\*|__)([^*_\n]{1,60}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+(?=\S)")
 MAX_LABEL_WORDS = 6
@@ -630,6 +667,28 @@ def issued(blocks: tuple[Block, ...]) -> tuple[int, dt.date | None]:
 MAX_NUMBERED_HEAD_WORDS = 12
 
 
+def one_piece(titles: list[str]) -> bool:
+    """Stories titled only by the names of a piece's parts ("Summary", "What changed", "Next steps"): one
+    piece under sub-headings, not an edition's stories."""
+    labels = (cue_matcher("summary_labels"), cue_matcher("part_labels"))
+    return len(titles) > 1 and all(any(_is_label(t.rstrip(" :"), m) for m in labels) for t in titles)
+
+
+def regional(blocks: tuple[Block, ...]) -> bool:
+    """Two headings or more that each name a listed place alone ("TAIWAN", "North Korea", a flag's
+    "🇰🇵 NORTH KOREA"), each over text: a round-up by region, whose parts are stories of their own."""
+    places = [i for i, b in enumerate(blocks[:-1]) if b.kind in ("h", "p") and b.lines[0].count(" ") < PLACE_HEADING_WORDS
+              and _place_heading(b.text)]  # (few lines are this short: each asked first)
+    return len(places) > 1 and sum(1 for i in places if is_heading(blocks[i]) and not is_heading(blocks[i + 1])) > 1
+
+
+def _place_heading(text: str) -> bool:
+    return word_count(text) <= PLACE_HEADING_WORDS and whole_name(as_written(text)) == "places"
+
+
+PLACE_HEADING_WORDS = 4
+
+
 def numbered(blocks: tuple[Block, ...]) -> list[int]:
     """Numbered short sentences each over a paragraph, two or more ("1) The Fed decides on Wednesday." /
     its story): the items of a "things to watch" piece, each a story of its own."""
@@ -683,7 +742,8 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
     """
     blocks = _numbered(_questions(_labelled(blocks)))
     parts: list[tuple[str, list[Block], bool, str]] = []  # (title, blocks, lead, group)
-    signatures: list[Block] = []
+    closing = _sign_off(blocks)
+    blocks, signatures = blocks[:len(blocks) - closing], list(blocks[len(blocks) - closing:])
     group, current_title, current, lead = "", title, [], edition
     fresh = False  # a group's heading was just read, no text under it yet
     heads = _headings(blocks)
@@ -810,9 +870,14 @@ def reporter(dropped: tuple[Dropped, ...]) -> str | None:
         m = REPORTER_CONTACT.match(d.text) if d.reason == "contact" else None
         if m:
             return m.group("name")
-    # a credit line naming the writer at the top ("Written by Ann Lee"), left out with the other credits
-    return next((name for d in dropped if d.reason == "credits" and d.text[:8] == "Written "
-                 and (name := byline(d.text))), None)
+    # a credit line naming the writer ("Written by Ann Lee", a Q&A's "Answers by Ann Lee, Tokyo
+    # correspondent"), left out with the other credits
+    return next((name for d in dropped if d.reason == "credits" and d.text.startswith(WRITER_CREDITS)
+                 and (name := byline(WRITER_CREDITS_AS_BYLINE.sub("Written by ", d.text, 1)))), None)
+
+
+WRITER_CREDITS = ("Written by ", "Answers by ", "Interview by ", "Interviewed by ")
+WRITER_CREDITS_AS_BYLINE = re.compile(r"\w+ by ")
 
 
 def email_subject(dropped: tuple[Dropped, ...]) -> str | None:
@@ -833,8 +898,8 @@ LIST_TAG = re.compile(r"\[([^\[\]]{2,60})\]\s*")
 
 def _subject(dropped: tuple[Dropped, ...]) -> tuple[str | None, str | None]:
     for d in dropped:
-        if d.reason == EMAIL and d.text[:8].lower() == "subject:":
-            subject = SUBJECT_PREFIX.sub("", d.text[8:]).strip()
+        if d.reason == EMAIL and (d.text[:8].lower() == "subject:" or d.text[:3].lower() == "re:"):  # (a memo's)
+            subject = SUBJECT_PREFIX.sub("", d.text[d.text.index(":") + 1:]).strip()
             tag = LIST_TAG.match(subject)
             name = tag.group(1).strip() if tag and any(c.isalpha() for c in tag.group(1)) else None
             if name:  # "[Strait Notes] Fwd: Recall votes": the subject after the list's name
