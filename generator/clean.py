@@ -93,8 +93,8 @@ def _drop_email_headers(blocks: list[Block]) -> tuple[list[Block], list[Dropped]
     while n < min(len(blocks), EMAIL_HEADER_LINES + memo) and blocks[n].kind == "p" and (
             FORWARDED.fullmatch(blocks[n].text) or EMAIL_HEADER.match(blocks[n].text)):
         n += 1
-    if n - memo < 2 and not (n == 1 and FORWARDED.fullmatch(blocks[0].text)):
-        return blocks, []
+    if n - memo < 2 and not (n == 1 and (FORWARDED.fullmatch(blocks[0].text) or blocks[0].text[:8].lower() == "subject:")):
+        return blocks, []  # (an email's subject alone, pasted over its text, is its header too)
     return blocks[n:], [Dropped(b.line, EMAIL, b.text) for b in blocks[:n]]
 
 
@@ -118,6 +118,8 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
     stop: bool | None = None  # does the last item hold a sentence's end inside? (None: not asked yet)
     ornamented: dict[int, str] = {}
     quoting = False  # the last line was quoted: a line that is not starts a paragraph of its own
+    gap = False  # a blank line came before this one
+    marker = ""  # the first character of the list's first item ("•", "-")
 
     def flush():
         nonlocal current
@@ -168,7 +170,9 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
         if not line:
             if kind == "p":
                 flush()
+            gap = True
             continue
+        after_gap, gap = gap, False
         bullet = None
         if line[0].isdigit() and ("**" in line or "__" in line) and (bold := NUMBERED_BOLD.match(line)) \
                 and _bold_heading(bold.group(3)):  # "1. **Rare earth licences resume**"
@@ -202,9 +206,9 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
                 ornamented[lineno] = line[0]
                 continue
         if bullet and bullet.group(1).strip():
-            if kind != "ul":
-                flush()
-                kind, start = "ul", lineno
+            if kind != "ul" or (after_gap and line[0] != marker):  # (past a blank line, another mark: another list,
+                flush()  # or a "— The China Desk" sign-off under the list)
+                kind, start, marker = "ul", lineno, line[0]
             item = bullet.group(1).strip()
             current.append([item])
             chars, words, stop = len(item), item.count(" ") + 1, None

@@ -1144,9 +1144,9 @@ def test_a_question_or_a_whether_is_no_truce_evidence():
      "Pacific Ledger", dt.date(2026, 4, 12), None),
     ("Asia Notes | Week 10 | 7 March 2026\n\nChips rebound\n\nExports rose in March, data showed.\n",
      "Asia Notes", dt.date(2026, 3, 7), "Chips rebound"),
-    # a headline with a number is no masthead
+    # a headline with a number is no masthead (the date closing it is the page's)
     ("Taiwan votes · 10 seats at stake · 7 March 2026\n\nVoters went to the polls on Saturday.\n",
-     None, None, "Taiwan votes · 10 seats at stake · 7 March 2026"),
+     None, dt.date(2026, 3, 7), "Taiwan votes · 10 seats at stake · 7 March 2026"),
 ])
 def test_a_one_line_masthead_names_the_newsletter_and_dates_the_issue(text, source, date, title):
     cleaned = clean(text)
@@ -1679,3 +1679,59 @@ def test_a_newsletters_name_in_capitals_over_the_headline_is_its_source(kicker, 
     cleaned = clean(f"{kicker}\n\nManila protests new buoys near the shoal\nThe coast guard said so on Monday.\n")
     head = masthead(cleaned.blocks, cleaned.dropped)
     assert (head.source, head.title) == (source, "Manila protests new buoys near the shoal")
+
+
+@pytest.mark.parametrize("headline, date", [
+    ("Speech by the Minister at the Shangri-La Dialogue, Singapore, 31 May 2026", dt.date(2026, 5, 31)),
+    ("Kim Yo Jong statement, April 2, 2026 (full text)", dt.date(2026, 4, 2)),
+    ("Why March 5, 2026 marks a turning point for Taipei", None),  # a date inside: its subject's
+    ("Talks set for 5 May 2026 (postponed from April by both sides)", None),
+    ("Taiwan, Japan, Korea and the Philippines hold drills", None),  # two commas outside a date: no headline
+])
+def test_a_headline_closing_with_a_full_date_dates_the_page(headline, date):
+    cleaned = clean(f"{headline}\n\nOfficials met on Monday to discuss the budget.\n")
+    head = masthead(cleaned.blocks, cleaned.dropped)
+    assert head.date == date
+    assert (head.title == headline) is (headline[:6] != "Taiwan")
+
+
+@pytest.mark.parametrize("text, lists", [
+    ("- Tokyo voted.\n- Seoul voted.\n\n- Taipei voted.\n", [["Tokyo voted.", "Seoul voted.", "Taipei voted."]]),
+    ("• Tokyo voted.\n• Seoul voted.\n\n— The Asia Desk\n", [["Tokyo voted.", "Seoul voted."], ["The Asia Desk"]]),
+    ("• Tokyo voted.\n- Seoul voted.\n", [["Tokyo voted.", "Seoul voted."]]),  # no blank line: one list
+])
+def test_another_bullet_mark_past_a_blank_line_starts_another_list(text, lists):
+    assert [list(b.lines) for b in clean(text).blocks] == lists
+
+
+@pytest.mark.parametrize("subject, found", [
+    ("Daily China Brief — 7 April 2026", ("Daily China Brief", dt.date(2026, 4, 7))),
+    ("Rare earth exports surge — 7 April 2026", None),  # a headline with its date names no newsletter
+    ("Daily China Brief", None),
+])
+def test_a_subject_may_name_the_newsletter_and_its_issue(subject, found):
+    from generator.extract.structure import edition
+
+    assert edition(subject) == found
+
+
+@pytest.mark.parametrize("credit, author", [
+    ("(Reporting by Ann Lee in Manila; Writing by Bo Park; Editing by Tom Hale)", "Bo Park"),
+    ("(Reporting by Ann Lee and Dan Ortiz in Manila and Beijing; Editing by Tom Hale)", "Ann Lee and Dan Ortiz"),
+    ("(Editing by Tom Hale)", None),  # an editor is no author
+])
+def test_a_wires_credits_name_the_writer(credit, author):
+    from generator.extract.structure import reporter
+
+    assert reporter(clean(f"Officials met on Monday.\n\n{credit}\n").dropped) == author
+
+
+@pytest.mark.parametrize("opening, title", [
+    ("Top line: Beijing will keep licences flowing to US firms.", "Beijing will keep licences flowing to US firms"),
+    ("Topline figures: exports rose 5% in May, officials said.",  # "Topline figures" is no label
+     "Topline figures: exports rose 5% in May, officials said"),
+])
+def test_a_title_built_from_the_text_leaves_a_summary_label_out(opening, title):
+    from generator.extract.structure import fallback_title
+
+    assert fallback_title(clean(f"{opening}\n").blocks) == title

@@ -16,9 +16,10 @@ from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
 from generator.extract.structure import (Masthead, as_written, asked, author_names, bio_author, dateline_date,
-                                         dateline_source, email_list, email_sender, email_subject, fallback_title,
-                                         is_author_bio, issued, labelled, masthead, numbered, one_piece, regional, reporter, signed_by,
-                                         split_sections, without_opening_mark)
+                                         dateline_source, edition, email_list, email_sender, email_subject,
+                                         fallback_title, is_author_bio, issued, labelled, masthead, numbered,
+                                         one_piece, regional, reporter, signed_by, split_sections,
+                                         without_opening_mark)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
 from generator.read import Seed
@@ -46,9 +47,11 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
             head, restored = replace(head, title=None, story_titles=()), first.line
     closing, issued_on = issued(body)  # an official notice's issuers and date, closing it
     body, close = body[:len(body) - closing], body[len(body) - closing:]
-    given = meta.get("title") or head.title or email_subject(cleaned.dropped)
-    title = given or fallback_title(body)
-    mailing_list = email_list(cleaned.dropped)
+    subject = email_subject(cleaned.dropped)
+    issue = edition(subject)  # a subject naming the newsletter and its date titles nothing
+    given = meta.get("title") or head.title or (subject if issue is None else None)
+    title = given or fallback_title((head.dek, *body) if head.dek else body)  # (a "TL;DR: …" opening too)
+    mailing_list = email_list(cleaned.dropped) or (issue and issue[0])
     newsletter = head.source is not None or mailing_list is not None
     sections, signatures = split_sections(body, title, edition=len(head.story_titles) > 1, newsletter=newsletter)
     if head.dek:  # the dek opens the first story (it is heading-shaped: the cut at headings must not see it)
@@ -70,7 +73,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     sections, bios = _without_author_bio(sections, author_names(author))
     source = (meta.get("source") or head.source or head.agency or dateline_source(body) or mailing_list
               or email_sender(cleaned.dropped) or next((org for _, org in signed if org), None))
-    date = (_date(meta.get("date")) or head.date or dateline_date(body) or issued_on
+    date = (_date(meta.get("date")) or head.date or (issue and issue[1]) or dateline_date(body) or issued_on
             or next((full_date(d.text) for d in cleaned.dropped if d.reason == TIMESTAMP and full_date(d.text)), None))
     editor_topics = tuple(_as_list(meta.get("topics")))
 

@@ -77,10 +77,20 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
         return False  # (a headline in title case may end with a full stop: "China Retaliates Against New Curbs.")
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'" or _bracketed_rubric(text)):
         return False
-    if text.count(",") >= 2 or "://" in text or _only_date(text) or byline(text) or byline_source(text) \
+    if _commas(text) >= 2 or "://" in text or _only_date(text) or byline(text) or byline_source(text) \
             or len(sentences(NUMBERED.sub("", text, 1))) > 1 or DATELINE.match(text):
         return False  # (a heading holds no web address, nor a sentence's end past its number, nor a dateline)
     return any(c.isalpha() for c in text)
+
+
+def _commas(text: str) -> int:
+    """Commas outside dates and the one before each: a heading's "…, Singapore, 31 May 2026" holds one, a
+    list of things two."""
+    n = text.count(",")
+    if n >= 2:
+        for d in find_dates(text):
+            n -= text.count(",", d.start, d.end) + text[:d.start].rstrip().endswith(",")
+    return n
 
 
 def byline(text: str) -> str | None:
@@ -279,6 +289,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and title is None and i + 1 < len(blocks):
             title, stories, publisher = _headline(block.text)
             agency = agency or publisher
+            if date is None and (on := _closing_date(block.text)):
+                date = on  # "Speech by the Foreign Minister at the Shangri-La Dialogue, Singapore, 31 May 2026"
         elif i == 0 and kind == "text" and block.kind == "p" and (opens_with(block.text, "summary_labels", then=":")
                                                                   or opens_with(block.text, "correction_labels", then=":")):
             summary = block  # "TL;DR: …" or "Editor's note: …" over the headline: the piece's first paragraph
@@ -289,6 +301,16 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         dek = summary
     return Masthead(title, source, author, date, stories, consumed, dek and Block("p", dek.lines, dek.line),
                     agency, url)
+
+
+def _closing_date(headline: str) -> dt.date | None:
+    """A full date closing a headline, perhaps before a note in brackets ("…, April 2, 2026 (full text)"):
+    the day of the speech or statement the page gives. (A date inside the headline is its subject's.)"""
+    dates = find_dates(headline) if headline[-1:] in ")0123456789" else []
+    if not dates or not (dates[-1].year and dates[-1].day):
+        return None
+    rest = headline[dates[-1].end:].strip()
+    return dates[-1].resolve(None) if not rest or (rest[0] == "(" and rest[-1] == ")" and word_count(rest) <= 3) else None
 
 
 SMALL_WORDS = frozenset({"of", "the", "and", "on", "in", "for", "at", "to", "a", "an"})
@@ -554,6 +576,9 @@ def signature(block: Block) -> tuple[str, str | None] | None:
     signed = SIGNED_OFF.fullmatch(text) if text[:1] in "—–-" else None
     if signed and _bare_name(signed.group(1)):
         return signed.group(1), None  # "— Ann Lee, Tokyo": the writer's sign-off
+    team = TEAM_SIGN_OFF.fullmatch(text) if text[:1] in "—–-" else None
+    if team:
+        return None, team.group(1)  # "— The China Desk": the newsroom's
     if block.kind != "p":
         return None
     parts = [p.strip() for p in block.text.split(",")]
@@ -594,6 +619,7 @@ def _place_line(text: str) -> bool:
 
 
 SIGN_OFF_PLACE_WORDS = 6
+TEAM_SIGN_OFF = re.compile(r"[—–-]\s?((?:The )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:Desk|Team|Newsroom|Editors|Staff))\.?")
 SIGNED_OFF = re.compile(r"[—–-]\s?([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})?")
 BOLD_LABEL = re.compile(r"(?:\*\*|__)([^*_\n]{1,60}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+(?=\S)")
 MAX_LABEL_WORDS = 6
@@ -871,19 +897,35 @@ def reporter(dropped: tuple[Dropped, ...]) -> str | None:
         if m:
             return m.group("name")
     # a credit line naming the writer ("Written by Ann Lee", a Q&A's "Answers by Ann Lee, Tokyo
-    # correspondent"), left out with the other credits
-    return next((name for d in dropped if d.reason == "credits" and d.text.startswith(WRITER_CREDITS)
-                 and (name := byline(WRITER_CREDITS_AS_BYLINE.sub("Written by ", d.text, 1)))), None)
+    # correspondent", a wire's "(Reporting by Ann Lee in Manila; Writing by Bo Park; Editing by …)"),
+    # left out with the other credits
+    for d in dropped:
+        if d.reason != "credits":
+            continue
+        credits = [c.strip() for c in d.text.strip("()[] ").split(";")]
+        for opening in WRITER_CREDITS:
+            part = next((c for c in credits if c.startswith(opening)), None)
+            name = part and byline(IN_PLACE.sub("", "Written by " + part[len(opening):]))
+            if name:
+                return name
+    return None
 
 
-WRITER_CREDITS = ("Written by ", "Answers by ", "Interview by ", "Interviewed by ")
-WRITER_CREDITS_AS_BYLINE = re.compile(r"\w+ by ")
+WRITER_CREDITS = ("Written by ", "Writing by ", "Answers by ", "Interview by ", "Interviewed by ", "Reporting by ")
+IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")  # "… in Manila": where the reporter filed from
 
 
 def email_subject(dropped: tuple[Dropped, ...]) -> str | None:
     """The subject of an email's header, without its "Fwd:" or "Re:" and the mailing list's "[Name]"."""
     subject, _ = _subject(dropped)
     return subject
+
+
+def edition(subject: str | None) -> tuple[str, dt.date] | None:
+    """The newsletter and issue date a subject names ("Daily China Brief — 7 April 2026"): no title."""
+    name = _newsletter_name(subject) if subject else None
+    on = full_date(subject) if name and name != subject else None
+    return (name, on) if name and on else None
 
 
 def email_list(dropped: tuple[Dropped, ...]) -> str | None:
@@ -917,6 +959,8 @@ def fallback_title(blocks: tuple[Block, ...]) -> str:
         for sentence in sentences(without_opening_mark(block.text)):
             if not any(c.isalpha() for c in sentence) or is_greeting(sentence):
                 continue
+            if opens_with(sentence, "summary_labels", then=":"):  # "Top line: Beijing signalled …"
+                sentence = sentence.split(":", 1)[1].strip() or sentence
             clause = ATTRIBUTION.sub("", re.split(r"\s*[—–:;]\s*|\s+-\s+", sentence)[0].strip())
             words = (clause if word_count(clause) >= 5 else sentence).rstrip(".!?…").split()
             if words:  # (a "sentence" of only "…" or "?!" gave an empty title once, and feedgen crashed on it)
