@@ -16,7 +16,7 @@ from generator.extract.entities import find_entities
 from generator.extract.events import find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
-from generator.extract.structure import masthead
+from generator.extract.structure import masthead, without_opening_mark
 from generator.extract.topics import tag_story
 from generator.markdown import escape, prose
 from generator.text import PhraseMatcher, sentences, slugify
@@ -921,7 +921,11 @@ def test_key_points_skip_counting_only_where_it_cannot_matter(story, data):
     """Capitalised words are counted only for sentences that could still be chosen: same points as
     counting them everywhere."""
     weights = {s: data.draw(st.sampled_from([0, 1, 2, 5])) for s in story}
-    assert key_points(story, weights) == reference_key_points(story, weights)
+    reference = reference_key_points(story, weights)
+    assert key_points(story, weights, brief=False) == reference
+    # a brief of short sentences only: its first sentence of four words or more, else nothing
+    assert key_points(story, weights) == reference or (not reference and key_points(story, weights) == tuple(
+        without_opening_mark(s) for s in story if s.count(" ") + 1 >= 4 and not s.endswith("?"))[:1])
 
 
 def reference_capitalised_words(sentence: str, limit: int = 5) -> int:
@@ -1735,3 +1739,33 @@ def test_a_title_built_from_the_text_leaves_a_summary_label_out(opening, title):
     from generator.extract.structure import fallback_title
 
     assert fallback_title(clean(f"{opening}\n").blocks) == title
+
+
+def test_a_week_aheads_days_are_stories_and_watch_list_events():
+    from generator.read import Seed
+
+    text = ("The week ahead\n\nMon 9 March: China releases trade data.\nTue 10 March: Taiwan's legislature debates"
+            " the budget.\n")
+    article = _article(text)
+    assert [s.title for s in article.sections] == ["Mon 9 March", "Tue 10 March"]
+    assert article.sections[1].key_points == ("Taiwan's legislature debates the budget.",)
+    assert article.events == ()  # no date of its own: the days' year is unknown
+    from generator.extract import extract_cleaned
+    dated = extract_cleaned(Seed(path="seeds/t.md", file=Path("t.md"), meta={"date": dt.date(2026, 3, 7)},
+                                 body=text, body_line=1), clean(text))
+    assert [(e.date, e.sentence) for e in dated.events] == [
+        (dt.date(2026, 3, 9), "China releases trade data."), (dt.date(2026, 3, 10), "Taiwan's legislature debates the budget.")]
+    one = _article("Notes\n\nMon 9 March: China releases trade data.\n\nExports are expected to rise.\n")
+    assert [s.title for s in one.sections] == ["Notes"]  # one day is no calendar
+
+
+@pytest.mark.parametrize("url, date", [
+    ("https://news.example.org/2026/02/27/asia/x", dt.date(2026, 2, 27)),
+    ("https://news.example.org/2026/02/30/asia/x", None),  # no such day
+    ("https://news.example.org/asia/2026/x-27", None),
+    (None, None),
+])
+def test_a_news_sites_address_may_date_its_page(url, date):
+    from generator.extract.dates import url_date
+
+    assert url_date(url) == date

@@ -10,12 +10,12 @@ from dataclasses import replace
 
 from generator.clean import POST_AUTHOR, TIMESTAMP, Cleaned, clean
 from generator.config import parse_iso_date
-from generator.extract.dates import full_date
+from generator.extract.dates import full_date, url_date
 from generator.extract.entities import find_entities
-from generator.extract.events import find_events
+from generator.extract.events import day_ahead, find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
-from generator.extract.structure import (Masthead, as_written, asked, author_names, bio_author, dateline_date,
+from generator.extract.structure import (Masthead, agenda, as_written, asked, author_names, bio_author, dateline_date,
                                          dateline_source, edition, email_list, email_sender, email_subject,
                                          fallback_title, is_author_bio, issued, labelled, masthead, numbered,
                                          one_piece, regional, reporter, signed_by, split_sections,
@@ -61,7 +61,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     # (a story's own heading, without its group's: "Today's Essential Eight: 2. Rare earth licences")
     stories = [s.title.removeprefix(f"{s.group}: ") if s.group else s.title for s in sections if not s.lead]
     # "**Taiwan:** …" / "1. …" / "TAIWAN" over its story: stories under their labels
-    digest = labelled(body) or bool(numbered(body)) or regional(body)
+    digest = labelled(body) or bool(numbered(body)) or regional(body) or bool(agenda(body))
     # an edition without a headline is named by its stories (not "1. …", nor "JAPAN" in capitals)
     parts_of_one = one_piece(stories)  # "Summary" / "What changed" / "Next steps": one piece's parts
     if not given and (newsletter or digest) and len(stories) > 1 and not parts_of_one:
@@ -74,7 +74,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     source = (meta.get("source") or head.source or head.agency or dateline_source(body) or mailing_list
               or email_sender(cleaned.dropped) or next((org for _, org in signed if org), None))
     date = (_date(meta.get("date")) or head.date or (issue and issue[1]) or dateline_date(body) or issued_on
-            or next((full_date(d.text) for d in cleaned.dropped if d.reason == TIMESTAMP and full_date(d.text)), None))
+            or next((full_date(d.text) for d in cleaned.dropped if d.reason == TIMESTAMP and full_date(d.text)), None)
+            or url_date(meta.get("url") or head.url))
     editor_topics = tuple(_as_list(meta.get("topics")))
 
     proses = story_proses(sections)
@@ -86,6 +87,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     entities += tuple(Entity(name, "people", f"Written by {author}.", "") for name in map(_without_honorific, author_names(author))
                       if _looks_like_name(name) and name not in named)
     events = {e for s, p in zip(sections, proses) for e in find_events(s.anchor, p, date)}
+    if digest and agenda(body):  # a week ahead's days: each heads its item
+        events |= {e for s, p in zip(sections, proses) if (e := day_ahead(s.anchor, s.title, p, date))}
 
     dropped = (cleaned.dropped + tuple(d for d in _masthead_dropped(cleaned, head) if d.line != restored)
                + _signature_dropped((*signatures, *close))
@@ -167,7 +170,8 @@ def _analyse(section: Section, heading: str, prose: Prose, editor_topics: tuple[
     truce_tag = next((t for t in tags if t.slug == TRUCE), None)
     if truce_tag and truce_tag.about and not section.lead:
         truce = truce_signal(prose if signal_prose is None else signal_prose)
-    points = key_points(prose.sentences, weights)  # (weighted by the evidence as the text has it)
+    # (weighted by the evidence as the text has it; an edition's lead-in gets no short sentence as its point)
+    points = key_points(prose.sentences, weights, brief=not section.lead)
     # the evidence then quoted as key points are: without a thread's "5/" or a wire's dateline
     tags = tuple(replace(t, evidence=tuple(map(without_opening_mark, t.evidence))) if t.evidence else t for t in tags)
     return replace(section, tags=tags, key_points=points, truce=truce)

@@ -118,3 +118,12 @@ def full_date(text: str) -> dt.date | None:
         if mention.year and mention.day:
             return mention.resolve(None)
     return None
+
+
+URL_DATE = re.compile(r"/((?:19|20|21)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The date a news site's address files its page under ("…/2026/03/18/asia/…"): its day of publication."""
+    m = URL_DATE.search(url) if url else None
+    return _safe(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None

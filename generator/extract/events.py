@@ -1,7 +1,7 @@
 """Forward-looking dates ("take effect on December 1", "the planned April visit") for the watch calendar.
 
 A date counts when a future cue comes before it in its sentence (within a dozen words) or directly names
-it ("planned April"). Dates without a year are read as the next such date after the article's own date;
+it ("planned April"), or heads a story of a week-ahead calendar ("Tue 10 March" over its item). Dates without a year are read as the next such date after the article's own date;
 an undated article contributes only dates whose year is written out. Only dates after the article's date.
 """
 
@@ -38,3 +38,14 @@ def find_events(anchor: str, story: Prose | list[str], article_date: dt.date | N
                 continue
             events.append(Event(when, "day" if mention.day else "month", sentence, anchor))
     return events
+
+
+def day_ahead(anchor: str, heading: str, story: Prose, article_date: dt.date | None) -> Event | None:
+    """The event of a calendar's day: its heading's date ("Tue 10 March"), told by the story's first sentence."""
+    dates = find_dates(heading)
+    if len(dates) != 1 or not dates[0].day or not story.sentences or (dates[0].year is None and article_date is None):
+        return None
+    when = dates[0].resolve(article_date)
+    if when is None or (article_date and when <= article_date):
+        return None
+    return Event(when, "day", story.sentences[0], anchor)

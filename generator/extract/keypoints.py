@@ -11,6 +11,7 @@ import re
 from generator.extract.structure import without_opening_mark
 
 MIN_WORDS, MAX_WORDS = 8, 60
+BRIEF_MIN_WORDS = 4
 FIGURE = re.compile(r"\d")
 FIGURE_ASCII = re.compile(r"[0-9]")  # the same on ASCII text, where the engine tests a character faster
 # A capitalised word not opening the text: one after any other character than a letter, digit or "_"…
@@ -32,9 +33,10 @@ def capitalised_words(sentence: str, limit: int = 5) -> int:
     return min(limit, len(found) - len(OPENING.findall(sentence))) if found else 0
 
 
-def key_points(story_sentences: list[str], weights: dict[str, float]) -> tuple[str, ...]:
+def key_points(story_sentences: list[str], weights: dict[str, float], brief: bool = True) -> tuple[str, ...]:
     """Pick the best sentences and return them in the story's order; ``weights`` gives each sentence's
-    topic evidence weight from tagging. Longer stories get more points (three to five)."""
+    topic evidence weight from tagging. Longer stories get more points (three to five). With ``brief``, a
+    story of short sentences only has its first as its point."""
     count = 3 if len(story_sentences) < 12 else (4 if len(story_sentences) < 24 else 5)
     plain = []  # (score without capitalised words, position, sentence, weight, figure?, quote?)
     for i, sentence in enumerate(story_sentences):
@@ -44,6 +46,10 @@ def key_points(story_sentences: list[str], weights: dict[str, float]) -> tuple[s
         figure = (FIGURE_ASCII if sentence.isascii() else FIGURE).search(sentence) is not None
         weight, quoted = weights.get(sentence, 0), sentence.startswith(("“", "\""))
         plain.append((_score(i, weight, figure, quoted, 0), i, sentence, weight, figure, quoted))
+    if not plain and brief:  # a brief of short sentences ("Taiwan's legislature debates the budget."): its first
+        first = next((s for s in story_sentences if BRIEF_MIN_WORDS <= s.count(" ") + 1 <= MAX_WORDS
+                      and not s.rstrip("”\"’')").endswith("?")), None)
+        return (without_opening_mark(first),) if first else ()
     # Capitalised words add at most CAPS_LIMIT * 0.1: a sentence that stays below the count-th best even
     # with all of them is out, and its words need no counting.
     floor = sorted((p[0] for p in plain), reverse=True)[count - 1] if len(plain) >= count else float("-inf")

@@ -715,6 +715,45 @@ def _place_heading(text: str) -> bool:
 PLACE_HEADING_WORDS = 4
 
 
+# "Mon 9 March: …", "Tuesday, March 10 — …": a day of a week-ahead calendar opening its item
+AGENDA_DAY = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|"
+                        r"[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?=\s*(?::|\s[—–-])\s+\S)")
+AGENDA_MARK = re.compile(r"\s*(?::|\s[—–-])\s+")
+
+
+def agenda(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
+    """(block, item) of each paragraph or list item opening with a day ("Mon 9 March: Taiwan's legislature
+    debates …"), two or more: a calendar of the days ahead, each day's item a story of its own."""
+    found = [(i, n) for i, b in enumerate(blocks) if b.kind in ("p", "ul")
+             for n, line in enumerate(b.lines) if line[:1].isalnum() and _agenda_day(line)]
+    return found if len(found) > 1 else []
+
+
+def _agenda_day(line: str) -> re.Match | None:
+    m = AGENDA_DAY.match(line)
+    return m if m and find_dates(m.group()) else None
+
+
+def _agenda(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    days = set(agenda(blocks))
+    if not days:
+        return blocks
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if not any((i, n) in days for n in range(len(block.lines))):
+            out.append(block)
+            continue
+        for n, line in enumerate(block.lines):
+            m = _agenda_day(line) if (i, n) in days else None
+            if m:
+                rest = line[m.end():]
+                out += [Block("h", (m.group(),), block.line), Block("p", (rest[AGENDA_MARK.match(rest).end():],),
+                                                                    block.line)]
+            else:
+                out.append(Block(block.kind, (line,), block.line))
+    return tuple(out)
+
+
 def numbered(blocks: tuple[Block, ...]) -> list[int]:
     """Numbered short sentences each over a paragraph, two or more ("1) The Fed decides on Wednesday." /
     its story): the items of a "things to watch" piece, each a story of its own."""
@@ -766,7 +805,7 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
     first story and carries the article's title. A heading followed directly by another heading opens a
     group ("What you missed"), whose sections are titled "Group: Heading".
     """
-    blocks = _numbered(_questions(_labelled(blocks)))
+    blocks = _agenda(_numbered(_questions(_labelled(blocks))))
     parts: list[tuple[str, list[Block], bool, str]] = []  # (title, blocks, lead, group)
     closing = _sign_off(blocks)
     blocks, signatures = blocks[:len(blocks) - closing], list(blocks[len(blocks) - closing:])
