@@ -1769,3 +1769,14 @@ def test_a_news_sites_address_may_date_its_page(url, date):
     from generator.extract.dates import url_date
 
     assert url_date(url) == date
+
+
+@pytest.mark.parametrize("top, title", [
+    ("By Ana Reyes\nManila bureau chief", None),  # a role under the byline: no headline
+    ("By Ana Reyes\nManila braces for typhoon", "Manila braces for typhoon"),
+    ("台湾国防部：解放军军机创新高\nTaiwan reports record aircraft", "Taiwan reports record aircraft"),
+    ("Taiwan reports record aircraft\n台湾国防部：解放军军机创新高", "Taiwan reports record aircraft"),
+])
+def test_a_role_under_a_byline_or_a_headline_in_another_script_titles_nothing(top, title):
+    cleaned = clean(f"{top}\n\nThe ministry said on Sunday it had tracked 91 aircraft near the island.\n")
+    assert masthead(cleaned.blocks, cleaned.dropped).title == title

@@ -257,6 +257,12 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and word_count(block.text) <= 3 and _bare_name(block.text):
             author = block.text  # a newsletter's name, (its issue's headline,) its writer's, then the date:
             # "Sinocism / Bill Bishop / …"
+        elif kind == "heading" and i and kinds[i - 1] == "byline" and author is not None and _role(block.text):
+            pass  # "By Joon-ho Park" / "Korea correspondent": the writer's role, under the byline
+        elif kind in ("heading", "text") and title is None and i + 1 < len(top) and kinds[i + 1] == "heading" \
+                and len(block.text) <= HEADING_MAX_CHARS and _foreign_script(block.text) \
+                and not _foreign_script(top[i + 1].text):
+            pass  # a headline in Chinese, Japanese or Korean over the same headline in English: the English titles it
         elif kind == "heading" and (title is not None or i == 0) and author is None and i + 1 < len(top) \
                 and word_count(block.text) <= 3 and _role(top[i + 1].text) and _bare_name(block.text):
             author, role_line = block.text, True  # "Sohee Kim" over "Seoul correspondent": a byline in two lines
@@ -273,6 +279,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             pass  # "Executive Summary" over a report's title: a label, neither source nor title
         elif kind == "heading" and title is None and source is None and (name := _newsletter_name(block.text)) \
                 and ((rest[:1] == ["heading"] and (_names_a_newsletter(name) or not _section_name(name, kinds, i)))
+                     or (i + 1 < len(top) and _names_a_newsletter(name) and opens_with(top[i + 1].text, "greetings"))
                      or (kinds[i + 1:i + 2] == ["date"] and _edition_line(name, top[i + 1].text))
                      or (name != block.text and full_date(block.text))):
             source = _as_title(name)  # (over a headline or a date line; or "Asia Morning Note — 12 March 2026")
@@ -301,6 +308,12 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         dek = summary
     return Masthead(title, source, author, date, stories, consumed, dek and Block("p", dek.lines, dek.line),
                     agency, url)
+
+
+def _foreign_script(text: str) -> bool:
+    """Mostly Chinese, Japanese or Korean characters."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c > "\u3000" for c in letters) * 2 > len(letters)
 
 
 def _closing_date(headline: str) -> dt.date | None:
@@ -996,8 +1009,8 @@ def fallback_title(blocks: tuple[Block, ...]) -> str:
         if block.kind != "ul" and _is_label(block.text, cue_matcher("summary_labels")):
             continue
         for sentence in sentences(without_opening_mark(block.text)):
-            if not any(c.isalpha() for c in sentence) or is_greeting(sentence):
-                continue
+            if not any(c.isalpha() for c in sentence) or is_greeting(sentence) or opens_with(sentence, "greetings"):
+                continue  # ("Hi everyone — a short one this week": a greeting names nothing)
             if opens_with(sentence, "summary_labels", then=":"):  # "Top line: Beijing signalled …"
                 sentence = sentence.split(":", 1)[1].strip() or sentence
             clause = ATTRIBUTION.sub("", re.split(r"\s*[—–:;]\s*|\s+-\s+", sentence)[0].strip())
