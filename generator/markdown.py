@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
@@ -74,6 +75,36 @@ def prose(text: str) -> Md:
     if "://" not in text:  # no address to link: most sentences (the URL pattern tries every position)
         return Md(_line_start(_chars(text)))
     return Md(_line_start(_linked(text)))
+
+
+MARKS_PER_PARAGRAPH = 300
+_MARK = re.compile("[" + re.escape("".join(sorted(ALWAYS)) + ":") + "]")  # what ``_chars`` turns into a reference
+
+
+def marks(text: str) -> int:
+    """How many characters of ``text`` become references."""
+    return len(_MARK.findall(text))
+
+
+def paragraphs(text: str) -> list[Md]:
+    """``prose`` of a paragraph, cut into several when it holds more than MARKS_PER_PARAGRAPH characters that
+    become references: Python-Markdown's inline pass costs the square of the references in one paragraph
+    (40,000 take half a minute), so markup pasted as text would stall the build. Cut at a space where one
+    is near; a paragraph of ordinary text is never cut."""
+    text = single_spaced(str(text))
+    marks = [m.start() for m in _MARK.finditer(text)] if len(text) > MARKS_PER_PARAGRAPH else []
+    if len(marks) <= MARKS_PER_PARAGRAPH:
+        return [prose(text)]
+    out, start, first = [], 0, 0  # the piece's start, and the index of its first mark
+    while len(marks) - first > MARKS_PER_PARAGRAPH:
+        limit = marks[first + MARKS_PER_PARAGRAPH]  # the piece ends before this mark
+        space = text.rfind(" ", start, limit)
+        cut = space if space > start + (limit - start) // 2 else limit
+        out.append(prose(text[start:cut].strip()))
+        start = cut
+        first = bisect_left(marks, start, first)
+    out.append(prose(text[start:].strip()))
+    return [p for p in out if p]
 
 
 def _linked(text: str) -> str:

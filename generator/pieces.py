@@ -10,7 +10,7 @@ from typing import Any
 
 from jinja2.filters import do_truncate
 
-from generator.markdown import Md, escape, internal, prose
+from generator.markdown import MARKS_PER_PARAGRAPH, Md, escape, internal, marks, paragraphs, prose
 
 
 def shown(value: Any) -> Any:
@@ -35,14 +35,16 @@ def blocks(section_blocks) -> Md:
     out = []
     for b in section_blocks:
         if b.kind == "ul":
-            out += [f"- {prose(item)}\n" for item in b.lines]
+            out += [f"- {piece}\n" for item in b.lines for piece in paragraphs(item)]
             out.append("\n")
         elif b.kind == "h":
             out.append(f"**{shown(b.text)}**\n\n")
-        elif b.kind == "table":
+        elif b.kind == "table" and all(marks(row) <= MARKS_PER_PARAGRAPH for row in b.lines):
             out.append(_table(b.lines))
+        elif b.kind == "table":  # (a long row may hold more markup than a cell can show in time: its text)
+            out += [f"{piece}\n\n" for row in b.lines for piece in paragraphs(" | ".join(row.split("\t")))]
         else:
-            out.append(f"{prose(b.text)}\n\n")
+            out += [f"{piece}\n\n" for piece in paragraphs(b.text)]
     return Md("".join(out))
 
 

@@ -160,6 +160,13 @@ DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ /-]*[A-Z.](?:(?:,[^()\n]{1,40}?)?\s*\(
 INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J", "U.S", "e.g" before the full stop
 
 
+QUOTE_MAX_CHARS = 1000  # a longer "sentence" (markup pasted as text) is quoted nowhere: no page can show it in time
+
+
+def quotable(sentence: str) -> bool:
+    return len(sentence) <= QUOTE_MAX_CHARS
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences without breaking after abbreviations (U.S., Mr., Jan.) or initials."""
     body = text.rstrip(ENDING)

@@ -1780,3 +1780,37 @@ def test_a_news_sites_address_may_date_its_page(url, date):
 def test_a_role_under_a_byline_or_a_headline_in_another_script_titles_nothing(top, title):
     cleaned = clean(f"{top}\n\nThe ministry said on Sunday it had tracked 91 aircraft near the island.\n")
     assert masthead(cleaned.blocks, cleaned.dropped).title == title
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["<div>", "a", " ", "**", "|", "x:y", "&", "word", "# ", "1. "]), max_size=400)
+       .map("".join), st.integers(2, 40))
+def test_a_paragraph_heavy_with_markup_is_cut_into_paragraphs_that_show_all_of_it(text, limit):
+    """Python-Markdown's inline pass costs the square of the references in a paragraph: a paragraph is cut
+    where it holds too many, and the pieces still show every character (ordinary text is never cut)."""
+    import html as html_lib
+    from unittest import mock
+
+    from bs4 import BeautifulSoup
+
+    from generator import markdown as md
+
+    with mock.patch.object(md, "MARKS_PER_PARAGRAPH", limit):
+        pieces = md.paragraphs(text)
+    expected = " ".join(text.split())
+    if not expected:
+        return
+    assert all(md.marks(html_lib.unescape(p)) <= limit for p in pieces)  # (each piece's own characters)
+    assert len(pieces) == 1 or md.marks(expected) > limit
+    soup = BeautifulSoup(_render("\n\n".join(pieces)), "html.parser")
+    assert [t.name for t in soup.find_all(True)] == ["p"] * len(pieces)
+    shown_text = " ".join(html_lib.unescape(p.decode_contents()) for p in soup.find_all("p"))
+    assert "".join(shown_text.split()) == "".join(expected.split())  # every character, in order (a word too
+    # long to cut at a space is cut where it must be)
+
+
+def test_a_sentence_too_long_to_show_is_quoted_nowhere():
+    giant = "Taiwan " + "<" * 5000 + " drills near the island raised tariffs on China and the US trade truce."
+    story = [giant, "Officials in Taipei said the drills were the largest this year near Taiwan."]
+    assert giant not in key_points(story, {})
+    assert all(giant not in t.evidence for t in tag_story("", " ".join(story)))

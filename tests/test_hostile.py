@@ -227,6 +227,8 @@ ODD = {
     "long line.txt": ("Tariffs on Chinese goods rose again on Monday, officials in Washington said, and " * 1500)
                      + "\n",
     "no newline.txt": "Japan and South Korea agreed on export controls for chips on Monday.",
+    # markup pasted as text: one "word" of 30,000 characters, shown as written, titles nothing at length
+    "markup flood.txt": "<div>" * 5000 + "<p>Seoul said so.</p>" + "</div>" * 1000 + "\nTaiwan voted on Monday.\n",
     "markdown-looking.md": "# Not a heading\n\n> not a quote\n\n1. not a list\n\n| not | a table |\n"
                            "|---|---|\n\n```\nnot code\n```\n\nTaiwan said so on Monday.\n",
 }
@@ -267,6 +269,15 @@ def test_odd_but_valid_seeds_build_cleanly(digest, tmp_path):
     allowed = [tmp_path / "docs", tmp_path / "site", tmp_path / "cache"]
     assert all(any(p == a or a in p.parents for a in allowed) for p in created), sorted(
         str(p) for p in created if not any(p == a or a in p.parents for a in allowed))[:10]
+
+    flood = seeds_of["seeds/markup flood.txt"].read_text(encoding="utf-8")
+    import html
+
+    import yaml
+
+    title = html.unescape(yaml.safe_load(re.search(r"^title: (.*)$", flood, re.MULTILINE).group(1)))
+    assert title.startswith("<div><div>") and len(title) <= 200
+    assert flood.count("&#60;div&#62;") >= 5000  # every character of the text is still on the page
 
     # the BOM, CRLF and CR seeds read as plain text
     bom = seeds_of["seeds/bom crlf.md"].read_text(encoding="utf-8")

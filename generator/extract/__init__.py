@@ -15,10 +15,10 @@ from generator.extract.entities import find_entities
 from generator.extract.events import day_ahead, find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
-from generator.extract.structure import (Masthead, agenda, as_written, asked, author_names, bio_author, dateline_date,
-                                         dateline_source, edition, email_list, email_sender, email_subject,
-                                         fallback_title, is_author_bio, issued, labelled, masthead, numbered,
-                                         one_piece, regional, reporter, signed_by, split_sections,
+from generator.extract.structure import (Masthead, agenda, as_written, asked, author_names, bio_author, bounded,
+                                         dateline_date, dateline_source, edition, email_list, email_sender,
+                                         email_subject, fallback_title, is_author_bio, issued, labelled, masthead,
+                                         numbered, one_piece, regional, reporter, signed_by, split_sections,
                                          without_opening_mark)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
@@ -49,7 +49,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     body, close = body[:len(body) - closing], body[len(body) - closing:]
     subject = email_subject(cleaned.dropped)
     issue = edition(subject)  # a subject naming the newsletter and its date titles nothing
-    given = meta.get("title") or head.title or (subject if issue is None else None)
+    given = meta.get("title") or bounded(head.title or (subject if issue is None else None) or "") or None
     title = given or fallback_title((head.dek, *body) if head.dek else body)  # (a "TL;DR: …" opening too)
     mailing_list = email_list(cleaned.dropped) or (issue and issue[0])
     newsletter = head.source is not None or mailing_list is not None

@@ -12,7 +12,7 @@ import datetime as dt
 from generator.config import cue_matcher
 from generator.extract.dates import find_dates
 from generator.model import Event
-from generator.text import PhraseMatcher, Prose
+from generator.text import PhraseMatcher, Prose, quotable
 
 CUE_REACH_WORDS = 12
 
@@ -26,6 +26,8 @@ def find_events(anchor: str, story: Prose | list[str], article_date: dt.date | N
     events = []
     for index, matches in sorted(prose.by_sentence(_future().find(prose)).items()):
         sentence, offset = prose.sentences[index], prose.starts[index]
+        if not quotable(sentence):
+            continue
         cue_ends = [m.end - offset for m in matches]
         for mention in find_dates(sentence):
             if mention.year is None and article_date is None:
@@ -43,7 +45,8 @@ def find_events(anchor: str, story: Prose | list[str], article_date: dt.date | N
 def day_ahead(anchor: str, heading: str, story: Prose, article_date: dt.date | None) -> Event | None:
     """The event of a calendar's day: its heading's date ("Tue 10 March"), told by the story's first sentence."""
     dates = find_dates(heading)
-    if len(dates) != 1 or not dates[0].day or not story.sentences or (dates[0].year is None and article_date is None):
+    if len(dates) != 1 or not dates[0].day or not story.sentences or not quotable(story.sentences[0]) \
+            or (dates[0].year is None and article_date is None):
         return None
     when = dates[0].resolve(article_date)
     if when is None or (article_date and when <= article_date):

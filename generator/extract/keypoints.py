@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from generator.extract.structure import without_opening_mark
+from generator.text import quotable
 
 MIN_WORDS, MAX_WORDS = 8, 60
 BRIEF_MIN_WORDS = 4
@@ -41,14 +42,15 @@ def key_points(story_sentences: list[str], weights: dict[str, float], brief: boo
     plain = []  # (score without capitalised words, position, sentence, weight, figure?, quote?)
     for i, sentence in enumerate(story_sentences):
         # a story's sentences are trimmed and single-spaced (cleaning): its words are its spaces and one
-        if not MIN_WORDS <= sentence.count(" ") + 1 <= MAX_WORDS or sentence.rstrip("”\"’')").endswith("?"):
+        if not MIN_WORDS <= sentence.count(" ") + 1 <= MAX_WORDS or sentence.rstrip("”\"’')").endswith("?") \
+                or not quotable(sentence):
             continue
         figure = (FIGURE_ASCII if sentence.isascii() else FIGURE).search(sentence) is not None
         weight, quoted = weights.get(sentence, 0), sentence.startswith(("“", "\""))
         plain.append((_score(i, weight, figure, quoted, 0), i, sentence, weight, figure, quoted))
     if not plain and brief:  # a brief of short sentences ("Taiwan's legislature debates the budget."): its first
         first = next((s for s in story_sentences if BRIEF_MIN_WORDS <= s.count(" ") + 1 <= MAX_WORDS
-                      and not s.rstrip("”\"’')").endswith("?")), None)
+                      and not s.rstrip("”\"’')").endswith("?") and quotable(s)), None)
         return (without_opening_mark(first),) if first else ()
     # Capitalised words add at most CAPS_LIMIT * 0.1: a sentence that stays below the count-th best even
     # with all of them is out, and its words need no counting.

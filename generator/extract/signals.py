@@ -15,7 +15,7 @@ from functools import lru_cache
 from generator.config import load_cues
 from generator.extract.structure import without_opening_mark
 from generator.model import SIGNALS, TruceSignal
-from generator.text import CLOSERS, PhraseMatcher, Prose
+from generator.text import CLOSERS, PhraseMatcher, Prose, quotable
 
 NEGATION_WINDOW = 3
 TRUCE_TERM_BONUS = 1.0
@@ -59,7 +59,7 @@ def truce_signal(story: Prose | list[str]) -> TruceSignal | None:
                 continue
             totals[value] += weight
             strength = weight + (TRUCE_TERM_BONUS if names_truce else 0)
-            if strength > best.get(value, (0, ""))[0]:
+            if strength > best.get(value, (0, ""))[0] and quotable(sentence):
                 best[value] = (strength, sentence)
     if not totals:
         return None

@@ -1029,5 +1029,18 @@ ATTRIBUTION = re.compile(r",\s+(?:according to [^,]{1,60}|[^,]{0,60}?\b(?:said|s
 def _cut(words: list[str], limit: int) -> str:
     """At most ``limit`` words; cut short, with an ellipsis and without the comma before it ("on Saturday…")."""
     if len(words) <= limit:
-        return " ".join(words)
-    return " ".join(words[:limit]).rstrip(",;:—–-") + "…"
+        return bounded(" ".join(words))
+    return bounded(" ".join(words[:limit]).rstrip(",;:—–-") + "…")
+
+
+TITLE_MAX_CHARS = 200
+
+
+def bounded(title: str) -> str:
+    """A title of at most TITLE_MAX_CHARS characters, cut at a space where one is near: a "word" of a
+    hundred thousand characters (markup pasted as text) would otherwise head every page listing it."""
+    if len(title) <= TITLE_MAX_CHARS:
+        return title
+    cut = title[:TITLE_MAX_CHARS - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > TITLE_MAX_CHARS // 2 else cut).rstrip(",;:—–- ") + "…"

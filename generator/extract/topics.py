@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from generator.config import Topic, load_topics
 from generator.model import TopicTag
-from generator.text import PhraseMatcher, Prose, sentences
+from generator.text import PhraseMatcher, Prose, quotable, sentences
 
 STRONG, TERM, HEADING_BONUS = 3.0, 1.0, 2.0
 DOMINANCE = 0.2
@@ -86,7 +86,8 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
                  and len(present[topic.slug]) == len(topic.context)
                  and score >= DOMINANCE * top
                  and not (lead is not None and topic.slug not in headed and _aside(evidence[topic.slug], lead)))
-        best = sorted(evidence[topic.slug].items(), key=lambda kv: -kv[1])[:EVIDENCE_PER_TOPIC]
+        best = sorted(((s, w) for s, w in evidence[topic.slug].items() if quotable(s)),
+                      key=lambda kv: -kv[1])[:EVIDENCE_PER_TOPIC]
         tags.append(TopicTag(topic.slug, score, about, tuple(s for s, _ in best)))
     return tuple(sorted(tags, key=lambda t: (not t.about, -t.score, t.slug)))
 
