@@ -969,8 +969,8 @@ def _entries(blocks: list[Block], start: int, short: list[bool]) -> tuple[list[s
         fits = all(word_count(i) <= MAX_CONTENTS_WORDS for i in items)
         return (list(items) if fits else []), start + 1
     end = start
-    while end < len(blocks):
-        while len(short) <= end:
+    while end < len(blocks) and end - start <= MAX_CONTENTS_ENTRIES:  # (a longer run lists no contents: a
+        while len(short) <= end:  # hundred thousand short lines would be keyed again from each start)
             b = blocks[len(short)]
             short.append(b.kind == "p" and word_count(b.lines[0]) <= MAX_CONTENTS_WORDS and not ends_clause(b.lines[0]))
         if not short[end]:
@@ -985,10 +985,11 @@ def _entries(blocks: list[Block], start: int, short: list[bool]) -> tuple[list[s
             return entries, n
         entries.append(blocks[n].lines[0])
         keys.add(key)
-    return entries, end
+    return (entries if len(entries) <= MAX_CONTENTS_ENTRIES else []), end
 
 
 CONTENTS_PROBE = 12
+MAX_CONTENTS_ENTRIES = 40
 CONTENTS_ENTRY_CHARS = 120
 
 

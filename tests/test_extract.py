@@ -1814,3 +1814,15 @@ def test_a_sentence_too_long_to_show_is_quoted_nowhere():
     story = [giant, "Officials in Taipei said the drills were the largest this year near Taiwan."]
     assert giant not in key_points(story, {})
     assert all(giant not in t.evidence for t in tag_story("", " ".join(story)))
+
+
+def test_names_found_by_pattern_are_capped_per_article_listed_ones_are_not():
+    from generator.extract.entities import MAX_UNLISTED_NAMES
+
+    names = [f"Minister {a}{b}n Park{c}{b}" for a in "BCDFGHJKLM" for b in "aeiou" for c in "nrst"][:MAX_UNLISTED_NAMES + 50]
+    story = " ".join(f"{n} met officials." for n in names) + " Later Xi Jinping visited Taiwan."
+    found = find_entities([("", story)])
+    people = [e.name for e in found if e.kind == "people"]
+    assert len(set(names)) > MAX_UNLISTED_NAMES
+    assert len([p for p in people if p != "Xi Jinping"]) == MAX_UNLISTED_NAMES  # the first ones named
+    assert {"Xi Jinping", "Taiwan"} <= {e.name for e in found}

@@ -101,19 +101,26 @@ def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
     gazetteer = _gazetteer()
     first: dict[str, tuple[str, str, str]] = {}  # name -> (kind, sentence, anchor)
     anchors: dict[str, dict[str, None]] = {}
+    unlisted = 0  # names found by pattern so far: each gets a page of its own
     for anchor, story in stories:
         prose = story if isinstance(story, Prose) else Prose(sentences(story))
         matches = gazetteer.find(prose)
-        found = [(m.start, m.value) for m in matches]
+        found = [(m.start, m.value, False) for m in matches]
         if not (len(prose.sentences) == 1 and _title_case(prose.text)):  # a headline's capitals name nobody
-            found += [(start, ("people", name)) for start, name in _introduced_people(prose, matches)]
+            found += [(start, ("people", name), True) for start, name in _introduced_people(prose, matches)]
         found.sort()
-        for start, (kind, name) in found:
+        for start, (kind, name), by_pattern in found:
             if name not in first:
+                if by_pattern and unlisted == MAX_UNLISTED_NAMES:
+                    continue  # (a seed listing ten thousand names would add ten thousand pages to the site)
+                unlisted += by_pattern
                 first[name] = (kind, prose.sentences[bisect_right(prose.starts, start) - 1], anchor)
             anchors.setdefault(name, {})[anchor] = None
     return tuple(Entity(name, kind, sentence, anchor, tuple(anchors[name]))
                  for name, (kind, sentence, anchor) in first.items())
+
+
+MAX_UNLISTED_NAMES = 100  # people found by pattern in one article, in the order it names them
 
 
 def _title_case(text: str) -> bool:
