@@ -1826,3 +1826,13 @@ def test_names_found_by_pattern_are_capped_per_article_listed_ones_are_not():
     assert len(set(names)) > MAX_UNLISTED_NAMES
     assert len([p for p in people if p != "Xi Jinping"]) == MAX_UNLISTED_NAMES  # the first ones named
     assert {"Xi Jinping", "Taiwan"} <= {e.name for e in found}
+
+
+def test_an_article_adds_at_most_fifty_dates_to_watch_the_nearest_first():
+    from generator.extract import MAX_EVENTS
+
+    text = "Talks\n\n" + " ".join(f"The talks will resume on March {1 + i % 28}, {2027 + i // 28}." for i in range(120))
+    article = _article(text)
+    assert len(article.events) == MAX_EVENTS
+    assert [e.date for e in article.events] == sorted(e.date for e in article.events)
+    assert article.events[0].date == dt.date(2027, 3, 1)

@@ -26,6 +26,7 @@ from generator.read import Seed
 from generator.text import Prose, sentences, slugify
 
 TRUCE = "trade-truce"
+MAX_EVENTS = 50  # dates to watch one article adds, the nearest first (a seed of 5,000 dates added 700)
 EDITION_TITLE_STORIES = 3
 
 
@@ -95,7 +96,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
                + tuple(Dropped(b.line, "about the author", b.text) for b in bios))
     return Article(
         seed=seed.path, title=title, sections=tuple(sections), date=date, source=source, author=author,
-        url=meta.get("url") or head.url, entities=entities, events=tuple(sorted(events, key=lambda e: (e.date, e.sentence))),
+        url=meta.get("url") or head.url, entities=entities, events=tuple(sorted(events, key=lambda e: (e.date, e.sentence))[:MAX_EVENTS]),
         dropped=tuple(sorted(dropped, key=lambda d: d.line)), truce_override=meta.get("truce_signal"),
     )
 
