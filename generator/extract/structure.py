@@ -731,6 +731,8 @@ PLACE_HEADING_WORDS = 4
 # "Mon 9 March: …", "Tuesday, March 10 — …": a day of a week-ahead calendar opening its item
 AGENDA_DAY = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|"
                         r"[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?=\s*(?::|\s[—–-])\s+\S)")
+DAY_STEMS = frozenset({"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"})  # what a day's label opens with, but a digit
 AGENDA_MARK = re.compile(r"\s*(?::|\s[—–-])\s+")
 
 
@@ -738,7 +740,7 @@ def agenda(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
     """(block, item) of each paragraph or list item opening with a day ("Mon 9 March: Taiwan's legislature
     debates …"), two or more: a calendar of the days ahead, each day's item a story of its own."""
     found = [(i, n) for i, b in enumerate(blocks) if b.kind in ("p", "ul")
-             for n, line in enumerate(b.lines) if line[:1].isalnum() and _agenda_day(line)]
+             for n, line in enumerate(b.lines) if (line[:1].isdigit() or line[:3] in DAY_STEMS) and _agenda_day(line)]
     return found if len(found) > 1 else []
 
 
