@@ -245,8 +245,9 @@ def single_spaced(text: str) -> str:
 class Prose:
     """Sentences joined into one text, so a matcher runs once per story instead of once per sentence."""
 
-    def __init__(self, sentence_list: list[str]):
+    def __init__(self, sentence_list: list[str], connected: bool = True):
         self.sentences = sentence_list
+        self.connected = connected  # some paragraph holds two sentences or more: prose, not a list of lines
         self.starts: list[int] = []
         pos = 0
         for sentence in sentence_list:

@@ -1836,3 +1836,16 @@ def test_an_article_adds_at_most_fifty_dates_to_watch_the_nearest_first():
     assert len(article.events) == MAX_EVENTS
     assert [e.date for e in article.events] == sorted(e.date for e in article.events)
     assert article.events[0].date == dt.date(2027, 3, 1)
+
+
+def test_a_short_storys_closing_remark_is_a_mention_unless_its_lines_are_separate_facts():
+    from generator.text import Prose
+
+    told = ["Samsung reported a record profit on Thursday.", "Its memory sales rose 40% in the quarter.",
+            "One analyst warned that US export controls on China could dent sales."]
+    prose = Prose(told, connected=True)
+    assert [t.slug for t in tag_story("Samsung posts a record profit", prose) if t.about] == []
+    assert [t.slug for t in tag_story("Samsung posts a record profit", Prose(told, connected=False))
+            if t.about] == ["export-controls"]  # a list of one-line facts: its last line is an item, no remark
+    # named in the heading, the same sentence is the story's subject
+    assert "export-controls" in [t.slug for t in tag_story("US export controls hit Samsung", prose) if t.about]

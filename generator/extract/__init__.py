@@ -181,8 +181,11 @@ def _analyse(section: Section, heading: str, prose: Prose, editor_topics: tuple[
 def story_proses(sections: list[Section]) -> list[Prose]:
     """Each story's sentences as one text: every matcher then scans a story once. (A table's cells are no
     sentences: its rows tag nothing and are never key points.)"""
-    return [Prose([s for block in section.blocks if block.kind != "table" for line in block.lines
-                   for s in sentences(line)]) for section in sections]
+    out = []
+    for section in sections:
+        per_line = [sentences(line) for block in section.blocks if block.kind != "table" for line in block.lines]
+        out.append(Prose([s for line in per_line for s in line], connected=any(len(line) > 1 for line in per_line)))
+    return out
 
 
 def _date(value) -> dt.date | None:

@@ -4,10 +4,12 @@ Score = strong phrases x3 + terms x1 (a heading's matches count double). A story
 score reaches the topic's ``min_score`` (or its heading is nothing but one of the topic's phrases: a digest's
 "**Taiwan:** …"), every ``context`` group is present, and the topic is not dwarfed by
 the story's main subject (at least a fifth of the top score): one stray word never outweighs a subject.
-Nor does one aside: in a story of several sentences, a topic named in a single sentence, neither in the
-heading nor in the opening two sentences (where a story says what it is about), is only mentioned. A brief
-of one or two sentences has no room for more: when no topic reaches its score, one strong phrase names its
-subject.
+Nor does one aside: in a story of five sentences or more, a topic named in a single sentence, neither in
+the heading nor in the opening two sentences (where a story says what it is about), is only mentioned; in a
+shorter story told in prose, so is a topic named once, in its last sentence only ("…, though one analyst
+warned of export controls"). A brief of one or two sentences has no room for more: when no topic reaches
+its score, one strong phrase names its subject — and in a story of three or four, one strong phrase in its
+opening two sentences.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from generator.text import PhraseMatcher, Prose, quotable, sentences
 STRONG, TERM, HEADING_BONUS = 3.0, 1.0, 2.0
 DOMINANCE = 0.2
 LEAD_SENTENCES = 2
-ASIDE_MIN_SENTENCES = 5  # shorter stories have no room for an aside: each sentence is the story
+ASIDE_MIN_SENTENCES = 5  # shorter stories have no room for an aside: each sentence is the story…
+CLOSING_MIN_SENTENCES = 3  # …but for one strong phrase in the last of three or four
 BRIEF_SENTENCES = 2
 EVIDENCE_PER_TOPIC = 2
 
@@ -59,17 +62,31 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
             headed.add(slug)
             if m.start == 0 and m.end == len(title.rstrip(" :.")):
                 labelled.add(slug)
+    opening: set[str] = set()  # the topics with a strong phrase in the story's first two sentences
     for index, matches in prose.by_sentence(terms.find(prose)).items():
         sentence = prose.sentences[index]
         for m in matches:
             for slug, weight in m.value:
                 scores[slug] += weight
                 evidence[slug][sentence] = evidence[slug].get(sentence, 0) + weight
+                if index < LEAD_SENTENCES and weight == STRONG:
+                    opening.add(slug)
+    short = len(prose.sentences) < ASIDE_MIN_SENTENCES
+    # a short story's closing remark: one strong phrase (or less) in its last sentence only, the two or more
+    # before it telling something else (in prose: a list of one-line facts has no remarks)
+    closing = prose.sentences[-1] if short and prose.connected and len(prose.sentences) >= CLOSING_MIN_SENTENCES \
+        else None
+    remarks = frozenset(slug for slug, score in scores.items() if closing is not None and slug not in headed
+                        and score <= STRONG and list(evidence[slug]) == [closing])
+    # the score a topic needs: its own; where none reaches it (remarks aside), one strong phrase's in a brief,
+    # and in a short story for a topic its opening names strongly (where a story says what it is about)
+    if short and not any(scores.get(t.slug, 0) >= t.min_score and t.slug not in remarks for t in topics):
+        capped = opening if len(prose.sentences) > BRIEF_SENTENCES else set(scores)
+    else:
+        capped = set()
+    needed = {t.slug: min(t.min_score, STRONG) if t.slug in capped else t.min_score for t in topics}
     present: dict[str, set[int]] = defaultdict(set)
-    # the score a topic needs: its own, or in a brief where none reaches it, at most one strong phrase's
-    cap = STRONG if len(prose.sentences) <= BRIEF_SENTENCES and not any(
-        scores.get(t.slug, 0) >= t.min_score for t in topics) else float("inf")
-    if any(t.context and (scores.get(t.slug, 0) >= min(t.min_score, cap) or t.slug in labelled)
+    if any(t.context and (scores.get(t.slug, 0) >= needed[t.slug] or t.slug in labelled)
            for t in topics):  # else no need to look
         for source in (title, prose):
             for m in context.find(source):
@@ -82,10 +99,11 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
         score = scores.get(topic.slug, 0)
         if not score:
             continue
-        about = ((score >= min(topic.min_score, cap) or topic.slug in labelled)
+        about = ((score >= needed[topic.slug] or topic.slug in labelled)
                  and len(present[topic.slug]) == len(topic.context)
                  and score >= DOMINANCE * top
-                 and not (lead is not None and topic.slug not in headed and _aside(evidence[topic.slug], lead)))
+                 and not (lead is not None and topic.slug not in headed and _aside(evidence[topic.slug], lead))
+                 and topic.slug not in remarks)
         best = sorted(((s, w) for s, w in evidence[topic.slug].items() if quotable(s)),
                       key=lambda kv: -kv[1])[:EVIDENCE_PER_TOPIC]
         tags.append(TopicTag(topic.slug, score, about, tuple(s for s, _ in best)))
