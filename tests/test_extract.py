@@ -1618,6 +1618,8 @@ def _article(text: str):
     (("TAIWAN", "NORTH KOREA"), True), (("🇯🇵 Japan", "🇰🇷 South Korea"), True),
     (("Taiwan", "Why it matters"), False),  # one place: an analysis piece's sub-headings
     (("Taipei bets on drones", "Seoul holds rates"), False),  # headlines naming places are no round-up
+    (("RARE EARTHS", "TAIWAN"), True),  # a topic's name heads its part too
+    (("Rare earth magnets surge", "Export curbs widen"), False),
 ])
 def test_headings_naming_places_alone_make_a_round_up(headings, regional):
     from generator.extract.structure import regional as is_regional

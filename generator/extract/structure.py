@@ -15,6 +15,7 @@ from generator.clean import EMAIL, is_greeting, opens_with
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
 from generator.extract.entities import listed, not_names, title_cased, whole_name
+from generator.extract.topics import names_topic
 from generator.model import Block, Dropped, Section
 from generator.text import DATELINE, PhraseMatcher, ends_clause, sentences, slugify, unique, word_count
 
@@ -714,15 +715,19 @@ def one_piece(titles: list[str]) -> bool:
 
 
 def regional(blocks: tuple[Block, ...]) -> bool:
-    """Two headings or more that each name a listed place alone ("TAIWAN", "North Korea", a flag's
-    "🇰🇵 NORTH KOREA"), each over text: a round-up by region, whose parts are stories of their own."""
+    """Two headings or more that each name a listed place or a topic alone ("TAIWAN", "North Korea", a flag's
+    "🇰🇵 NORTH KOREA", "RARE EARTHS"), each over text: a round-up by region or subject, whose parts are
+    stories of their own."""
     places = [i for i, b in enumerate(blocks[:-1]) if b.kind in ("h", "p") and b.lines[0].count(" ") < PLACE_HEADING_WORDS
               and _place_heading(b.text)]  # (few lines are this short: each asked first)
     return len(places) > 1 and sum(1 for i in places if is_heading(blocks[i]) and not is_heading(blocks[i + 1])) > 1
 
 
 def _place_heading(text: str) -> bool:
-    return word_count(text) <= PLACE_HEADING_WORDS and whole_name(as_written(text)) == "places"
+    if word_count(text) > PLACE_HEADING_WORDS:
+        return False
+    written = as_written(text)
+    return whole_name(written) == "places" or names_topic(written)
 
 
 PLACE_HEADING_WORDS = 4

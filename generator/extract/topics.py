@@ -47,6 +47,13 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, tuple[Topic, ...]]:
     return PhraseMatcher({**weights, **blockers}), PhraseMatcher(dict(context)), topics
 
 
+def names_topic(heading: str) -> bool:
+    """Is ``heading`` nothing but one of a topic's phrases ("RARE EARTHS", "Export controls")?"""
+    text = heading.rstrip(" :.")
+    found = _matchers()[0].find(text)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(text) and found[0].value is not None
+
+
 def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
     """Topic tags of one story (title and body), most salient first."""
     if isinstance(prose, str):
