@@ -1851,3 +1851,14 @@ def test_a_short_storys_closing_remark_is_a_mention_unless_its_lines_are_separat
             if t.about] == ["export-controls"]  # a list of one-line facts: its last line is an item, no remark
     # named in the heading, the same sentence is the story's subject
     assert "export-controls" in [t.slug for t in tag_story("US export controls hit Samsung", prose) if t.about]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("5.3.2026", dt.date(2026, 3, 5)), ("31.12.2025", dt.date(2025, 12, 31)),
+    ("version 1.2.2026.1", None),  # more numbers after it: no date
+    ("32.1.2026", None), ("03/05/2026", None),  # no such day; slashes: March 5 or May 3
+])
+def test_a_day_first_date_between_full_stops_is_read(text, date):
+    from generator.extract.dates import full_date
+
+    assert full_date(text) == date

@@ -32,6 +32,9 @@ DATE_RE = re.compile(
     # (with a time, as a page's metadata writes it: 2026-03-05T08:00:00Z)
     r"(?P<iso>(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d.]\d))"
     r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    # day first between full stops, as European and Asian pages write it: 5.3.2026 (never with slashes:
+    # 03/05/2026 is March 5 or May 3, and stays unknown)
+    r"|(?P<dmy>(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\d.]\d)"
     r"|(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _M.format(n="m1") + r"(?:,?\s+(?P<y1>\d{4}))?"
     r"|" + _M.format(n="m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>\d{4}))?"
     r"|" + _M.format(n="m3") + r"(?:\s+(?P<y3>\d{4}))?"
@@ -73,11 +76,11 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
 
 
 # Every date the pattern reads holds a month's first three letters or, year first, four digits and a
-# separator: looking for those first spares most sentences the pattern, whose leading lookbehind tries every
+# separator (day first, full stops and four digits): looking for those first spares most sentences the pattern, whose leading lookbehind tries every
 # position.
 MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTH_STEMS += tuple(stem.upper() for stem in MONTH_STEMS)
-YEAR_FIRST = re.compile(r"\d{4}[-/.年]")
+YEAR_FIRST = re.compile(r"\d{4}[-/.年]|\d\.\d{1,2}\.\d{4}")  # (or day first between full stops)
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -91,9 +94,10 @@ def read_dates(text: str) -> list[DateMention]:
     out = []
     for m in DATE_RE.finditer(text):
         g = m.groupdict()
-        if g["iso"] or g["cjk"]:
+        if g["iso"] or g["cjk"] or g["dmy"]:
             y, mo, d = (int(g["iy"]), int(g["im"]), int(g["id"])) if g["iso"] else \
-                       (int(g["cy"]), int(g["cm"]), int(g["cd"]))
+                       (int(g["cy"]), int(g["cm"]), int(g["cd"])) if g["cjk"] else \
+                       (int(g["dy"]), int(g["dm"]), int(g["dd"]))
             if _safe(y, mo, d):
                 out.append(DateMention(m.start(), m.end(), y, mo, d))
             continue

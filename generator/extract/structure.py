@@ -188,9 +188,9 @@ def _only_date(text: str, other_words: int = 2) -> bool:
     "Published June 2, 2026 | 7 min read", "Issue 14 — 2 March", or a time with the words of a date line
     only: "Updated 14:32 GMT"."""
     dates = find_dates(text)
-    if not dates:
-        return bool(CLOCK.search(text)) and all(w in _date_line_words() for w in re.sub(
-            r"[\W\d_]+", " ", CLOCK.sub(" ", text)).lower().split())
+    if not dates:  # a time, an age or a date whose order is unknown (03/05/2026), with a date line's words only
+        return bool(UNDATED.search(text)) and all(w in _date_line_words() for w in re.sub(
+            r"[\W\d_]+", " ", UNDATED.sub(" ", text)).lower().split())
     rest = text
     for d in reversed(dates):
         rest = rest[: d.start] + rest[d.end:]
@@ -526,6 +526,9 @@ def bio_author(blocks: tuple[Block, ...]) -> str | None:
 
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s+(?=[\"“‘'(]?[A-Z])")  # "3) Taiwan's legislature votes…"
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")  # "14:32", "9.05"
+# what a date line may hold instead of a date: a time, an age ("2 hours ago"), a date of unknown order
+UNDATED = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:mins?|minutes?|h|hrs?|hours?|d|days?|weeks?)\s+ago\b"
+                     r"|\b\d{1,2}/\d{1,2}/\d{4}\b")
 # A live blog's time stamp opening an entry: "14:30 GMT — ", "9:05 a.m. ET - "
 TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?(?:\s+[A-Z]{2,4})?\s*(?:--|[-–—|:])\s+(?=\S)")
 THREAD_COUNTER = re.compile(r"\d{1,2}/\s+(?=\S)")  # "1/ " opening a post of a thread ("3/4 of…" is a fraction)
