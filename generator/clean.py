@@ -786,6 +786,9 @@ def _drop_link_list(blocks: list[Block], dropped: list[Dropped]) -> tuple[list[B
     other stories, not this one's text. The label may have been left out already ("Related coverage:")."""
     label = next((d.line for d in reversed(dropped) if d.reason == "links"
                   and word_count(d.text) <= MAX_LINK_HEAD_WORDS), None)
+    if blocks and _signing_editor(blocks[-1]):  # "— Mina Cho, editor" under the list: the story's signature
+        kept, links = _drop_link_list(blocks[:-1], dropped)
+        return kept + blocks[-1:], links
     for start in range(max(0, len(blocks) - MAX_LINKS - 1), len(blocks)):
         head = blocks[start]
         if label is not None and (start == 0 or blocks[start - 1].line < label) and label < head.line \
@@ -793,7 +796,8 @@ def _drop_link_list(blocks: list[Block], dropped: list[Dropped]) -> tuple[list[B
             return blocks[:start], [Dropped(b.line, "links", b.text) for b in blocks[start:]]
         if head.kind not in ("p", "h") or start == len(blocks) - 1:
             continue
-        if "link_labels" in _lists_opening(head.lines[0]) and _link_head(head) and _link_titles(blocks[start + 1:]):
+        if "link_labels" in _lists_opening(head.lines[0]) and _link_head(head) and _link_titles(
+                blocks[start + 1:], described=_norm(head.lines[0]) in _cue_set("reading_labels", normed=True)):
             return blocks[:start], [Dropped(b.line, "links", b.text) for b in blocks[start:]]
     return _drop_inner_link_lists(blocks)
 
@@ -842,10 +846,22 @@ def _link_head(block: Block) -> bool:
         and opens_with(text, "link_labels")
 
 
-def _link_titles(blocks: list[Block]) -> bool:
+def _signing_editor(block: Block) -> bool:
+    """A closing dash line naming a writer and a role ("— Mina Cho, editor"): a list of one item."""
+    if block.kind != "ul" or len(block.lines) != 1 or "," not in block.lines[0]:
+        return False
+    name, _, role = block.lines[0].partition(",")
+    return 2 <= word_count(name) <= 4 and all(w[:1].isupper() for w in name.split()) and _role_part(role)
+
+
+def _link_titles(blocks: list[Block], described: bool = False) -> bool:
+    """Short titles only; or, under a reading list's label (``described``), one list of short one-sentence
+    descriptions of what it recommends ("A CSIS report on Taiwan's energy.")."""
     titles = [line for b in blocks for line in b.lines]
-    return len(titles) <= MAX_LINKS and all(word_count(t) <= MAX_LINK_WORDS and not t.rstrip(CLOSERS).endswith(".")
-                                            for t in titles)
+    if described and not (len(blocks) == 1 and blocks[0].kind == "ul"):
+        return False
+    return len(titles) <= MAX_LINKS and all(word_count(t) <= MAX_LINK_WORDS and (
+        not t.rstrip(CLOSERS).endswith(".") or (described and len(sentences(t)) == 1)) for t in titles)
 
 
 NOTE = re.compile(r"\[\d{1,3}\]|\^?\d{1,3}[.)]?\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?")  # "[1] …", "1. …", "^1 …", "¹ …"

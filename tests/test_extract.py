@@ -1862,3 +1862,23 @@ def test_a_day_first_date_between_full_stops_is_read(text, date):
     from generator.extract.dates import full_date
 
     assert full_date(text) == date
+
+
+def test_a_reading_lists_described_items_go_with_its_label_a_list_of_facts_stays():
+    reading = clean("Seoul held rates on Monday.\n\nWhat we're reading\n- A paper on rare earth stockpiles.\n"
+                    "- An essay on reserve forces.\n")
+    assert [b.text for b in reading.blocks] == ["Seoul held rates on Monday."]
+    facts = clean("Seoul held rates on Monday.\n\nRelated\n- Exports rose 8 percent.\n- Imports fell.\n")
+    assert [b.kind for b in facts.blocks] == ["p", "p", "ul"]  # (a links label over sentences: they stay)
+    prose_after = clean("Seoul held rates on Monday.\n\nWhat we're reading\n\nThe bank said growth would slow. "
+                        "It expects two cuts.\n")
+    assert len(prose_after.blocks) == 3  # (a paragraph of two sentences is no reading list)
+
+
+@pytest.mark.parametrize("line, author", [
+    ("— Mina Cho, editor", "Mina Cho"), ("— Mina Cho, Seoul", "Mina Cho"),
+    ("— Mina Cho, who covers trade", None),
+])
+def test_a_dash_sign_off_may_give_the_writers_role(line, author):
+    article = _article(f"Seoul held rates\n\nThe bank held its rate at 2.5 percent on Monday.\n\n{line}\n")
+    assert article.author == author

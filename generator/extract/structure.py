@@ -591,8 +591,8 @@ def signature(block: Block) -> tuple[str, str | None] | None:
     # (a dash opening a line made it a list of one item)
     text = f"— {block.lines[0]}" if block.kind == "ul" else block.text
     signed = SIGNED_OFF.fullmatch(text) if text[:1] in "—–-" else None
-    if signed and _bare_name(signed.group(1)):
-        return signed.group(1), None  # "— Ann Lee, Tokyo": the writer's sign-off
+    if signed and _bare_name(signed.group(1)) and (not signed.group("role") or _role(signed.group("role"))):
+        return signed.group(1), None  # "— Ann Lee, Tokyo", "— Ann Lee, editor": the writer's sign-off
     team = TEAM_SIGN_OFF.fullmatch(text) if text[:1] in "—–-" else None
     if team:
         return None, team.group(1)  # "— The China Desk": the newsroom's
@@ -637,7 +637,8 @@ def _place_line(text: str) -> bool:
 
 SIGN_OFF_PLACE_WORDS = 6
 TEAM_SIGN_OFF = re.compile(r"[—–-]\s?((?:The )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:Desk|Team|Newsroom|Editors|Staff))\.?")
-SIGNED_OFF = re.compile(r"[—–-]\s?([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})?")
+SIGNED_OFF = re.compile(r"[—–-]\s?([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
+                        r"|,\s+(?P<role>[\w'’-]+(?: [\w'’-]+){0,3}))?")  # (a place, or a role: "— Ann Lee, editor")
 BOLD_LABEL = re.compile(r"(?:\*\*|__)([^*_\n]{1,60}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s+(?=\S)")
 MAX_LABEL_WORDS = 6
 
