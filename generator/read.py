@@ -142,7 +142,8 @@ _CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToke
 
 def _parse_yaml(fm_text: str, display: str, problems: list[Problem]) -> tuple[dict, dict[str, int]]:
     """YAML front-matter to a mapping, with the file line of each key."""
-    if _FastLoader is not None:
+    if _FastLoader is not None and "\t" not in fm_text:  # (libyaml takes a tab where the pure-Python parser,
+        # whose messages editors read, refuses one: "title: \t" would pass as an empty title)
         trial: list[Problem] = []
         parsed = _parse_with(_FastLoader, fm_text, display, trial)
         if not trial:

@@ -92,16 +92,18 @@ yaml_scalars = st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["title", "date", "topics", "x", "date"]), yaml_scalars), max_size=5))
 def test_fast_and_pure_python_yaml_read_front_matter_alike(pairs):
-    """libyaml reads front-matter first; whatever it accepts must read exactly as the pure-Python parser
-    reads it (each key's line included)."""
+    """libyaml reads front-matter first; whatever it accepts (front-matter without a tab: libyaml takes
+    "title: \\t" as an empty title, the pure-Python parser refuses it) must read exactly as the pure-Python
+    parser reads it (each key's line included), so the reader gives the pure-Python parser's result always."""
     from generator import read
 
     fm_text = "\n" + "".join(f"{key}: {value if isinstance(value, str) else yaml.safe_dump(value).split(chr(10))[0]}\n"
                              for key, value in pairs)
     if read._FastLoader is None:
         pytest.skip("PyYAML without libyaml")
-    fast_problems, slow_problems = [], []
+    fast_problems, slow_problems, problems = [], [], []
     fast = read._parse_with(read._FastLoader, fm_text, "x.md", fast_problems)
     slow = read._parse_with(read._StrictLoader, fm_text, "x.md", slow_problems)
-    if not fast_problems:
+    if not fast_problems and "\t" not in fm_text:
         assert fast == slow and not slow_problems
+    assert (read._parse_yaml(fm_text, "x.md", problems), problems) == (slow, slow_problems)
