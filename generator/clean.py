@@ -515,6 +515,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "advertisement"
     if words > MAX_BOILERPLATE_WORDS:
         return None
+    if text[:1] in COPYRIGHT_START and COPYRIGHT.match(text):  # "© 2026 Reuters", "[ⓒ Korea JoongAng Daily]"
+        return "boilerplate"
     if words <= 4 and "buttons" in lists and _norm(text) in _cue_set("buttons", normed=True):
         return "button"
     if text[:1] in "[(" and _stage_directions().fullmatch(text):
@@ -549,6 +551,11 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
     return None
 
 
+# "© 2026 Reuters", "Copyright 2026 …", "[ⓒ Korea JoongAng Daily]", "(c) Asia Desk" (an owner's name only after
+# "(c)": "(C) is the right answer" is a quiz's)
+COPYRIGHT = re.compile(r"[\[(]?\s*(?:[©ⓒ]|copyright\s+(?:©\s*)?\d{4}|copyright\s+©)"
+                       r"|\([cC]\)\s+(?:\d{4}\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5}\.?$", re.IGNORECASE)
+COPYRIGHT_START = frozenset("[(©ⓒCc")
 CAPTION_NUMBER = re.compile(r"(?:photo|image|picture|graphic|figure|chart|map)s?\s+\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*:",
                             re.IGNORECASE)
 MAX_CAPTION_WORDS = 60

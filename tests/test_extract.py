@@ -257,9 +257,10 @@ def test_ornamented_lines_are_headings_alone_and_a_list_in_a_run():
         ("h", ("Taipei reports record PLA activity",)), ("p", ("The ministry tracked 45 aircraft.",)),
         ("p", ("Markets fell sharply on the news.",)),  # a sentence: text, its ornament gone
         ("p", ("★★★",)),  # ornaments only: kept as typed
-        ("p", ("© 2026 Harbour Media Group",)),  # © opens text, it decorates nothing
         ("p", ("US raises tariffs",)), ("p", ("China answers",)),  # under each other: neither heads text
         ("p", ("Watch next week",))]  # nothing follows it: not a heading
+    # © decorates nothing: its line is no heading, but a copyright notice, left out
+    assert [(d.reason, d.text) for d in cleaned.dropped] == [("boilerplate", "© 2026 Harbour Media Group")]
 
 
 def test_an_edition_without_a_headline_is_named_by_its_stories_and_greetings_name_nothing():
@@ -1882,3 +1883,15 @@ def test_a_reading_lists_described_items_go_with_its_label_a_list_of_facts_stays
 def test_a_dash_sign_off_may_give_the_writers_role(line, author):
     article = _article(f"Seoul held rates\n\nThe bank held its rate at 2.5 percent on Monday.\n\n{line}\n")
     assert article.author == author
+
+
+@pytest.mark.parametrize("line, dropped", [
+    ("[ⓒ Korea JoongAng Daily]", True), ("© 2026 Reuters", True), ("Copyright 2026 Nikkei Inc.", True),
+    ("(c) Asia Desk", True), ("Copyright law changes were debated on Monday.", False),
+    ("(C) is the right answer, officials said.", False),
+])
+def test_a_copyright_line_is_left_out(line, dropped):
+    if dropped:
+        assert_left_out(line, "boilerplate")
+    else:
+        assert_kept(line)

@@ -258,8 +258,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and word_count(block.text) <= 3 and _bare_name(block.text):
             author = block.text  # a newsletter's name, (its issue's headline,) its writer's, then the date:
             # "Sinocism / Bill Bishop / …"
-        elif kind == "heading" and i and kinds[i - 1] == "byline" and author is not None and _role(block.text):
-            pass  # "By Joon-ho Park" / "Korea correspondent": the writer's role, under the byline
+        elif kind == "heading" and i and kinds[i - 1] == "byline" and author is not None \
+                and (_role(block.text) or _place_line(block.text)):
+            pass  # "By Joon-ho Park" / "Korea correspondent" or "Seoul": the writer's role or place, under the byline
         elif kind in ("heading", "text") and title is None and i + 1 < len(top) and kinds[i + 1] == "heading" \
                 and len(block.text) <= HEADING_MAX_CHARS and _foreign_script(block.text) \
                 and not _foreign_script(top[i + 1].text):
@@ -281,6 +282,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and title is None and source is None and (name := _newsletter_name(block.text)) \
                 and ((rest[:1] == ["heading"] and (_names_a_newsletter(name) or not _section_name(name, kinds, i)))
                      or (i + 1 < len(top) and _names_a_newsletter(name) and opens_with(top[i + 1].text, "greetings"))
+                     or (kinds[i + 1:i + 2] == ["text"] and name.isupper() and _names_a_newsletter(name))
                      or (kinds[i + 1:i + 2] == ["date"] and _edition_line(name, top[i + 1].text))
                      or (name != block.text and full_date(block.text))):
             source = _as_title(name)  # (over a headline or a date line; or "Asia Morning Note — 12 March 2026")
