@@ -118,6 +118,24 @@ class PhraseMatcher:
         return taken
 
 
+def whole_matches(matcher: PhraseMatcher, texts: list[str]) -> list[Match | None]:
+    """For each text, the one match that spans it whole, if any: one scan of all the texts, not one each."""
+    joined = "\n".join(texts)
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    spans: dict[int, list[Match]] = {}
+    for m in matcher.find(joined):
+        spans.setdefault(bisect_right(starts, m.start) - 1, []).append(m)
+    out: list[Match | None] = []
+    for i, text in enumerate(texts):
+        found = spans.get(i, [])
+        whole = len(found) == 1 and found[0].start == starts[i] and found[0].end == starts[i] + len(text)
+        out.append(found[0] if whole else None)
+    return out
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from generator.config import load_cues, load_entities
 from generator.model import ENTITY_KINDS, Entity
-from generator.text import CLOSERS, Match, PhraseMatcher, Prose, sentences
+from generator.text import CLOSERS, Match, PhraseMatcher, Prose, sentences, whole_matches
 
 # Latin letters with their accents ("Eduardo Año", "Đỗ Hùng Việt"); the extended blocks mix both cases
 _UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f\u1ea0-\u1ef9"
@@ -58,6 +58,11 @@ def not_names() -> frozenset[str]:
 def listed(text: str) -> bool:
     """Does ``text`` name a place, organisation or person of data/entities.yml?"""
     return bool(_gazetteer().find(text))
+
+
+def whole_names(texts: list[str]) -> list[str | None]:
+    """``whole_name`` of each text (without a closing full stop), in one scan."""
+    return [m.value[0] if m else None for m in whole_matches(_gazetteer(), [t.rstrip(" .") for t in texts])]
 
 
 def whole_name(text: str) -> str | None:

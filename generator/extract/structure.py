@@ -14,8 +14,8 @@ from functools import lru_cache
 from generator.clean import EMAIL, is_greeting, opens_with
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
-from generator.extract.entities import listed, not_names, title_cased, whole_name
-from generator.extract.topics import names_topic
+from generator.extract.entities import listed, not_names, title_cased, whole_name, whole_names
+from generator.extract.topics import name_topics
 from generator.model import Block, Dropped, Section
 from generator.text import DATELINE, PhraseMatcher, ends_clause, sentences, slugify, unique, word_count
 
@@ -724,16 +724,22 @@ def regional(blocks: tuple[Block, ...]) -> bool:
     """Two headings or more that each name a listed place or a topic alone ("TAIWAN", "North Korea", a flag's
     "🇰🇵 NORTH KOREA", "RARE EARTHS"), each over text: a round-up by region or subject, whose parts are
     stories of their own."""
-    places = [i for i, b in enumerate(blocks[:-1]) if b.kind in ("h", "p") and b.lines[0].count(" ") < PLACE_HEADING_WORDS
-              and _place_heading(b.text)]  # (few lines are this short: each asked first)
+    short = [i for i, b in enumerate(blocks[:-1]) if b.kind in ("h", "p") and b.lines[0].count(" ") < PLACE_HEADING_WORDS]
+    if len(short) < 2:  # (few lines are this short: each asked first)
+        return False
+    places = [i for i, named in zip(short, _place_headings([blocks[i].text for i in short])) if named]
     return len(places) > 1 and sum(1 for i in places if is_heading(blocks[i]) and not is_heading(blocks[i + 1])) > 1
 
 
 def _place_heading(text: str) -> bool:
-    if word_count(text) > PLACE_HEADING_WORDS:
-        return False
-    written = as_written(text)
-    return whole_name(written) == "places" or names_topic(written)
+    return word_count(text) <= PLACE_HEADING_WORDS and _place_headings([text])[0]
+
+
+def _place_headings(texts: list[str]) -> list[bool]:
+    """Which texts name a listed place or a topic alone ("SOUTH KOREA" as "South Korea"), asked of all at
+    once: one scan of each vocabulary, not one of each per line."""
+    written = [t.title() if t.isupper() else t for t in texts]
+    return [kind == "places" or topic for kind, topic in zip(whole_names(written), name_topics(written))]
 
 
 PLACE_HEADING_WORDS = 4
@@ -744,12 +750,17 @@ AGENDA_DAY = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)?
                         r"[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?=\s*(?::|\s[—–-])\s+\S)")
 DAY_STEMS = frozenset({"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"})  # what a day's label opens with, but a digit
+# what a day's line opens with, after its line break (a literal first: the engine skips to each break fast)
+AGENDA_OPENING = re.compile(r"\n(?:\d{1,2}\s+[A-Z]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
+                            r"|Oct|Nov|Dec)[a-z]{0,6}\.?,?\s+\d)")
 AGENDA_MARK = re.compile(r"\s*(?::|\s[—–-])\s+")
 
 
 def agenda(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
     """(block, item) of each paragraph or list item opening with a day ("Mon 9 March: Taiwan's legislature
     debates …"), two or more: a calendar of the days ahead, each day's item a story of its own."""
+    if len(AGENDA_OPENING.findall("\n" + "\n".join(line for b in blocks for line in b.lines))) < 2:
+        return []  # (one scan of the text in compiled code: most seeds hold no two lines that could be days)
     found = [(i, n) for i, b in enumerate(blocks) if b.kind in ("p", "ul")
              for n, line in enumerate(b.lines) if (line[:1].isdigit() or line[:3] in DAY_STEMS) and _agenda_day(line)]
     return found if len(found) > 1 else []

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from generator.config import Topic, load_topics
 from generator.model import TopicTag
-from generator.text import PhraseMatcher, Prose, quotable, sentences
+from generator.text import PhraseMatcher, Prose, quotable, sentences, whole_matches
 
 STRONG, TERM, HEADING_BONUS = 3.0, 1.0, 2.0
 DOMINANCE = 0.2
@@ -47,11 +47,10 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, tuple[Topic, ...]]:
     return PhraseMatcher({**weights, **blockers}), PhraseMatcher(dict(context)), topics
 
 
-def names_topic(heading: str) -> bool:
-    """Is ``heading`` nothing but one of a topic's phrases ("RARE EARTHS", "Export controls")?"""
-    text = heading.rstrip(" :.")
-    found = _matchers()[0].find(text)
-    return len(found) == 1 and found[0].start == 0 and found[0].end == len(text) and found[0].value is not None
+def name_topics(headings: list[str]) -> list[bool]:
+    """Is each heading nothing but one of a topic's phrases ("RARE EARTHS", "Export controls")? One scan."""
+    return [m is not None and m.value is not None
+            for m in whole_matches(_matchers()[0], [h.rstrip(" :.") for h in headings])]
 
 
 def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
