@@ -1895,3 +1895,13 @@ def test_a_copyright_line_is_left_out(line, dropped):
         assert_left_out(line, "boilerplate")
     else:
         assert_kept(line)
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("The party elected Cheng Li-wun as its chair on Saturday.", ["Cheng Li-wun"]),
+    ("Seoul named Park Jin-ho as the new foreign minister.", ["Park Jin-ho"]),
+    ("Tokyo Electron as a supplier grew fast.", []),  # no title after "as"
+    ("He served Samsung Electronics as its chairman.", []),  # a firm's name ends in a firm's word
+])
+def test_a_name_before_as_and_a_title_is_a_person(sentence, people):
+    assert [e.name for e in find_entities([("", sentence)]) if e.kind == "people"] == people

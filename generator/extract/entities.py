@@ -100,6 +100,14 @@ def _possessive_role() -> re.Pattern:
     return re.compile(rf",\s+[A-Z][\w.-]*['’]s\s+(?:[a-z-]+\s+){{0,3}}(?:{roles})\b")
 
 
+@lru_cache(maxsize=1)
+def _as_role() -> re.Pattern:
+    """After a name: " as its chair", " as the new foreign minister" — "as", then a title of data/cues.yml
+    within three words ("Tokyo Electron as a supplier" names no one)."""
+    roles = "|".join(sorted((re.escape(t.lower()) for t in load_cues()["name_titles"]), key=len, reverse=True))
+    return re.compile(rf" as\s+(?:(?:its|the|their|his|her|a|an)\s+)?(?:[a-z-]+\s+){{0,2}}(?:{roles})\b")
+
+
 def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
     """Entities of ``(anchor, story text)`` pairs, in order of first mention, each with every section
     that mentions it."""
@@ -152,7 +160,7 @@ def _introduced_people(prose: Prose, taken: list[Match]) -> list[tuple[int, str]
     text = prose.text
     size = len(text)
     spans: list[tuple[int, str]] = []
-    before = [(NAME_BEFORE, m.start()) for pattern in (*AFFILIATIONS, _possessive_role())
+    before = [(NAME_BEFORE, m.start()) for pattern in (*AFFILIATIONS, _possessive_role(), _as_role())
               for m in pattern.finditer(text)]
     for cue in matcher.find(prose):
         m = NAME_AFTER.match(text, cue.end)
