@@ -1615,21 +1615,21 @@ def _article(text: str):
     return extract_cleaned(seed, clean(text))
 
 
-@pytest.mark.parametrize("headings, regional", [
+@pytest.mark.parametrize("headings, is_round_up", [
     (("TAIWAN", "NORTH KOREA"), True), (("🇯🇵 Japan", "🇰🇷 South Korea"), True),
     (("Taiwan", "Why it matters"), False),  # one place: an analysis piece's sub-headings
     (("Taipei bets on drones", "Seoul holds rates"), False),  # headlines naming places are no round-up
     (("RARE EARTHS", "TAIWAN"), True),  # a topic's name heads its part too
     (("Rare earth magnets surge", "Export curbs widen"), False),
 ])
-def test_headings_naming_places_alone_make_a_round_up(headings, regional):
-    from generator.extract.structure import regional as is_regional
+def test_headings_naming_places_or_topics_alone_make_a_round_up(headings, is_round_up):
+    from generator.extract.structure import round_up
 
     text = "".join(f"{h}\nOfficials there met on Monday to discuss the budget.\n\n" for h in headings)
-    assert is_regional(clean(text).blocks) is regional
+    assert round_up(clean(text).blocks) is is_round_up
     article = _article(text)
     assert (article.title == " | ".join(s.title.title() if s.title.isupper() else s.title.lstrip("🇯🇵🇰🇷 ")
-                                        for s in article.sections)) is regional
+                                        for s in article.sections)) is is_round_up
 
 
 @pytest.mark.parametrize("tail, author, kept", [

@@ -18,7 +18,7 @@ from generator.extract.signals import truce_signal
 from generator.extract.structure import (Masthead, agenda, as_written, asked, author_names, bio_author, bounded,
                                          dateline_date, dateline_source, edition, email_list, email_sender,
                                          email_subject, fallback_title, is_author_bio, issued, labelled, masthead,
-                                         numbered, one_piece, regional, reporter, signed_by, split_sections,
+                                         numbered, one_piece, reporter, round_up, signed_by, split_sections,
                                          without_opening_mark)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
@@ -62,7 +62,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     # (a story's own heading, without its group's: "Today's Essential Eight: 2. Rare earth licences")
     stories = [s.title.removeprefix(f"{s.group}: ") if s.group else s.title for s in sections if not s.lead]
     # "**Taiwan:** …" / "1. …" / "TAIWAN" over its story: stories under their labels
-    digest = labelled(body) or bool(numbered(body)) or regional(body) or bool(agenda(body))
+    digest = labelled(body) or bool(numbered(body)) or round_up(body) or bool(agenda(body))
     # an edition without a headline is named by its stories (not "1. …", nor "JAPAN" in capitals)
     parts_of_one = one_piece(stories)  # "Summary" / "What changed" / "Next steps": one piece's parts
     if not given and (newsletter or digest) and len(stories) > 1 and not parts_of_one:
@@ -180,7 +180,8 @@ def _analyse(section: Section, heading: str, prose: Prose, editor_topics: tuple[
 
 def story_proses(sections: list[Section]) -> list[Prose]:
     """Each story's sentences as one text: every matcher then scans a story once. (A table's cells are no
-    sentences: its rows tag nothing and are never key points.)"""
+    sentences: its rows tag nothing and are never key points.) Each knows whether a paragraph of it holds two
+    sentences or more: told in prose, not a list of one-line facts (topics reads a closing remark only in prose)."""
     out = []
     for section in sections:
         per_line = [sentences(line) for block in section.blocks if block.kind != "table" for line in block.lines]

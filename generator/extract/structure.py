@@ -293,7 +293,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and _is_label(block.text, cue_matcher("summary_labels")):
             break  # "Key takeaways": the heading of a list in the text, no headline
         elif kind == "heading" and title is None and ((NUMBERED.match(block.text) and i in numbered(blocks))
-                                                      or (_place_heading(block.text) and regional(blocks))):
+                                                      or (_place_heading(block.text) and round_up(blocks))):
             break  # "1. Rare earth licences resume" over its story, then "2. …", or "TAIWAN" over its story, then
             # "NORTH KOREA" over another: a digest's first story, no headline
         elif kind == "heading" and title is None and i + 1 < len(blocks):
@@ -720,7 +720,7 @@ def one_piece(titles: list[str]) -> bool:
     return len(titles) > 1 and all(any(_is_label(t.rstrip(" :"), m) for m in labels) for t in titles)
 
 
-def regional(blocks: tuple[Block, ...]) -> bool:
+def round_up(blocks: tuple[Block, ...]) -> bool:
     """Two headings or more that each name a listed place or a topic alone ("TAIWAN", "North Korea", a flag's
     "🇰🇵 NORTH KOREA", "RARE EARTHS"), each over text: a round-up by region or subject, whose parts are
     stories of their own."""
