@@ -1905,3 +1905,12 @@ def test_a_copyright_line_is_left_out(line, dropped):
 ])
 def test_a_name_before_as_and_a_title_is_a_person(sentence, people):
     assert [e.name for e in find_entities([("", sentence)]) if e.kind == "people"] == people
+
+
+@pytest.mark.parametrize("brief, truce", [
+    ("China halted rare earth magnet exports to US defence firms, a move likely to test the trade truce.", True),
+    ("Rare earth prices rose on Monday, echoing the 2019 trade war between Washington and Beijing.", False),
+])
+def test_a_briefs_second_subject_named_strongly_is_a_topic_unless_named_as_history(brief, truce):
+    tags = {t.slug: t.about for t in tag_story("", brief)}
+    assert tags["rare-earths"] and tags["trade-truce"] is truce

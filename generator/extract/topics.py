@@ -7,13 +7,15 @@ the story's main subject (at least a fifth of the top score): one stray word nev
 Nor does one aside: in a story of five sentences or more, a topic named in a single sentence, neither in
 the heading nor in the opening two sentences (where a story says what it is about), is only mentioned; in a
 shorter story told in prose, so is a topic named once, in its last sentence only ("…, though one analyst
-warned of export controls"). A brief of one or two sentences has no room for more: when no topic reaches
-its score, one strong phrase names its subject — and in a story of three or four, one strong phrase in its
-opening two sentences.
+warned of export controls"). A brief of one or two sentences has no room for more: one strong phrase names
+a subject of it (when no topic reaches its score, or when it is not named as history: "…, a move likely to
+test the trade truce" is one, "echoing the 2019 trade war" is not) — and in a story of three or four, when
+no topic reaches its score, one strong phrase in its opening two sentences.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -22,6 +24,7 @@ from generator.model import TopicTag
 from generator.text import PhraseMatcher, Prose, quotable, sentences, whole_matches
 
 STRONG, TERM, HEADING_BONUS = 3.0, 1.0, 2.0
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DOMINANCE = 0.2
 LEAD_SENTENCES = 2
 ASIDE_MIN_SENTENCES = 5  # shorter stories have no room for an aside: each sentence is the story…
@@ -69,14 +72,17 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
             if m.start == 0 and m.end == len(title.rstrip(" :.")):
                 labelled.add(slug)
     opening: set[str] = set()  # the topics with a strong phrase in the story's first two sentences
+    current: set[str] = set()  # …and with one no year comes before in its sentence ("the 2019 trade war" is history)
     for index, matches in prose.by_sentence(terms.find(prose)).items():
-        sentence = prose.sentences[index]
+        sentence, offset = prose.sentences[index], prose.starts[index]
         for m in matches:
             for slug, weight in m.value:
                 scores[slug] += weight
                 evidence[slug][sentence] = evidence[slug].get(sentence, 0) + weight
                 if index < LEAD_SENTENCES and weight == STRONG:
                     opening.add(slug)
+                    if not YEAR.search(sentence, 0, m.start - offset):
+                        current.add(slug)
     short = len(prose.sentences) < ASIDE_MIN_SENTENCES
     # a short story's closing remark: one strong phrase (or less) in its last sentence only, the two or more
     # before it telling something else (in prose: a list of one-line facts has no remarks)
@@ -88,6 +94,8 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
     # and in a short story for a topic its opening names strongly (where a story says what it is about)
     if short and not any(scores.get(t.slug, 0) >= t.min_score and t.slug not in remarks for t in topics):
         capped = opening if len(prose.sentences) > BRIEF_SENTENCES else set(scores)
+    elif len(prose.sentences) <= BRIEF_SENTENCES:  # a brief's other subject, named strongly and not as history
+        capped = current  # ("…, in a move likely to test the trade truce")
     else:
         capped = set()
     needed = {t.slug: min(t.min_score, STRONG) if t.slug in capped else t.min_score for t in topics}
