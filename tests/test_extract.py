@@ -1914,3 +1914,15 @@ def test_a_name_before_as_and_a_title_is_a_person(sentence, people):
 def test_a_briefs_second_subject_named_strongly_is_a_topic_unless_named_as_history(brief, truce):
     tags = {t.slug: t.about for t in tag_story("", brief)}
     assert tags["rare-earths"] and tags["trade-truce"] is truce
+
+
+@pytest.mark.parametrize("paragraphs, titles", [
+    (["TAIWAN — The legislature passed the budget.", "JAPAN — Tokyo added chip tools to its list."],
+     ["TAIWAN", "JAPAN"]),
+    (["TAIPEI — Taiwan's legislature passed the budget on Friday.", "The vote was 60 to 40."],
+     ["Budget passes"]),  # one wire dateline: one story
+    (["ANALYSIS — Why Taipei bets on drones.", "UPDATE — The vote was moved."], ["Budget passes"]),  # no places
+])
+def test_paragraphs_opening_with_place_labels_in_capitals_are_stories(paragraphs, titles):
+    article = _article("Budget passes\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert [s.title for s in article.sections] == titles

@@ -16,6 +16,7 @@ from generator.extract.events import day_ahead, find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
 from generator.extract.structure import (Masthead, agenda, as_written, asked, author_names, bio_author, bounded,
+                                         caps_labelled,
                                          dateline_date, dateline_source, edition, email_list, email_sender,
                                          email_subject, fallback_title, is_author_bio, issued, labelled, masthead,
                                          numbered, one_piece, reporter, round_up, signed_by, split_sections,
@@ -62,7 +63,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     # (a story's own heading, without its group's: "Today's Essential Eight: 2. Rare earth licences")
     stories = [s.title.removeprefix(f"{s.group}: ") if s.group else s.title for s in sections if not s.lead]
     # "**Taiwan:** …" / "1. …" / "TAIWAN" over its story: stories under their labels
-    digest = labelled(body) or bool(numbered(body)) or round_up(body) or bool(agenda(body))
+    digest = (labelled(body) or bool(numbered(body)) or round_up(body) or bool(caps_labelled(body))
+              or bool(agenda(body)))
     # an edition without a headline is named by its stories (not "1. …", nor "JAPAN" in capitals)
     parts_of_one = one_piece(stories)  # "Summary" / "What changed" / "Next steps": one piece's parts
     if not given and (newsletter or digest) and len(stories) > 1 and not parts_of_one:

@@ -731,6 +731,34 @@ def round_up(blocks: tuple[Block, ...]) -> bool:
     return len(places) > 1 and sum(1 for i in places if is_heading(blocks[i]) and not is_heading(blocks[i + 1])) > 1
 
 
+# "TAIWAN — TSMC said …", "SOUTH CHINA SEA: A Chinese ship …": a label in capitals opening a paragraph
+CAPS_LABEL = re.compile(r"([A-Z][A-Z.'’&-]*(?: [A-Z][A-Z.'’&-]*){0,3})(?::|\s[—–-])\s+(?=\S)")
+
+
+def caps_labelled(blocks: tuple[Block, ...]) -> list[tuple[int, re.Match]]:
+    """Paragraphs opening with a place's or a topic's name in capitals and a dash or colon, two or more, each
+    label another ("TAIWAN — …", "JAPAN — …"): a round-up whose labels head stories of their own. (A wire's
+    dateline opens one paragraph: "TAIPEI — …".)"""
+    found = [(i, m) for i, b in enumerate(blocks) if b.kind == "p" and b.lines[0][:1].isupper()
+             and (m := CAPS_LABEL.match(b.lines[0])) and m.end() < len(b.lines[0])]
+    if len(found) < 2 or len({m.group(1) for _, m in found}) < len(found):
+        return []
+    named = _place_headings([m.group(1) for _, m in found])
+    return [(i, m) for (i, m), ok in zip(found, named) if ok] if sum(named) > 1 else []
+
+
+def _caps_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    labels = dict(caps_labelled(blocks))
+    if not labels:
+        return blocks
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        m = labels.get(i)
+        out += [Block("h", (m.group(1),), block.line), Block("p", (block.lines[0][m.end():],), block.line)] if m \
+            else [block]
+    return tuple(out)
+
+
 def _place_heading(text: str) -> bool:
     return word_count(text) <= PLACE_HEADING_WORDS and _place_headings([text])[0]
 
@@ -842,7 +870,7 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
     first story and carries the article's title. A heading followed directly by another heading opens a
     group ("What you missed"), whose sections are titled "Group: Heading".
     """
-    blocks = _agenda(_numbered(_questions(_labelled(blocks))))
+    blocks = _agenda(_numbered(_questions(_caps_labels(_labelled(blocks)))))
     parts: list[tuple[str, list[Block], bool, str]] = []  # (title, blocks, lead, group)
     closing = _sign_off(blocks)
     blocks, signatures = blocks[:len(blocks) - closing], list(blocks[len(blocks) - closing:])
