@@ -186,8 +186,9 @@ def story_proses(sections: list[Section]) -> list[Prose]:
     sentences or more: told in prose, not a list of one-line facts (topics reads a closing remark only in prose)."""
     out = []
     for section in sections:
-        per_line = [sentences(line) for block in section.blocks if block.kind != "table" for line in block.lines]
-        out.append(Prose([s for line in per_line for s in line], connected=any(len(line) > 1 for line in per_line)))
+        lines = [line for block in section.blocks if block.kind != "table" for line in block.lines]
+        told = [s for line in lines for s in sentences(line)]
+        out.append(Prose(told, connected=len(told) > len(lines)))  # (a line is one sentence or more)
     return out
 
 

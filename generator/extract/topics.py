@@ -83,13 +83,15 @@ def tag_story(title: str, prose: Prose | str) -> tuple[TopicTag, ...]:
                     opening.add(slug)
                     if not YEAR.search(sentence, 0, m.start - offset):
                         current.add(slug)
+    if not scores:
+        return ()  # (no topic named: nothing to weigh)
     short = len(prose.sentences) < ASIDE_MIN_SENTENCES
     # a short story's closing remark: one strong phrase (or less) in its last sentence only, the two or more
     # before it telling something else (in prose: a list of one-line facts has no remarks)
     closing = prose.sentences[-1] if short and prose.connected and len(prose.sentences) >= CLOSING_MIN_SENTENCES \
         else None
-    remarks = frozenset(slug for slug, score in scores.items() if closing is not None and slug not in headed
-                        and score <= STRONG and list(evidence[slug]) == [closing])
+    remarks = frozenset(slug for slug, score in scores.items() if slug not in headed and score <= STRONG
+                        and list(evidence[slug]) == [closing]) if closing is not None else frozenset()
     # the score a topic needs: its own; where none reaches it (remarks aside), one strong phrase's in a brief,
     # and in a short story for a topic its opening names strongly (where a story says what it is about)
     if short and not any(scores.get(t.slug, 0) >= t.min_score and t.slug not in remarks for t in topics):
