@@ -1926,3 +1926,14 @@ def test_a_briefs_second_subject_named_strongly_is_a_topic_unless_named_as_histo
 def test_paragraphs_opening_with_place_labels_in_capitals_are_stories(paragraphs, titles):
     article = _article("Budget passes\n\n" + "\n\n".join(paragraphs) + "\n")
     assert [s.title for s in article.sections] == titles
+
+
+@pytest.mark.parametrize("items, titles", [
+    (["China: Exports rose 8 percent in April, beating forecasts.", "Taiwan: President Lai reshuffled his cabinet on Friday.",
+      "Japan: Toyota cut its profit forecast, citing US tariffs."], ["China", "Taiwan", "Japan"]),
+    (["Outlook: Exports should keep rising through the summer.", "Risks: A stronger yen could hurt the big exporters."],
+     ["Morning note"]),  # labels, not places: one story
+])
+def test_a_newsletters_place_labelled_items_are_stories(items, titles):
+    article = _article("MORNING NOTE WEEKLY\n\nMorning note\n\n" + "\n".join(f"• {i}" for i in items) + "\n")
+    assert [s.title for s in article.sections] == titles

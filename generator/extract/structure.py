@@ -946,19 +946,31 @@ BRIEFS = "In brief"
 
 
 def _briefs(part: tuple[str, list[Block], bool, str], article_title: str) -> list[tuple[str, list[Block], bool, str]]:
-    """In a newsletter, a part that is nothing but a list of "Headline: story" items (a digest's briefs) is
-    one story per item, each tagged on its own; any other part stays as it is."""
+    """In a newsletter, a part that is nothing but a list of "Headline: story" items (a digest's briefs), or of
+    "Place: story" items ("• Taiwan: President Lai reshuffled …"), is one story per item, each tagged on its
+    own; any other part stays as it is."""
     title, blocks, lead, _ = part
     items = [(block, line) for block in blocks for line in block.lines]
     if lead or len(items) < 2 or not all(block.kind == "ul" for block in blocks):
         return [part]
     found = [BRIEF.fullmatch(line) for _, line in items]
-    if not all(m and _brief_head(m.group(1)) and word_count(m.group(2)) >= BRIEF_MIN_WORDS for m in found):
+    if not all(m and word_count(m.group(2)) >= BRIEF_MIN_WORDS for m in found):
+        return [part]
+    heads = [m.group(1).strip() for m in found]
+    if not all(map(_brief_head, heads)) and not _place_labels(heads):
         return [part]
     headed = title != article_title  # the list sat under a heading of its own: it names the group
     return [(f"{title}: {m.group(1).strip()}" if headed else m.group(1).strip(),
              [Block("p", (m.group(2).strip(),), block.line)], False, title if headed else BRIEFS)
             for (block, _), m in zip(items, found)]
+
+
+def _place_labels(heads: list[str]) -> bool:
+    """Short capitalised labels, two thirds of them or more a listed place's or a topic's name ("China",
+    "Taiwan", "Korea", "Japan")."""
+    if not all(h[:1].isupper() and word_count(h) <= PLACE_HEADING_WORDS for h in heads):
+        return False
+    return sum(_place_headings(heads)) * 3 >= len(heads) * 2
 
 
 def _brief_head(head: str) -> bool:
