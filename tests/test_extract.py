@@ -35,6 +35,14 @@ def assert_kept(line: str) -> None:
     assert [b.text for b in clean(f"Officials met on Monday.\n\n{line}\n").blocks] == ["Officials met on Monday.", line]
 
 
+def assert_left_out_or_kept(line: str, reason: str | None) -> None:
+    """``line`` left out for ``reason``, or kept as it is when there is none."""
+    if reason:
+        assert_left_out(line, reason)
+    else:
+        assert_kept(line)
+
+
 def test_labelled_set_meets_the_floor():
     score = evaluate()
     tp, fp, fn = (sum(d.values()) for d in (score.tp, score.fp, score.fn))
@@ -1651,10 +1659,7 @@ def test_a_letters_closing_name_and_town_sign_it(tail, author, kept):
     ("Reporting by Dan Ortiz, who says the talks failed", False),
 ])
 def test_a_credit_line_may_give_a_writers_role(line, credit):
-    if credit:
-        assert_left_out(line, "credits")
-    else:
-        assert_kept(line)
+    assert_left_out_or_kept(line, "credits" if credit else None)
 
 
 @pytest.mark.parametrize("line, author, source", [
@@ -1891,10 +1896,7 @@ def test_a_dash_sign_off_may_give_the_writers_role(line, author):
     ("(C) is the right answer, officials said.", False),
 ])
 def test_a_copyright_line_is_left_out(line, dropped):
-    if dropped:
-        assert_left_out(line, "boilerplate")
-    else:
-        assert_kept(line)
+    assert_left_out_or_kept(line, "boilerplate" if dropped else None)
 
 
 @pytest.mark.parametrize("sentence, people", [

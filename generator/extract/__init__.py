@@ -63,8 +63,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     # (a story's own heading, without its group's: "Today's Essential Eight: 2. Rare earth licences")
     stories = [s.title.removeprefix(f"{s.group}: ") if s.group else s.title for s in sections if not s.lead]
     # "**Taiwan:** …" / "1. …" / "TAIWAN" over its story: stories under their labels
-    digest = (labelled(body) or bool(numbered(body)) or round_up(body) or bool(caps_labelled(body))
-              or bool(agenda(body)))
+    calendar = bool(agenda(body))  # a week ahead's days (asked once: their events are read below)
+    digest = labelled(body) or bool(numbered(body)) or round_up(body) or bool(caps_labelled(body)) or calendar
     # an edition without a headline is named by its stories (not "1. …", nor "JAPAN" in capitals)
     parts_of_one = one_piece(stories)  # "Summary" / "What changed" / "Next steps": one piece's parts
     if not given and (newsletter or digest) and len(stories) > 1 and not parts_of_one:
@@ -90,7 +90,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     entities += tuple(Entity(name, "people", f"Written by {author}.", "") for name in map(_without_honorific, author_names(author))
                       if _looks_like_name(name) and name not in named)
     events = {e for s, p in zip(sections, proses) for e in find_events(s.anchor, p, date)}
-    if digest and agenda(body):  # a week ahead's days: each heads its item
+    if calendar:  # a week ahead's days: each heads its item
         events |= {e for s, p in zip(sections, proses) if (e := day_ahead(s.anchor, s.title, p, date))}
 
     dropped = (cleaned.dropped + tuple(d for d in _masthead_dropped(cleaned, head) if d.line != restored)

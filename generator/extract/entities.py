@@ -68,10 +68,7 @@ def whole_names(texts: list[str]) -> list[str | None]:
 def whole_name(text: str) -> str | None:
     """The kind of the one entity of data/entities.yml that ``text`` (but for a full stop) is a name of, if
     it is one ("Ministry of Industry and Information Technology", "South Korea")."""
-    found = _gazetteer().find(text)
-    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text.rstrip(" .")):
-        return found[0].value[0]
-    return None
+    return whole_names([text])[0]
 
 
 @lru_cache(maxsize=1)

@@ -670,14 +670,23 @@ def _labelled(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     if len(set(labels)) < len(labels):  # speakers: "Sato: …", the emphasis marks left out as a heading's are
         return tuple(Block("p", (f"{m.group(1).strip()}: {b.lines[0][m.end():]}",), b.line) if m else b
                      for b, m in zip(blocks, found))
+    return _headed(blocks, {i: m for i, m in enumerate(found) if m})
+
+
+def _headed(blocks: tuple[Block, ...], labels: dict[int, re.Match]) -> tuple[Block, ...]:
+    """Each paragraph a label opens (``labels``: block index → the label's match, its name in group 1) as the
+    label's heading over the rest of the paragraph."""
+    if not labels:
+        return blocks
     out: list[Block] = []
-    for block, m in zip(blocks, found):
-        if m:
-            out += [Block("h", (m.group(1).strip(),), block.line), Block("p", (block.lines[0][m.end():],),
-                                                                          block.line)]
-        else:
-            out.append(block)
+    for i, block in enumerate(blocks):
+        m = labels.get(i)
+        out += _heading_over(m.group(1).strip(), block.lines[0][m.end():], block.line) if m else [block]
     return tuple(out)
+
+
+def _heading_over(label: str, text: str, line: int) -> list[Block]:
+    return [Block("h", (label,), line), Block("p", (text,), line)]
 
 
 PLACE_AND_DATE = re.compile(r"\((?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2},\s+)?(?P<date>[^()]+)\)")
@@ -751,15 +760,7 @@ def caps_labelled(blocks: tuple[Block, ...]) -> list[tuple[int, re.Match]]:
 
 
 def _caps_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    labels = dict(caps_labelled(blocks))
-    if not labels:
-        return blocks
-    out: list[Block] = []
-    for i, block in enumerate(blocks):
-        m = labels.get(i)
-        out += [Block("h", (m.group(1),), block.line), Block("p", (block.lines[0][m.end():],), block.line)] if m \
-            else [block]
-    return tuple(out)
+    return _headed(blocks, dict(caps_labelled(blocks)))
 
 
 def _place_heading(text: str) -> bool:
@@ -815,8 +816,7 @@ def _agenda(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             m = _agenda_day(line) if (i, n) in days else None
             if m:
                 rest = line[m.end():]
-                out += [Block("h", (m.group(),), block.line), Block("p", (rest[AGENDA_MARK.match(rest).end():],),
-                                                                    block.line)]
+                out += _heading_over(m.group(), rest[AGENDA_MARK.match(rest).end():], block.line)
             else:
                 out.append(Block(block.kind, (line,), block.line))
     return tuple(out)
