@@ -226,7 +226,7 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
                     if not _paragraphed(body) and stop is None:  # read once, then kept up to date
                         # (a wire's dateline opens a story's text, never a headline: it goes on too)
                         stop = len(sentences("".join(parts))) > 1 or DATELINE.match(parts[0]) is not None
-                    continues = _paragraphed(body) or stop  # a sentence ended inside: a wrapped paragraph
+                    continues = _paragraphed(body) or bool(stop)  # a sentence ended inside: a wrapped paragraph
             elif parts[-1][-1] in ",;" and line[:1].islower():  # "… resumed regular talks," / "officials said"
                 continues = True
             if continues:
@@ -710,7 +710,7 @@ def _role_part(part: str) -> bool:
     """A writer's role: a few words ending in a role of data/cues.yml's ``byline_roles``, then perhaps where
     ("technology correspondent", "staff writer in Tokyo")."""
     role, _, where = part.strip().rstrip(".").partition(" in ")
-    hits = cue_matcher("byline_roles").find(role) if word_count(role) <= MAX_ROLE_WORDS else None
+    hits = cue_matcher("byline_roles").find(role) if word_count(role) <= MAX_ROLE_WORDS else []
     return bool(hits) and hits[-1].end == len(role) and (not where or where[:1].isupper())
 
 
@@ -1001,7 +1001,8 @@ def _entries(blocks: list[Block], start: int, short: list[bool]) -> tuple[list[s
         end += 1
     if end - start < 2:
         return [], end
-    entries, keys = [], set()
+    entries: list[str] = []
+    keys: set[str] = set()
     for n in range(start, end):  # until the first heading the contents list again
         key = _entry_key(blocks[n].lines[0])
         if key in keys:

@@ -117,8 +117,8 @@ def _analyse_all(sections: list[Section], proses: list[Prose], editor_topics: tu
     shared: dict[int, tuple] = {}
     if not independent and len(parts) > 1:
         whole = Prose([sentence for i in parts for sentence in proses[i].sentences])
-        tags = tag_story(_heading(headings[parts[0]], article_title), whole)
-        shared = {i: (tags, whole if n == 0 else Prose([])) for n, i in enumerate(parts)}
+        whole_tags = tag_story(_heading(headings[parts[0]], article_title), whole)
+        shared = {i: (whole_tags, whole if n == 0 else Prose([])) for n, i in enumerate(parts)}
     elif parts and not independent:
         shared = {parts[0]: (tag_story(_heading(headings[parts[0]], article_title), proses[parts[0]]), None)}
     out = []

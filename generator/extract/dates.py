@@ -78,8 +78,8 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
 # Every date the pattern reads holds a month's first three letters or, year first, four digits and a
 # separator (day first, full stops and four digits): looking for those first spares most sentences the pattern, whose leading lookbehind tries every
 # position.
-MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTH_STEMS += tuple(stem.upper() for stem in MONTH_STEMS)
+_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_STEMS: tuple[str, ...] = _STEMS + tuple(stem.upper() for stem in _STEMS)
 YEAR_FIRST = re.compile(r"\d(?:\d{3}[-/.年]|\.\d{1,2}\.\d{4})")  # (or day first between full stops; one digit first:
 # the engine then skips to digits fast)
 

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from generator.config import load_cues, load_entities
-from generator.model import ENTITY_KINDS, Entity
+from generator.model import ENTITY_KINDS, Entity, EntityKind
 from generator.text import CLOSERS, Match, PhraseMatcher, Prose, sentences, whole_matches
 
 # Latin letters with their accents ("Eduardo Año", "Đỗ Hùng Việt"); the extended blocks mix both cases
@@ -109,7 +109,7 @@ def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
     """Entities of ``(anchor, story text)`` pairs, in order of first mention, each with every section
     that mentions it."""
     gazetteer = _gazetteer()
-    first: dict[str, tuple[str, str, str]] = {}  # name -> (kind, sentence, anchor)
+    first: dict[str, tuple[EntityKind, str, str]] = {}  # name -> (kind, sentence, anchor)
     anchors: dict[str, dict[str, None]] = {}
     unlisted = 0  # names found by pattern so far: each gets a page of its own
     for anchor, story in stories:

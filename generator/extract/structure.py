@@ -584,7 +584,7 @@ def _dateline(blocks: tuple[Block, ...]) -> re.Match | None:
     return DATELINE.match(first.text) if first else None
 
 
-def signature(block: Block) -> tuple[str, str | None] | None:
+def signature(block: Block) -> tuple[str | None, str | None] | None:
     """"Name, Title, Organisation" closing a piece: returns (name, organisation)."""
     # (most paragraphs end in a full stop; cleaning leaves a paragraph single-spaced: its spaces count words)
     if block.kind not in ("p", "ul") or ends_clause(block.lines[0]) or block.lines[0].count(" ") >= 14 \
@@ -816,7 +816,8 @@ def _agenda(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             m = _agenda_day(line) if (i, n) in days else None
             if m:
                 rest = line[m.end():]
-                out += _heading_over(m.group(), rest[AGENDA_MARK.match(rest).end():], block.line)
+                mark = AGENDA_MARK.match(rest)
+                out += _heading_over(m.group(), rest[mark.end() if mark else 0:], block.line)
             else:
                 out.append(Block(block.kind, (line,), block.line))
     return tuple(out)
@@ -857,7 +858,8 @@ def _questions(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     out: list[Block] = []
     for i, block in enumerate(blocks):
         if i in questions:
-            text = block.lines[0][QUESTION.match(block.lines[0]).end():]
+            opening = QUESTION.match(block.lines[0])
+            text = block.lines[0][opening.end() if opening else 0:]
             out.append(Block("h", (_cut((sentences(text) or [text])[0].rstrip(".").split(), QUESTION_TITLE_WORDS),),
                              block.line))
         out.append(block)
@@ -877,7 +879,8 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
     parts: list[tuple[str, list[Block], bool, str]] = []  # (title, blocks, lead, group)
     closing = _sign_off(blocks)
     blocks, signatures = blocks[:len(blocks) - closing], list(blocks[len(blocks) - closing:])
-    group, current_title, current, lead = "", title, [], edition
+    current: list[Block] = []
+    group, current_title, lead = "", title, edition
     fresh = False  # a group's heading was just read, no text under it yet
     heads = _headings(blocks)
     for i, block in enumerate(blocks):
@@ -953,8 +956,9 @@ def _briefs(part: tuple[str, list[Block], bool, str], article_title: str) -> lis
     items = [(block, line) for block in blocks for line in block.lines]
     if lead or len(items) < 2 or not all(block.kind == "ul" for block in blocks):
         return [part]
-    found = [BRIEF.fullmatch(line) for _, line in items]
-    if not all(m and word_count(m.group(2)) >= BRIEF_MIN_WORDS for m in found):
+    matched = [BRIEF.fullmatch(line) for _, line in items]
+    found = [m for m in matched if m and word_count(m.group(2)) >= BRIEF_MIN_WORDS]
+    if len(found) < len(items):
         return [part]
     heads = [m.group(1).strip() for m in found]
     if not all(map(_brief_head, heads)) and not _place_labels(heads):
@@ -1043,7 +1047,7 @@ def email_subject(dropped: tuple[Dropped, ...]) -> str | None:
 def edition(subject: str | None) -> tuple[str, dt.date] | None:
     """The newsletter and issue date a subject names ("Daily China Brief — 7 April 2026"): no title."""
     name = _newsletter_name(subject) if subject else None
-    on = full_date(subject) if name and name != subject else None
+    on = full_date(subject) if subject and name and name != subject else None
     return (name, on) if name and on else None
 
 
@@ -1063,7 +1067,7 @@ def _subject(dropped: tuple[Dropped, ...]) -> tuple[str | None, str | None]:
             subject = SUBJECT_PREFIX.sub("", d.text[d.text.index(":") + 1:]).strip()
             tag = LIST_TAG.match(subject)
             name = tag.group(1).strip() if tag and any(c.isalpha() for c in tag.group(1)) else None
-            if name:  # "[Strait Notes] Fwd: Recall votes": the subject after the list's name
+            if tag and name:  # "[Strait Notes] Fwd: Recall votes": the subject after the list's name
                 subject = SUBJECT_PREFIX.sub("", subject[tag.end():]).strip()
             return subject or None, name
     return None, None
