@@ -1939,3 +1939,13 @@ def test_paragraphs_opening_with_place_labels_in_capitals_are_stories(paragraphs
 def test_a_newsletters_place_labelled_items_are_stories(items, titles):
     article = _article("MORNING NOTE WEEKLY\n\nMorning note\n\n" + "\n".join(f"• {i}" for i in items) + "\n")
     assert [s.title for s in article.sections] == titles
+
+
+def test_a_trackers_verdict_line_counts_only_under_a_heading_on_the_truce():
+    lines = ["Tariffs: levies stay at 10% this week.", "Verdict: holding, with friction over paperwork."]
+    assert truce_signal(lines, "China–US trade truce: where things stand").value == "holding"
+    assert truce_signal(lines, "Washington and Beijing: the weekly scorecard").value == "holding"
+    assert truce_signal(lines, "Rice prices in Bangkok: where things stand") is None
+    assert truce_signal(lines) is None
+    # (a verdict in a sentence's middle is the text's own: it must name the truce or both sides)
+    assert truce_signal(["Our verdict is that prices are holding."], "The trade truce tracker") is None

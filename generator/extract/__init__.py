@@ -172,7 +172,7 @@ def _analyse(section: Section, heading: str, prose: Prose, editor_topics: tuple[
     truce = None
     truce_tag = next((t for t in tags if t.slug == TRUCE), None)
     if truce_tag and truce_tag.about and not section.lead:
-        truce = truce_signal(prose if signal_prose is None else signal_prose)
+        truce = truce_signal(prose if signal_prose is None else signal_prose, heading)
     # (weighted by the evidence as the text has it; an edition's lead-in gets no short sentence as its point)
     points = key_points(prose.sentences, weights, brief=not section.lead)
     # the evidence then quoted as key points are: without a thread's "5/" or a wire's dateline

@@ -1,7 +1,8 @@
 """The US–China trade truce signal of a story: escalation, de-escalation or holding.
 
 A sentence counts only when it concerns the truce — it names the truce or trade talks, or names both China
-and the US — so tariffs on others or a Taiwan speech never move the tracker. Cue phrases and weights live in
+and the US — so tariffs on others or a Taiwan speech never move the tracker (a tracker's "Verdict: holding"
+under a heading on the truce concerns it too). Cue phrases and weights live in
 ``data/cues.yml``; a cue shortly after a negation ("chose not to impose tariffs") is ignored, and so is one
 in a question or after "whether": asked about, not reported.
 """
@@ -12,6 +13,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from generator.clean import opens_with
 from generator.config import load_cues
 from generator.extract.structure import without_opening_mark
 from generator.model import SIGNALS, TruceSignal
@@ -34,7 +36,7 @@ def _matchers():
             PhraseMatcher({p: p for p in cues.get("hypotheticals", [])}))
 
 
-def truce_signal(story: Prose | list[str]) -> TruceSignal | None:
+def truce_signal(story: Prose | list[str], heading: str = "") -> TruceSignal | None:
     prose = story if isinstance(story, Prose) else Prose(list(story))
     cues, truce, china, us, negations, hypotheticals = _matchers()
     totals: dict[str, float] = defaultdict(float)
@@ -45,10 +47,12 @@ def truce_signal(story: Prose | list[str]) -> TruceSignal | None:
     truce_hits = prose.by_sentence(truce.find(prose))
     china_hits = prose.by_sentence(china.find(prose))
     us_hits = prose.by_sentence(us.find(prose))
+    truce_heading = bool(heading) and bool(truce.find(heading) or (china.find(heading) and us.find(heading)))
     for index, matches in sorted(cue_hits.items()):
         sentence, offset = prose.sentences[index], prose.starts[index]
         names_truce = index in truce_hits
-        if not (names_truce or (index in china_hits and index in us_hits)):
+        if not (names_truce or (index in china_hits and index in us_hits)
+                or (truce_heading and opens_with(sentence, "verdict_labels", then=":"))):
             continue
         if sentence.rstrip(CLOSERS).endswith("?"):
             continue  # a question asks whether the truce holds: it is no evidence either way
