@@ -1949,3 +1949,29 @@ def test_a_trackers_verdict_line_counts_only_under_a_heading_on_the_truce():
     assert truce_signal(lines) is None
     # (a verdict in a sentence's middle is the text's own: it must name the truce or both sides)
     assert truce_signal(["Our verdict is that prices are holding."], "The trade truce tracker") is None
+
+
+BRIEF_ITEMS = ("1) Seoul's central bank held its policy rate at 2.5 percent on Thursday morning.\n"
+               "2) Taiwan's cabinet approved a bill on drone procurement for the coast guard.\n"
+               "3) Vietnam's exports of shrimp rose nine percent in April from a year earlier.\n")
+
+
+@pytest.mark.parametrize("title, items, stories", [
+    ("Morning brief", BRIEF_ITEMS, 3),  # a newsletter's title: one story per item
+    ("Morning brief", f"Three things today:\n\n{BRIEF_ITEMS}", 3),  # under the line announcing them
+    ("Morning brief", f"Rates, drones and shrimp.\n\n{BRIEF_ITEMS}", 1),  # a story's own sentence first
+    ("Three decisions this week", BRIEF_ITEMS, 1),  # an article's own list stays in its story
+    ("Morning brief", BRIEF_ITEMS.replace("1)", "4)"), 1),  # counted from elsewhere: a list's tail
+    ("Morning brief", BRIEF_ITEMS.replace("3)", "2)"), 1),  # numbers repeated: not a count
+    ("Morning brief", "1) Rates.\n2) Drones.\n3) Shrimp prices.\n", 1),  # words, not stories
+])
+def test_a_newsletters_numbered_items_are_stories_of_their_own(title, items, stories):
+    from generator.extract.structure import split_sections
+
+    sections, _ = split_sections(clean(items).blocks, title, edition=False)
+    found = [s for s in sections if not s.lead]
+    assert len(found) == stories
+    assert [s.blocks[0].text for s in sections if s.lead] == (["Three things today:"] if "today" in items else [])
+    if stories > 1:
+        assert found[0].title == "Seoul's central bank held its policy rate at 2.5 percent on Thursday morning"
+        assert [s.blocks[0].text[:6] for s in found] == ["Seoul'", "Taiwan", "Vietna"]

@@ -902,6 +902,8 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
         parts[0] = (parts[0][0], parts[0][1], True, parts[0][3])
     if newsletter or edition:  # an analysis piece's "Why it matters: …" bullets stay one story
         parts = [story for part in parts for story in _briefs(part, title)]
+    if newsletter or edition or _is_label(title, cue_matcher("series_labels")):
+        parts = [story for part in parts for story in _numbered_items(part, title)]
 
     sections: list[Section] = []
     anchors: set[str] = set()
@@ -967,6 +969,35 @@ def _briefs(part: tuple[str, list[Block], bool, str], article_title: str) -> lis
     return [(f"{title}: {m.group(1).strip()}" if headed else m.group(1).strip(),
              [Block("p", (m.group(2).strip(),), block.line)], False, title if headed else BRIEFS)
             for (block, _), m in zip(items, found)]
+
+
+def _numbered_items(part: tuple[str, list[Block], bool, str],
+                    article_title: str) -> list[tuple[str, list[Block], bool, str]]:
+    """In a newsletter, a story that is nothing but numbered paragraphs of a sentence or more, three or more
+    counted from one ("1) Taiwan's legislature passed … / 2) China's commerce ministry said …"), is one story
+    per item, titled from its sentence (a line announcing them, "Three things:", is the edition's lead-in);
+    any other part stays as it is."""
+    title, blocks, lead, _ = part
+    intro = blocks[:1] if blocks and blocks[0].text.endswith(":") and not LIST_NUMBER.match(blocks[0].text) \
+        and word_count(blocks[0].text) <= LEAD_IN_MAX_WORDS else []
+    blocks = blocks[len(intro):]
+    if lead or len(blocks) < MIN_NUMBERED_ITEMS or any(b.kind != "p" or len(b.lines) > 1 for b in blocks):
+        return [part]
+    numbers = [LIST_NUMBER.match(b.lines[0]) for b in blocks]
+    items = [(b, b.lines[0][m.end():]) for n, (b, m) in enumerate(zip(blocks, numbers), 1)
+             if m and m.group().rstrip(".) ") == str(n) and ends_clause(b.lines[0])]
+    if len(items) < len(blocks) or any(word_count(text) < BRIEF_MIN_WORDS for _, text in items):
+        return [part]
+    headed = title != article_title  # the list sat under a heading of its own: it names the group
+    out = [(title, intro, True, "")] if intro else []
+    for block, text in items:
+        item = Block("p", (text,), block.line)
+        out.append((f"{title}: {fallback_title((item,))}" if headed else fallback_title((item,)), [item], False,
+                    title if headed else BRIEFS))
+    return out
+
+
+MIN_NUMBERED_ITEMS = 3
 
 
 def _place_labels(heads: list[str]) -> bool:
