@@ -64,9 +64,10 @@ def clean(body: str, first_line: int = 1) -> Cleaned:
     blocks, pages = _drop_page_marks(blocks)
     blocks, links = _drop_link_list(blocks, dropped)
     blocks, notes = _drop_references(blocks)
+    blocks, legal = _drop_disclaimers(blocks)
     blocks, teaser = _drop_repeated_tail(blocks)
     blocks, contents = _drop_contents(blocks)
-    return Cleaned(tuple(blocks), tuple(sorted(headers + dropped + pages + links + notes + teaser + contents,
+    return Cleaned(tuple(blocks), tuple(sorted(headers + dropped + pages + links + notes + legal + teaser + contents,
                                                key=lambda d: d.line)))
 
 
@@ -500,6 +501,11 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
             return "end mark"
         if ("@" in text or text[-1:].isdigit()) and CONTACT_ONLY.fullmatch(text):
             return CONTACT
+    if bracketed and "wire_notes" in lists and opens_with(bare, "wire_notes", then=":"):
+        return "wire note"  # "(ATTN: ADDS details in paras 4-7, photo)": the agency's word to editors
+    if "tag_labels" in lists and (text.rstrip(":").lower() in _cue_set("tag_labels")
+                                  or (opens_with(text, "tag_labels", then=":") and _tag_list(text))):
+        return "tags"  # "Keywords" over the tags, or "Tags: Taiwan, drones, budget"
     if "correction_labels" in lists and _correction(text):
         return "correction"
     if words <= MAX_CAPTION_WORDS and (text[-1:] == ")" or "/" in text[-50:]) and _caption_credit().search(text):
@@ -535,7 +541,7 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
             return "ornament"
     if text[:2] == "![" and MD_IMAGE_LINE.fullmatch(text):  # a Markdown image: its picture is not here
         return "image"
-    if text[:1] == "#" and HASHTAGS.fullmatch(text):
+    if text[:1] == "#" and (HASHTAGS.fullmatch(text) or _tag_list(text)):
         return "hashtags"
     if words <= MAX_READING_TIME_WORDS and (text[:1].isdigit() or text[:5].lower() in ("readi", "liste", "about")) \
             and READING_TIME.fullmatch(text):  # "4 min read"
@@ -559,6 +565,16 @@ COPYRIGHT_START = frozenset("[(©ⓒCc")
 CAPTION_NUMBER = re.compile(r"(?:photo|image|picture|graphic|figure|chart|map)s?\s+\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*:",
                             re.IGNORECASE)
 MAX_CAPTION_WORDS = 60
+def _tag_list(text: str) -> bool:
+    """Short tags and nothing else: "#N. Korea #ballistic missile #JCS" (tags of several words), or after a
+    label "Tags: Taiwan, drones, defence budget"."""
+    body = text.split(":", 1)[1] if text[:1] != "#" else text
+    tags = [t.strip() for t in re.split(r"\s#|^#|,|;|\|", body) if t.strip()]
+    return len(tags) >= MIN_TAGS and all(t.count(" ") < TAG_WORDS and not ends_clause(t) for t in tags)
+
+
+MIN_TAGS = 3
+TAG_WORDS = 4
 HASHTAGS = re.compile(r"(?:#[^\W\d_][\w-]*[\s,]*)+")  # "#RareEarths #SupplyChains"
 READING_TIME = re.compile(r"(?:(?:reading|listening) time:?\s*)?(?:about\s+)?\d{1,3}[-\s]?(?:min|mins|minutes?)\.?"
                           r"(?:\s+(?:read|listen|watch))?", re.IGNORECASE)
@@ -745,7 +761,7 @@ def _openers() -> dict[str, tuple[str, ...]]:
     """First word of a phrase → the lists of data/cues.yml with a phrase opening with it."""
     out: dict[str, tuple[str, ...]] = {}
     for cues in ("credit_lines", "caption_labels", "greetings", "link_labels", "buttons", "ad_labels",
-                 "contact_labels", "correction_labels", "chart_titles", "share_targets"):
+                 "contact_labels", "correction_labels", "chart_titles", "share_targets", "wire_notes", "tag_labels"):
         for phrase in load_cues().get(cues, []):
             first = FIRST_WORDS.match(phrase.lower())
             if first and cues not in out.get(first.group(), ()):
@@ -888,6 +904,45 @@ def _drop_references(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     return blocks, []
 
 
+
+
+def _drop_disclaimers(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
+    """What a press release or a research note closes with besides its text: a "Forward-Looking Statements"
+    or "Analyst certification" heading (data/cues.yml's ``disclaimer_labels``) with its paragraphs, and an
+    "About Acme Rare Earths Ltd" heading over the paragraph that opens with the company's name (its standard
+    description), each up to the next heading. Never the opening's: the text comes first."""
+    kept: list[Block] = []
+    dropped: list[Dropped] = []
+    reason = None
+    for n, block in enumerate(blocks):
+        short = block.kind in ("p", "h") and len(block.lines) == 1 and block.text.count(" ") < MAX_LABEL_HEADING_WORDS \
+            and (not ends_clause(block.text) or block.text[:6] == "About ")  # ("About Acme Corp.")
+        if short and n >= MIN_TEXT_BEFORE_DISCLAIMER:
+            reason = _disclaimer(block.text, blocks[n + 1] if n + 1 < len(blocks) else None)
+        elif short:
+            reason = None
+        if reason:
+            dropped.append(Dropped(block.line, reason, block.text))
+        else:
+            kept.append(block)
+    return kept, dropped
+
+
+MAX_LABEL_HEADING_WORDS = 10
+MIN_TEXT_BEFORE_DISCLAIMER = 3
+ABOUT = re.compile(r"About (?!the\b|our\b|this\b|us\b)([A-Z][\w&.,'’-]*(?: [\w&.,'’()-]+){0,8})")
+
+
+def _disclaimer(heading: str, after: Block | None) -> str | None:
+    """Why a heading opens text to leave out ("disclaimer", "about the issuer"), or None."""
+    label = heading.rstrip(":").strip().lower()
+    if label in _cue_set("disclaimer_labels"):
+        return "disclaimer"
+    about = ABOUT.fullmatch(heading.rstrip(":").strip()) if heading[:6] == "About " else None
+    if about and after is not None and after.kind == "p" and after.text.startswith(about.group(1).split()[0]) \
+            and after.text.count(" ") >= MIN_TEXT_BEFORE_DISCLAIMER:
+        return "about the issuer"
+    return None
 
 
 NOT_WORD = re.compile(r"[\W_]+")

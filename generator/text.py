@@ -162,10 +162,11 @@ SENTENCE_END = re.compile(r"[.!?…。！？]([\"”’')\]」』）]*)(\s+(?=[\
 # ("Pyongyang, March 8 (KCNA) --") or a month's date alone ("Kuala Lumpur, Feb 2 —"); or a city of four
 # capitals or more and a dash or hyphen before a sentence ("WASHINGTON — Senators …", "MANILA - The navy …",
 # "TAIPEI: Taiwan's …"; not a heading's "ANALYSIS — Why Taipei bets on drones", nor "US - China talks
-# resume."); or Yonhap's "(Seoul=Yonhap)". The agency, when named, is the source, and a date with its year
-# the article's date.
+# resume."); or Yonhap's "(Seoul=Yonhap)"; a press release's "PERTH, Australia, March 4, 2026 /PRNewswire/ --".
+# The agency or newswire, when named, is the source, and a date with its year the article's date.
 DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ /-]*[A-Z.](?:(?:,[^()\n]{1,40}?)?\s*\((?P<agency>[A-Z][^()\n]{0,30}?)\)\s*"
-                      r"(?:--|[-–—])|,\s+(?:[A-Z][A-Za-z .]{1,30},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?\s+(?:--|[-–—])"
+                      r"(?:--|[-–—])|,\s+(?:[A-Z][A-Za-z .]{1,30},\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?\s+"
+                      r"(?:/(?P<newswire>[A-Z][\w .-]{1,30}?)/\s+)?(?:--|[-–—])"
                       r"|\s--)|\((?P<wire>[A-Z][^()\n]{0,30}?)\)\s*(?:--|[-–—])"
                       r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*"
                       r"\((?P<filed>[A-Z][^()\n]{0,30}?)\)\s*(?:--|[-–—])"

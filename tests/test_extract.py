@@ -317,6 +317,8 @@ def test_a_name_over_a_date_line_is_a_source_only_when_it_reads_like_a_newslette
     ("Pyongyang, March 8 (KCNA) -- The party said", "KCNA"),  # the city as written, then date and agency
     ("Seoul, March 8 (local time) - The ministry said", None),
     ("Lai Ching-te (DPP) - The president said", None),  # a party after a name is no dateline
+    ("PERTH, Australia, March 4, 2026 /PRNewswire/ -- The miner said", "PRNewswire"),  # a press release's
+    ("PERTH, March 4 /and/ -- The miner said", None),  # (a newswire only between the date and the dashes)
 ])
 def test_a_wire_datelines_agency_is_the_source(opening, agency):
     from generator.extract.structure import dateline_source
@@ -331,6 +333,7 @@ def test_a_wire_datelines_agency_is_the_source(opening, agency):
     ("TOKYO, Jan. 5 - The ministry said", None),  # no year: unknown, never guessed
     ("BEIJING (AP) — Officials said on March 4, 2026", None),  # a date in the story is not the dateline's
     ("Officials in Manila said on March 4, 2026", None),
+    ("PERTH, Australia, March 4, 2026 /PRNewswire/ -- The miner said", dt.date(2026, 3, 4)),
 ])
 def test_a_wire_datelines_full_date_is_the_articles(opening, date):
     from generator.extract.structure import dateline_date
@@ -1975,3 +1978,83 @@ def test_a_newsletters_numbered_items_are_stories_of_their_own(title, items, sto
     if stories > 1:
         assert found[0].title == "Seoul's central bank held its policy rate at 2.5 percent on Thursday morning"
         assert [s.blocks[0].text[:6] for s in found] == ["Seoul'", "Taiwan", "Vietna"]
+
+
+def test_a_dateline_under_a_standfirst_still_opens_the_story():
+    from generator.extract.structure import dateline_date
+
+    blocks = clean("Plant to process heavy rare earths from Australian ore\n\n"
+                   "JOHOR BAHRU, Malaysia, April 21, 2026 /GlobeNewswire/ -- The company said its plant opened.\n\n"
+                   "MANILA, May 1, 2026 (Reuters) - A third paragraph's dateline is a quoted report's.\n").blocks
+    assert dateline_date(blocks) == dt.date(2026, 4, 21)
+    assert dateline_date(blocks[2:]) == dt.date(2026, 5, 1)
+    assert dateline_date(clean("One.\n\nTwo.\n\nMANILA, May 1, 2026 (Reuters) - Three.\n").blocks) is None
+
+
+RELEASE = ("Officials met on Monday.\n\nThe plant opened in Johor.\n\nBuyers signed up.\n\n{heading}\n{text}\n\n"
+           "Outlook\nProduction doubles next year.\n")
+
+
+@pytest.mark.parametrize("heading, text, reason", [
+    ("Forward-Looking Statements", "This release contains forward-looking statements.", "disclaimer"),
+    ("Analyst certification", "The analysts certify that these views are their own.", "disclaimer"),
+    ("About Kestrel Metals Corp.", "Kestrel Metals is a processing company listed in Toronto.", "about the issuer"),
+    ("About Kestrel Metals", "The company was founded in 2011 in Toronto.", None),  # not its description
+    ("About the talks", "The talks resumed in Geneva after a pause of a month.", None),  # a story's heading
+    ("About the author", "About the author Jane Roe is a fellow at a think tank.", None),
+])
+def test_a_releases_legal_text_and_company_description_are_left_out_to_the_next_heading(heading, text, reason):
+    cleaned = clean(RELEASE.format(heading=heading, text=text))
+    kept = [b.text for b in cleaned.blocks]
+    assert kept[-2:] == ["Outlook", "Production doubles next year."]  # the next heading and its text stay
+    assert (heading in kept and text in kept) == (reason is None)
+    assert [d.reason for d in cleaned.dropped] == ([reason, reason] if reason else [])
+
+
+def test_legal_text_opening_a_seed_is_its_text():
+    cleaned = clean("Disclaimer\nThe minister's disclaimer of any deal with Beijing drew scorn in Taipei.\n")
+    assert not cleaned.dropped
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("(ATTN: ADDS details in paras 4-7, photo)", "wire note"),
+    ("(EDS: updates with ministry comment)", "wire note"),
+    ("(Attention turned to Taipei on Monday.)", None),  # a sentence in brackets: no note to editors
+    ("Keywords", "tags"),
+    ("Tags: Taiwan, drones, defence budget", "tags"),
+    ("Keywords: officials in Taipei said the drones would carry serial numbers, and exports would be logged.", None),
+    ("#N. Korea #ballistic missile #East Sea #JCS", "hashtags"),
+    ("#1 priority for Seoul is the alliance, officials said.", None),
+])
+def test_a_wires_note_to_editors_and_a_pages_tags_are_left_out(line, reason):
+    assert_left_out_or_kept(line, reason)
+
+
+@pytest.mark.parametrize("headline, title", [
+    ("(LEAD) N. Korea fires ballistic missile into East Sea: JCS", "N. Korea fires ballistic missile into East Sea: JCS"),
+    ("(3rd LD, ADDS quotes) Seoul and Tokyo agree on radar data", "Seoul and Tokyo agree on radar data"),
+    ("(News Focus) Why Seoul hedges on Taiwan", "Why Seoul hedges on Taiwan"),
+])
+def test_a_wires_mark_before_its_headline_is_no_part_of_the_title(headline, title):
+    head = masthead(*_cleaned(f"{headline}\n\nSEOUL, May 2 (Yonhap) -- The ministry said talks would resume.\n"))
+    assert head.title == title
+
+
+def test_an_unknown_bracket_before_a_line_keeps_it_out_of_headlines():
+    head = masthead(*_cleaned("(Updated) Seoul and Tokyo agree on radar data\n\nThe ministry said talks would resume.\n"))
+    assert head.title is None
+
+
+def _cleaned(text: str):
+    cleaned = clean(text)
+    return cleaned.blocks, cleaned.dropped
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("said Managing Director Craig Doherty on Monday.", "Craig Doherty"),
+    ("said Chief Executive Officer Lena Voss in a statement.", "Lena Voss"),
+    ("said Spokesman Jay Tarriela on Monday.", "Jay Tarriela"),
+])
+def test_a_title_of_several_words_before_a_name_is_no_part_of_it(sentence, name):
+    people = [e.name for e in find_entities([("", f"The deal was signed, {sentence}")]) if e.kind == "people"]
+    assert people == [name]

@@ -176,8 +176,9 @@ def _introduced_people(prose: Prose, taken: list[Match]) -> list[tuple[int, str]
     names: dict[int, str] = {}
     for start, name in spans:
         words = _words(start, name)
-        while words and words[0][1].lower() in titles:  # ("Spokesman Jay Tarriela said": Jay Tarriela)
-            del words[0]
+        titled = [i for i, (_, w) in enumerate(words) if w.lower() in titles]
+        if titled:  # ("Spokesman Jay Tarriela said": Jay Tarriela; "said Managing Director Craig Doherty": the
+            del words[:titled[-1] + 1]  # title's words before "Director" too)
         # (an article never ends a name: "Nguyen Van An" is one)
         if len(words) < 2 or words[0][1] in not_names or (words[-1][1] in not_names and words[-1][1] not in ARTICLES):
             continue

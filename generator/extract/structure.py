@@ -76,7 +76,8 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
     if ends_clause(text) and not ((allow_question or NUMBERED.match(text)) and text.rstrip("\"”’')").endswith("?")) \
             and not (headline and text[-1] == "." and text[-2:-1].isalpha() and title_cased(text)):
         return False  # (a headline in title case may end with a full stop: "China Retaliates Against New Curbs.")
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'" or _bracketed_rubric(text)):
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'" or _bracketed_rubric(text)
+            or wire_mark(text)):
         return False
     if _commas(text) >= 2 or "://" in text or _only_date(text) or byline(text) or byline_source(text) \
             or len(sentences(NUMBERED.sub("", text, 1))) > 1 or DATELINE.match(text):
@@ -455,6 +456,7 @@ def _headline(text: str) -> tuple[str, tuple[str, ...], str | None]:
     publisher = None
     if _bracketed_rubric(text):  # "[ANALYSIS] Why Seoul is hedging on Taiwan"
         text = text[text.index("]") + 1:].lstrip()
+    text = text[wire_mark(text):]  # "(LEAD) N. Korea fires ballistic missile into East Sea: JCS"
     if text[-1:] == "." and text[-2:-1].isalpha() and "." not in text.rsplit(" ", 1)[-1][:-1]:
         text = text[:-1]  # a title-case headline's full stop (not the one of "the U.S.")
     end = PUBLISHER_SUFFIX.search(text)
@@ -473,6 +475,17 @@ def _bracketed_rubric(text: str) -> bool:
     """Does ``text`` open with a section's name in brackets ("[ANALYSIS] …")?"""
     m = BRACKETED_RUBRIC.match(text) if text[:1] == "[" else None
     return m is not None and _is_label(m.group(1), cue_matcher("rubric_labels"))
+
+
+# A wire's mark before its headline: "(LEAD)", "(2nd LD)", "(3rd LD, ADDS quotes)", "(URGENT)", "(News Focus)"
+WIRE_MARK = re.compile(r"\((?:LEAD|URGENT|FLASH|\d(?:st|nd|rd|th) LD\b[^()]{0,40}|(?:News |Yonhap )?(?:Focus|Interview|Feature"
+                       r"|Analysis|Profile|Commentary)|EDITORIAL[^()]{0,40}|REFILE|CORRECTED|EXCLUSIVE)\)\s+(?=\S)")
+
+
+def wire_mark(text: str) -> int:
+    """How many characters of ``text`` a wire's mark before its headline takes (0: none)."""
+    m = WIRE_MARK.match(text) if text[:1] == "(" else None
+    return m.end() if m else 0
 
 
 PUBLISHER_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
@@ -566,8 +579,9 @@ def without_opening_mark(text: str) -> str:
 def dateline_source(blocks: tuple[Block, ...]) -> str | None:
     """The news agency of a wire story's dateline, opening its first paragraph."""
     m = _dateline(blocks)
-    if m and (m.group("agency") or m.group("filed") or m.group("kor")):
-        return (m.group("agency") or m.group("filed") or m.group("kor")).strip()
+    named = m and (m.group("agency") or m.group("filed") or m.group("kor") or m.group("newswire"))
+    if named:
+        return named.strip()
     # "(Bloomberg) -- ": a known publisher only ("(Updates with prices) --" names none)
     return m.group("wire").strip() if m and m.group("wire") and _publisher(m.group("wire").strip()) else None
 
@@ -580,8 +594,12 @@ def dateline_date(blocks: tuple[Block, ...]) -> dt.date | None:
 
 
 def _dateline(blocks: tuple[Block, ...]) -> re.Match | None:
-    first = next((b for b in blocks if b.kind == "p"), None)
-    return DATELINE.match(first.text) if first else None
+    """The dateline opening the story's first paragraph, or its second under a standfirst."""
+    paragraphs = [b for b in blocks[:DATELINE_BLOCKS] if b.kind == "p"][:2]
+    return next((m for b in paragraphs if (m := DATELINE.match(b.text))), None)
+
+
+DATELINE_BLOCKS = 4
 
 
 def signature(block: Block) -> tuple[str | None, str | None] | None:
