@@ -2058,3 +2058,30 @@ def _cleaned(text: str):
 def test_a_title_of_several_words_before_a_name_is_no_part_of_it(sentence, name):
     people = [e.name for e in find_entities([("", f"The deal was signed, {sentence}")]) if e.kind == "people"]
     assert people == [name]
+
+
+@pytest.mark.parametrize("below, author, dek", [
+    ("Owen Liao\nMar 12, 2026", "Owen Liao", True),  # a post's writer and date under its standfirst
+    ("By Owen Liao", "Owen Liao", True),
+    ("Mar 12, 2026", None, False),  # no writer: the sentences are the story's opening
+    ("Taiwan Strait\nMar 12, 2026", None, False),  # a place is no writer
+])
+def test_a_standfirst_of_sentences_between_headline_and_writer(below, author, dek):
+    standfirst = "The special budget is stalled. The cost of delay is counted in years."
+    head = masthead(*_cleaned(f"Taiwan's budget fight is a fight about time\n\n{standfirst}\n\n{below}\n\n"
+                              "The headline number is easy to remember, officials in Taipei said on Monday.\n"))
+    assert head.title == "Taiwan's budget fight is a fight about time"
+    assert head.author == author
+    assert (head.dek is not None and head.dek.text == standfirst) == dek
+
+
+@pytest.mark.parametrize("line, source", [
+    ("Thanks for reading The Strait Dispatch! Subscribe for free to receive new posts.", "The Strait Dispatch"),
+    ("Thank you for reading Peninsula Ledger. Subscribe for free.", "Peninsula Ledger"),
+    ("Thanks for reading this far! Subscribe for free to receive new posts.", None),
+    ("Thanks for reading my newsletter! Subscribe for free to receive new posts.", None),
+])
+def test_a_platforms_thanks_names_the_newsletter(line, source):
+    from generator.extract.structure import thanked_by
+
+    assert thanked_by(clean(f"Officials met on Monday.\n\n{line}\n").dropped) == source

@@ -16,11 +16,10 @@ from generator.extract.events import day_ahead, find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
 from generator.extract.structure import (Masthead, agenda, as_written, asked, author_names, bio_author, bounded,
-                                         caps_labelled,
-                                         dateline_date, dateline_source, edition, email_list, email_sender,
-                                         email_subject, fallback_title, is_author_bio, issued, labelled, masthead,
-                                         numbered, one_piece, reporter, round_up, signed_by, split_sections,
-                                         without_opening_mark)
+                                         caps_labelled, dateline_date, dateline_source, edition, email_list,
+                                         email_sender, email_subject, fallback_title, is_author_bio, issued,
+                                         labelled, masthead, numbered, one_piece, reporter, round_up, signed_by,
+                                         split_sections, thanked_by, without_opening_mark)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
 from generator.read import Seed
@@ -75,7 +74,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
               or next((d.text for d in cleaned.dropped if d.reason == POST_AUTHOR), None))
     sections, bios = _without_author_bio(sections, author_names(author))
     source = (meta.get("source") or head.source or head.agency or dateline_source(body) or mailing_list
-              or email_sender(cleaned.dropped) or next((org for _, org in signed if org), None))
+              or email_sender(cleaned.dropped) or next((org for _, org in signed if org), None)
+              or thanked_by(cleaned.dropped))
     date = (_date(meta.get("date")) or head.date or (issue and issue[1]) or dateline_date(body) or issued_on
             or next((full_date(d.text) for d in cleaned.dropped if d.reason == TIMESTAMP and full_date(d.text)), None)
             or url_date(meta.get("url") or head.url))

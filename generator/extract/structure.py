@@ -255,10 +255,10 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and title is None and source is None and "heading" in rest[:1] \
                 and word_count(block.text) <= MAX_ORG_WORDS and whole_name(block.text) == "organizations":
             source = block.text  # "Ministry of Economy, Trade and Industry" over a release's headline: its issuer
-        elif kind == "heading" and source is not None and author is None and kinds[i + 1:i + 2] == ["date"] \
-                and word_count(block.text) <= 3 and _bare_name(block.text):
+        elif kind == "heading" and (source is not None or title is not None) and author is None \
+                and kinds[i + 1:i + 2] == ["date"] and word_count(block.text) <= 3 and _bare_name(block.text):
             author = block.text  # a newsletter's name, (its issue's headline,) its writer's, then the date:
-            # "Sinocism / Bill Bishop / …"
+            # "Sinocism / Bill Bishop / …"; or a post's headline, (its subtitle,) "Owen Liao" / "Mar 12, 2026"
         elif kind == "heading" and i and kinds[i - 1] == "byline" and author is not None \
                 and (_role(block.text) or _place_line(block.text)):
             pass  # "By Joon-ho Park" / "Korea correspondent" or "Seoul": the writer's role or place, under the byline
@@ -277,6 +277,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and len(stories) <= 1 and (kinds[i + 1:i + 2] in (["byline"], ["date"])
                                            or word_count(block.text) >= DEK_MIN_WORDS):
             dek = block  # the standfirst under the headline: the story's first paragraph
+        elif kind == "text" and title is not None and dek is None and i == 1 and len(stories) <= 1 \
+                and block.kind == "p" and word_count(block.text) <= DEK_MAX_WORDS and _over_byline(top[i + 1:]):
+            dek = block  # a standfirst of a sentence or two between the headline and its writer's name and date
         elif kind == "heading" and title is None and i == 0 and rest[:1] == ["heading"] \
                 and _is_label(block.text, cue_matcher("summary_labels")):
             pass  # "Executive Summary" over a report's title: a label, neither source nor title
@@ -312,6 +315,17 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         dek = summary
     return Masthead(title, source, author, date, stories, consumed, dek and Block("p", dek.lines, dek.line),
                     agency, url)
+
+
+DEK_MAX_WORDS = 45
+
+
+def _over_byline(below: tuple[Block, ...]) -> bool:
+    """Do the next blocks name the writer: a byline, or a name alone over a date line ("Owen Liao" / "Mar 12,
+    2026")?"""
+    kinds = [_top_kind(b) for b in below[:2]]
+    return kinds[:1] == ["byline"] or (kinds == ["heading", "date"] and word_count(below[0].text) <= 3
+                                       and _bare_name(below[0].text))
 
 
 def _foreign_script(text: str) -> bool:
@@ -1054,6 +1068,19 @@ def email_sender(dropped: tuple[Dropped, ...]) -> str | None:
         name = m.group("name").strip(" \"'") if m else ""
         if any(c.isalpha() for c in name):
             return name
+    return None
+
+
+# A newsletter's platform thanks the reader by the newsletter's name: "Thanks for reading The Strait Dispatch!"
+THANKS_FOR_READING = re.compile(r"(?:thanks|thank you) for reading (?P<name>[A-Z0-9][^!.?:]{1,60}?)\s*[!.]", re.IGNORECASE)
+
+
+def thanked_by(dropped: tuple[Dropped, ...]) -> str | None:
+    """The newsletter's name in a left-out "Thanks for reading …!" line: the source."""
+    for d in dropped:
+        m = THANKS_FOR_READING.match(d.text) if d.reason == "boilerplate" and d.text[:5].lower() == "thank" else None
+        if m and m.group("name")[:1].isupper() and m.group("name").lower() not in ("this", "my", "our"):
+            return m.group("name")
     return None
 
 
