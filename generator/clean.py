@@ -519,6 +519,10 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "links"
     if "ad_labels" in lists and (opens_with(text, "ad_labels", then=":") or _opens_with_by(text)):
         return "advertisement"
+    if ":" in text[:PAGE_LABEL_CHARS] and words <= MAX_PAGE_DETAILS_WORDS and _page_details(text):
+        return TIMESTAMP if any(c.isdigit() for c in text) else "page details"
+    if text[:1] == "[" and BRACKETED_BUTTONS.fullmatch(text):
+        return "button"  # "[Print] [Close]"
     if words > MAX_BOILERPLATE_WORDS:
         return None
     if text[:1] in COPYRIGHT_START and COPYRIGHT.match(text):  # "© 2026 Reuters", "[ⓒ Korea JoongAng Daily]"
@@ -565,6 +569,22 @@ COPYRIGHT_START = frozenset("[(©ⓒCc")
 CAPTION_NUMBER = re.compile(r"(?:photo|image|picture|graphic|figure|chart|map)s?\s+\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*:",
                             re.IGNORECASE)
 MAX_CAPTION_WORDS = 60
+# A page's details on one line: "Source: Department of Security and Control  Release date: 2026-03-02  Font
+# size: [L] [M] [S]" (two labels or more, one of them a page's own, never a story's "Date: … Location: …")
+PAGE_LABEL = re.compile(r"(?:^|(?<=\s))(source|release date|publish(?:ed|ing)? date|published|updated|posted|date"
+                        r"|author|editor|font size|text size|views|clicks|hits)\s*:", re.IGNORECASE)
+PAGE_ONLY_LABELS = frozenset({"source", "release date", "publish date", "published date", "publishing date",
+                              "published", "updated", "posted", "font size", "text size", "views", "clicks", "hits"})
+PAGE_LABEL_CHARS = 16
+MAX_PAGE_DETAILS_WORDS = 30
+BRACKETED_BUTTONS = re.compile(r"(?:\[[^\[\]]{1,20}\]\s*){2,}")
+
+
+def _page_details(text: str) -> bool:
+    labels = [m.group(1).lower() for m in PAGE_LABEL.finditer(text)]
+    return len(labels) >= 2 and text[:len(labels[0])].lower() == labels[0] and bool(PAGE_ONLY_LABELS & set(labels))
+
+
 def _tag_list(text: str) -> bool:
     """Short tags and nothing else: "#N. Korea #ballistic missile #JCS" (tags of several words), or after a
     label "Tags: Taiwan, drones, defence budget"."""

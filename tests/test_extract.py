@@ -2085,3 +2085,26 @@ def test_a_platforms_thanks_names_the_newsletter(line, source):
     from generator.extract.structure import thanked_by
 
     assert thanked_by(clean(f"Officials met on Monday.\n\n{line}\n").dropped) == source
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Source: Department of Security and Control Release date: 2026-03-02 Font size: [L] [M] [S]", "timestamp"),
+    ("Updated: 5 March 2026 Views: 1,204", "timestamp"),
+    ("Source: Ministry of Defence Font size: [L] [M] [S]", "page details"),
+    ("Date: March 7, 2026", None),  # one field: an incident report's
+    ("Date: March 7, 2026 Location: Second Thomas Shoal", None),  # a story's fields, none of them a page's
+    ("The source: a ministry official. Date: unknown, he said.", None),  # fields inside a sentence
+    ("[Print] [Close]", "button"),
+    ("[Photo] A coast guard ship at sea", None),
+])
+def test_a_pages_details_and_bracketed_buttons_are_left_out(line, reason):
+    assert_left_out_or_kept(line, reason)
+
+
+def test_a_notices_issuer_over_its_closing_date_is_the_source():
+    notice = _article("Notice on gallium export licences\n\nLicences for gallium items shall again be issued.\n\n"
+                      "General Administration of Customs\nJune 9, 2026\n")
+    assert (notice.source, notice.date) == ("General Administration of Customs", dt.date(2026, 6, 9))
+    dated_only = _article("Notice on gallium export licences\n\nLicences for gallium items shall again be issued.\n\n"
+                          "June 9, 2026\n")
+    assert (dated_only.source, dated_only.date) == (None, dt.date(2026, 6, 9))

@@ -75,7 +75,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     sections, bios = _without_author_bio(sections, author_names(author))
     source = (meta.get("source") or head.source or head.agency or dateline_source(body) or mailing_list
               or email_sender(cleaned.dropped) or next((org for _, org in signed if org), None)
-              or thanked_by(cleaned.dropped))
+              or thanked_by(cleaned.dropped) or (close[0].text if len(close) > 1 else None))  # (a notice's issuer)
     date = (_date(meta.get("date")) or head.date or (issue and issue[1]) or dateline_date(body) or issued_on
             or next((full_date(d.text) for d in cleaned.dropped if d.reason == TIMESTAMP and full_date(d.text)), None)
             or url_date(meta.get("url") or head.url))
