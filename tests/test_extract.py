@@ -2108,3 +2108,27 @@ def test_a_notices_issuer_over_its_closing_date_is_the_source():
     dated_only = _article("Notice on gallium export licences\n\nLicences for gallium items shall again be issued.\n\n"
                           "June 9, 2026\n")
     assert (dated_only.source, dated_only.date) == (None, dt.date(2026, 6, 9))
+
+
+REEF_HEADLINE = "Chinese militia boats swarm Whitsun Reef for a second week"
+
+
+@pytest.mark.parametrize("top, title, source", [
+    ("SHOAL MONITOR — Open Source Maritime Tracking\nIncident Report No. SM-2026-114\n\n", REEF_HEADLINE,
+     "Shoal Monitor"),  # an issuer over its report's number over the headline
+    ("Policy Brief #12\n\n", REEF_HEADLINE, None),  # the number alone: no title of its own
+])
+def test_a_reports_number_between_its_issuer_and_headline(top, title, source):
+    head = masthead(*_cleaned(f"{top}{REEF_HEADLINE}\n\nClassification: PUBLIC\nLocation: Whitsun Reef\n\n"
+                              "Satellite images show 38 boats moored at the reef, officials said on Monday.\n"))
+    assert (head.title, head.source) == (title, source)
+
+
+def test_a_fact_box_under_a_headline_is_the_texts_not_a_standfirst_or_headings():
+    article = _article(f"{REEF_HEADLINE}\n\nClassification: PUBLIC\nDate observed: May 19, 2026\n\n"
+                       "Location: Whitsun Reef\n\nSatellite images show 38 boats moored at the reef, officials said.\n")
+    assert [s.title for s in article.sections] == [REEF_HEADLINE]
+    assert article.sections[0].blocks[0].text.startswith("Classification: PUBLIC")
+    dated = _article(f"{REEF_HEADLINE}\n\nPublished: 8:00pm, 5 Mar 2026\nUpdated: 9:15pm, 5 Mar 2026\n\n"
+                     "Satellite images show 38 boats moored at the reef, officials said.\n")
+    assert dated.date == dt.date(2026, 3, 5)  # a page's date lines are no fact box

@@ -225,6 +225,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             role_line = False
             consumed = i + 1
             continue
+        if title is not None and kind != "date" and i + 1 < len(top) and _fact_box(top[i:i + 2]):
+            break  # "Classification: PUBLIC" / "Date: March 7, 2026" / …: a fact box opens the text (a page's
+            # "Published: 8:00pm, 5 Mar 2026" / "Updated: …" are its date lines)
         if source is not None and title is None and kind in ("kicker", "heading") and block.text.isupper() \
                 and word_count(block.text) <= KICKER_WORDS:
             break  # under a newsletter's masthead, a label in capitals heads its first story ("JAPAN")
@@ -248,6 +251,12 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                     next(b for b, k in zip(top[i + 1:], kinds[i + 1:]) if k == "heading")))):
             break  # under a newsletter's masthead, a heading over a story's heading groups stories, and a
             # numbered heading is its first story's: no headline
+        elif kind == "heading" and title is None and source is None and i + 2 < len(top) and kinds[i + 2] == "heading" \
+                and REPORT_NUMBER.fullmatch(top[i + 1].text) and word_count(block.text) <= MAX_ORG_WORDS * 2:
+            source, role_line = _as_title(NAME_AND_LABEL.split(block.text)[0]), True  # "REEF WATCH ASIA — …" over
+            # "Incident Report No. RWA-2026-031" over the headline: the issuer, then the report's number
+        elif kind == "heading" and title is None and rest[:1] == ["heading"] and REPORT_NUMBER.fullmatch(block.text):
+            pass  # "Incident Report No. RWA-2026-031" over the headline: a number, no title
         elif title is None and (kind == "kicker" or (kind == "heading" and (
                 _is_label(block.text, cue_matcher("series_labels")) or _is_label(block.text, cue_matcher("rubric_labels"))))):
             pass  # a section's label over the headline ("ANALYSIS", "Today's links", "Analysis"): neither source
@@ -326,6 +335,11 @@ def _over_byline(below: tuple[Block, ...]) -> bool:
     kinds = [_top_kind(b) for b in below[:2]]
     return kinds[:1] == ["byline"] or (kinds == ["heading", "date"] and word_count(below[0].text) <= 3
                                        and _bare_name(below[0].text))
+
+
+# A report's number on a line of its own: "Incident Report No. RWA-2026-031", "Policy Brief #12"
+REPORT_NUMBER = re.compile(r"(?:[A-Z][\w-]*\s+){0,3}(?:Report|Brief|Briefing|Paper|Memo|Note|Bulletin|Alert|Assessment"
+                           r"|Release|Advisory)\s+(?:No\.?|Number|#)\s*[\w./-]{1,24}")
 
 
 def _foreign_script(text: str) -> bool:
@@ -961,9 +975,9 @@ def _headings(blocks: tuple[Block, ...]) -> list[bool]:
     otherwise nest forty thousand groups)."""
     heads = [is_heading(b) for b in blocks]
     # a fact box: two "Label: value" lines or more in a row ("Location: Taiwan Strait" / "Units: …") is text
-    fields = [h and b.kind == "p" and FIELD.match(b.lines[0]) is not None for h, b in zip(heads, blocks)]
+    fields = [b.kind == "p" and b.lines[0][:1].isupper() and FIELD.match(b.lines[0]) is not None for b in blocks]
     for i, field in enumerate(fields):
-        if field and ((i and fields[i - 1]) or (i + 1 < len(fields) and fields[i + 1])):
+        if field and heads[i] and ((i and fields[i - 1]) or (i + 1 < len(fields) and fields[i + 1])):
             heads[i] = False
     i = 0
     while i < len(heads):
@@ -974,6 +988,11 @@ def _headings(blocks: tuple[Block, ...]) -> list[bool]:
             heads[i:j] = [False] * (j - i)
         i = j + 1
     return heads
+
+
+def _fact_box(blocks: tuple[Block, ...]) -> bool:
+    """Two "Label: value" lines in a row."""
+    return all(b.kind == "p" and FIELD.match(b.lines[0]) for b in blocks)
 
 
 FIELD = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,3}:\s+\S")  # "Location: …", "Total PLA aircraft detected: 153"
