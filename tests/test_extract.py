@@ -2132,3 +2132,38 @@ def test_a_fact_box_under_a_headline_is_the_texts_not_a_standfirst_or_headings()
     dated = _article(f"{REEF_HEADLINE}\n\nPublished: 8:00pm, 5 Mar 2026\nUpdated: 9:15pm, 5 Mar 2026\n\n"
                      "Satellite images show 38 boats moored at the reef, officials said.\n")
     assert dated.date == dt.date(2026, 3, 5)  # a page's date lines are no fact box
+
+
+def test_a_cue_inside_the_truces_own_name_is_no_signal():
+    assert truce_signal(["The tariff pause between Washington and Beijing was discussed at length."]) is None
+    assert truce_signal(["Washington and Beijing agreed to pause the dispute for 90 days."]).value == "de-escalation"
+    assert truce_signal(["The tariff pause between Washington and Beijing cleared a week without incident."]).value \
+        == "holding"
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("Economists at Harbour Street Research said the calm would last.", []),  # where people work
+    ("Harbour Street said the calm would last, economists at the bank added.", ["Harbour Street"]),
+    ("The launch was confirmed, said Colonel Ri Jin-ho of the army.", ["Ri Jin-ho"]),
+    ("Spokesperson Commodore Andres Dalisay said the barriers would go.", ["Andres Dalisay"]),
+])
+def test_people_are_named_without_their_rank_or_their_employer(sentence, people):
+    assert [e.name for e in find_entities([("", sentence)]) if e.kind == "people"] == people
+
+
+def test_a_price_in_us_dollars_names_no_country():
+    places = [e.name for e in find_entities([("", "A bowl cost NT$100, about US$3, in Taipei.")]) if e.kind == "places"]
+    assert places == ["Taipei"]
+    assert "United States" in [e.name for e in find_entities([("", "The US and Taiwan agreed on prices.")])]
+
+
+def test_an_editions_lead_in_names_its_stories_topics_but_is_about_none():
+    edition = _article("PACIFIC MORNING NOTE\nTuesday, June 2, 2026 | Issue #88\n\n"
+                       "Today: Pyongyang tests a cruise missile, and Manila protests at Scarborough Shoal.\n\n"
+                       "Pyongyang tests a cruise missile off its west coast\n\n"
+                       "North Korea test-fired a cruise missile over the Yellow Sea, state media said.\n\n"
+                       "Manila files a protest over Scarborough Shoal barriers\n\n"
+                       "The Philippines protested after its coast guard found barriers at Scarborough Shoal.\n")
+    lead = [s for s in edition.sections if s.lead]
+    assert lead and not lead[0].topics and lead[0].mentions
+    assert [s.topics for s in edition.stories] == [("north-korea",), ("south-china-sea",)]

@@ -162,6 +162,8 @@ def _analyse(section: Section, heading: str, prose: Prose, editor_topics: tuple[
              signal_prose: Prose | None = None) -> Section:
     if tags is None:
         tags = tag_story(heading, prose)
+    if section.lead:  # an edition's lead-in names what its stories are about: none of it is its own subject
+        tags = tuple(replace(t, about=False) for t in tags)
     if editor_topics:
         tags = with_editor_topics(tags, editor_topics)
     weights: dict[str, float] = {}

@@ -114,7 +114,7 @@ def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
     unlisted = 0  # names found by pattern so far: each gets a page of its own
     for anchor, story in stories:
         prose = story if isinstance(story, Prose) else Prose(sentences(story))
-        matches = gazetteer.find(prose)
+        matches = [m for m in gazetteer.find(prose) if prose.text[m.end:m.end + 1] != "$"]  # ("US$3" is a price)
         found = [(m.start, m.value, False) for m in matches]
         if not (len(prose.sentences) == 1 and _title_case(prose.text)):  # a headline's capitals name nobody
             found += [(start, ("people", name), True) for start, name in _introduced_people(prose, matches)]
@@ -183,6 +183,8 @@ def _introduced_people(prose: Prose, taken: list[Match]) -> list[tuple[int, str]
         if len(words) < 2 or words[0][1] in not_names or (words[-1][1] in not_names and words[-1][1] not in ARTICLES):
             continue
         begin, end = words[0][0], words[-1][0] + len(words[-1][1])
+        if text[max(0, begin - 4):begin] == " at ":
+            continue  # "analysts at Wexford Macro said": where people work, not who
         i = bisect_left(starts, end) - 1
         if i >= 0 and taken[i].end > begin:
             continue

@@ -56,8 +56,11 @@ def truce_signal(story: Prose | list[str], heading: str = "") -> TruceSignal | N
             continue
         if sentence.rstrip(CLOSERS).endswith("?"):
             continue  # a question asks whether the truce holds: it is no evidence either way
+        named = [(t.start, t.end) for t in truce_hits.get(index, ())]
         for m in matches:
             value, weight = m.value
+            if any(start <= m.start and m.end <= end for start, end in named):
+                continue  # "the tariff pause" names the truce: no new pause
             before = sentence[: m.start - offset]
             if _negated(before, negations) or _hypothetical(before, hypotheticals):
                 continue
