@@ -499,8 +499,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
     if len(text) <= MAX_CONTACT_CHARS:  # (each pattern asked only of a line that could be its shape)
         if text[:1] in END_MARK_START and END_MARK.fullmatch(text):
             return "end mark"
-        if ("@" in text or text[-1:].isdigit()) and CONTACT_ONLY.fullmatch(text):
-            return CONTACT
+        if ("@" in text or text[-1:].isdigit()) and (CONTACT_ONLY.fullmatch(text) or NAMED_CONTACT.fullmatch(text)):
+            return CONTACT  # (a research note's "Priya Raman, CFA priya.raman@example.com | +852 …" too)
     if bracketed and "wire_notes" in lists and opens_with(bare, "wire_notes", then=":"):
         return "wire note"  # "(ATTN: ADDS details in paras 4-7, photo)": the agency's word to editors
     if "tag_labels" in lists and (text.rstrip(":").lower() in _cue_set("tag_labels")
@@ -711,12 +711,16 @@ def _footer(text: str, hits: list[Match]) -> bool:
 
 FOOTER_SHARE = 0.3
 CONTACT = "contact"
-MAX_CONTACT_CHARS = 60
+MAX_CONTACT_CHARS = 90
 END_MARK = re.compile(r"#(?: ?#){2}|-30-|\(END\)|-?\s?ENDS?\s?-?|[-–—]\s?(?:ends?|END)\s?[-–—]")  # a release's end
 END_MARK_START = frozenset("#-(E–—")
 # a line holding nothing but an email address or a telephone number
-CONTACT_ONLY = re.compile(r"(?:(?:e-?mail|tel|phone|t|m)\s?[:.]\s?)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?=(?:\D*\d){9})\+?[\d() .-]{9,20})",
-                          re.IGNORECASE)
+_CONTACT = r"(?:(?:e-?mail|tel|phone|t|m)\s?[:.]\s?)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?=(?:\D*\d){9})\+?[\d() .-]{9,20})"
+# one contact, or an email and a phone on one line ("ann.lee@example.com | +852 3916 4470")
+CONTACT_ONLY = re.compile(rf"{_CONTACT}(?:\s*[|·•,;/]\s*{_CONTACT})?", re.IGNORECASE)
+# a writer's name (and credential) before an email and a phone: a research note's analysts under its title
+NAMED_CONTACT = re.compile(rf"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}})(?:,? [A-Z]{{2,5}})?\s+(?i:{_CONTACT}"
+                           rf"(?:\s*[|·•,;/]\s*{_CONTACT})?)")
 NAME_LIST_WORDS = frozenset({"and", "&", "in", "with", "from", "at"})
 
 

@@ -2167,3 +2167,29 @@ def test_an_editions_lead_in_names_its_stories_topics_but_is_about_none():
     lead = [s for s in edition.sections if s.lead]
     assert lead and not lead[0].topics and lead[0].mentions
     assert [s.topics for s in edition.stories] == [("north-korea",), ("south-china-sea",)]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Priya Raman, CFA priya.raman@harbourline-sec.com | +852 3916 4470", "contact"),
+    ("ann.lee@example.com | +852 3916 4470", "contact"),
+    ("contact the desk desk@example.com", None),  # no name before the address: a sentence's words
+])
+def test_a_named_contact_line_is_left_out(line, reason):
+    assert_left_out_or_kept(line, reason)
+
+
+@pytest.mark.parametrize("top, source, author", [
+    ("Eastgate Research\nAsia Semiconductors | 11 May 2026\n\nJoon Lim, CFA\njoon.lim@example.com | +82 2 3771 0912\n",
+     "Eastgate Research", "Joon Lim"),
+    ("Seoul Desk\nAsia Semiconductors | 11 May 2026\n", None, None),  # a desk's name ends like no firm
+])
+def test_a_research_houses_name_over_its_date_line_and_its_analysts(top, source, author):
+    note = _article(f"Korean memory makers face slower upgrades in China this year\n\n{top}\n"
+                    "US export controls on chip tools cut shipments to plants in China, the firms said on Monday.\n")
+    assert (note.source, note.author, note.date) == (source, author, dt.date(2026, 5, 11))
+
+
+def test_a_press_contact_closing_a_release_is_no_author():
+    release = _article("Miner opens a plant in Johor\n\nThe plant opened on Monday, the company said in a statement.\n\n"
+                       "Fiona Lachlan fiona@example.com | +61 8 6110 4420\n")
+    assert release.author is None

@@ -16,7 +16,7 @@ from generator.extract.events import day_ahead, find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
 from generator.extract.structure import (Masthead, agenda, as_written, asked, author_names, bio_author, bounded,
-                                         caps_labelled, dateline_date, dateline_source, edition, email_list,
+                                         caps_labelled, contact_authors, dateline_date, dateline_source, edition, email_list,
                                          email_sender, email_subject, fallback_title, is_author_bio, issued,
                                          labelled, masthead, numbered, one_piece, reporter, round_up, signed_by,
                                          split_sections, thanked_by, without_opening_mark)
@@ -71,7 +71,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     signed = [signed_by(b) for b in signatures]
     author = (meta.get("author") or head.author or next((name for name, _ in signed if name), None)
               or (bio_author(sections[-1].blocks[-BIO_WINDOW:]) if sections else None) or reporter(cleaned.dropped)
-              or next((d.text for d in cleaned.dropped if d.reason == POST_AUTHOR), None))
+              or next((d.text for d in cleaned.dropped if d.reason == POST_AUTHOR), None)
+              or contact_authors(cleaned.dropped, body[0].line if body else 0))
     sections, bios = _without_author_bio(sections, author_names(author))
     source = (meta.get("source") or head.source or head.agency or dateline_source(body) or mailing_list
               or email_sender(cleaned.dropped) or next((org for _, org in signed if org), None)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.clean import EMAIL, is_greeting, opens_with
+from generator.clean import CONTACT, EMAIL, NAMED_CONTACT, is_greeting, opens_with
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
 from generator.extract.entities import listed, not_names, title_cased, whole_name, whole_names
@@ -184,6 +184,22 @@ def _publisher(name: str) -> bool:
     return bool(found) and found[0].start == 0 and found[0].end == len(name)
 
 
+def _firm(name: str) -> bool:
+    """A research house's or publisher's name: a few capitalised words ending like one ("Harbourline
+    Securities", "Eurasia Group"), a listed organisation or a known outlet."""
+    words = name.split()
+    return (0 < len(words) <= MAX_FIRM_WORDS and all(w[:1].isupper() or w in SMALL_WORDS for w in words)
+            and (words[-1] in _firm_endings() or _publisher(name) or whole_name(name) == "organizations"))
+
+
+@lru_cache(maxsize=1)
+def _firm_endings() -> frozenset[str]:
+    return frozenset(load_cues().get("firm_endings", []))
+
+
+MAX_FIRM_WORDS = 5
+
+
 def _only_date(text: str, other_words: int = 2) -> bool:
     """A line holding a date and little else (``other_words`` at most besides a date line's own words):
     "Published June 2, 2026 | 7 min read", "Issue 14 — 2 March", or a time with the words of a date line
@@ -282,6 +298,10 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and title is not None and author is None and kinds[i + 1:i + 2] == ["date"] \
                 and (m := BYLINE_IN.fullmatch(block.text)):
             author = m.group("name")  # "Ann Lee in Beijing" over the date line: the byline of a paper's site
+        elif kind == "heading" and title is not None and source is None and agency is None \
+                and kinds[i + 1:i + 2] == ["date"] and _firm(block.text):
+            agency = block.text  # "Harbourline Securities" over "Equity Research | Asia Materials | 5 March 2026":
+            # the publisher of one piece, not a newsletter's masthead
         elif kind == "heading" and title is not None and dek is None and kinds[i - 1] == "heading" \
                 and len(stories) <= 1 and (kinds[i + 1:i + 2] in (["byline"], ["date"])
                                            or word_count(block.text) >= DEK_MIN_WORDS):
@@ -1088,6 +1108,14 @@ def email_sender(dropped: tuple[Dropped, ...]) -> str | None:
         if any(c.isalpha() for c in name):
             return name
     return None
+
+
+def contact_authors(dropped: tuple[Dropped, ...], text_starts: int) -> str | None:
+    """The writers a research note lists with their email and phone over its text ("Priya Raman, CFA
+    priya.raman@… | +852 …"): its authors. (A press contact closing a release is no writer.)"""
+    names = [m.group("name") for d in dropped if d.reason == CONTACT and d.line < text_starts
+             and (m := NAMED_CONTACT.fullmatch(d.text))]
+    return None if not names else names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 # A newsletter's platform thanks the reader by the newsletter's name: "Thanks for reading The Strait Dispatch!"
