@@ -2193,3 +2193,16 @@ def test_a_press_contact_closing_a_release_is_no_author():
     release = _article("Miner opens a plant in Johor\n\nThe plant opened on Monday, the company said in a statement.\n\n"
                        "Fiona Lachlan fiona@example.com | +61 8 6110 4420\n")
     assert release.author is None
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Washington and Beijing agreed to pause their tariff escalation.", "de-escalation"),  # the escalation stops
+    ("Officials in Washington and Beijing worked to avert new tariffs.", None),
+    ("China and the US said the pause will stay fragile.", None),  # "the pause" is the truce, not a new one
+    ("China and the US agreed to pause the dispute.", "de-escalation"),
+    ("The Commerce Department added eight Chinese firms to the entity list.", "escalation"),  # the US's ministry
+    ("China's commerce ministry added eight firms to its unreliable entity list.", None),  # China's alone
+])
+def test_what_stops_a_move_and_the_pause_by_name(sentence, value):
+    signal = truce_signal([sentence])
+    assert (signal.value if signal else None) == value
