@@ -222,7 +222,8 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
                     continues = True
                 # a list item goes on only into a line that ends a sentence (a heading after the list ends none)
                 elif chars >= 60 and words >= 10 and (kind == "p" or ends_clause(line)) \
-                        and not (BYLINE_START.match(parts[0]) or EMAIL_HEADER.match(parts[0])):
+                        and not (BYLINE_START.match(parts[0]) or EMAIL_HEADER.match(parts[0])) \
+                        and not (line[:1].isdigit() and RELATIVE_AGE.fullmatch(line)):  # ("… researcher" / "3d •")
                     # (a byline, "By Jane Roe, Senior Fellow, …", or an email's "Subject: …" ends at its line)
                     if not _paragraphed(body) and stop is None:  # read once, then kept up to date
                         # (a wire's dateline opens a story's text, never a headline: it goes on too)
@@ -529,6 +530,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "boilerplate"
     if words <= 4 and "buttons" in lists and _norm(text) in _cue_set("buttons", normed=True):
         return "button"
+    if 1 < words <= MAX_BUTTON_ROW and "buttons" in lists and all(w.lower() in _cue_set("buttons") for w in text.split()):
+        return "button"  # a row of them: "Like Comment Repost Send"
     if text[:1] in "[(" and _stage_directions().fullmatch(text):
         return "stage direction"
     if words <= MAX_POST_META_WORDS:  # what a copied social-media post carries around its text
@@ -611,13 +614,14 @@ def _poster(block: Block) -> bool:
         and not ends_clause(block.text)
 TIMESTAMP = "timestamp"
 HANDLE = re.compile(r"@\w{1,30}(?: and @\w{1,30})?")
-ENGAGEMENT = re.compile(r"(?:[\d.,]+[KkMm]?\s+(?:reposts?|retweets?|quotes?|likes?|bookmarks?|views?|replies|comments?|"
+ENGAGEMENT = re.compile(r"(?:[\d.,]+[KkMm]?\s*[·•]\s*)?(?:[\d.,]+[KkMm]?\s+(?:reposts?|retweets?|quotes?|likes?|bookmarks?|views?|replies|comments?|"
                         r"shares?|reactions?|upvotes?|points?)\s*[·•,]?\s*)+"
                         r"(?:(?:share|save|reply|report|award|hide)\s*[·•,]?\s*)*", re.IGNORECASE)  # (the buttons after)
 # a forum post's poster: "Posted by u/strait_watcher · 6h", "r/geopolitics · u/strait_watcher · 6 hours ago"
 FORUM_POSTER = re.compile(r"(?:r/\w{2,21}\s*[·•]\s*)?(?:Posted by\s+)?u/[\w-]{3,20}"
                           r"(?:\s*[·•]?\s*\d{1,2}\s?(?:h|d|m|w|y|mo|hrs?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?)?")
-RELATIVE_AGE = re.compile(r"\d{1,2}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|hours?|days?|weeks?)(?:\s+ago)?(?:\s*[•·]\s*(?:Edited)?)*")
+RELATIVE_AGE = re.compile(r"\d{1,2}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|hours?|days?|weeks?)(?:\s+ago)?"
+                          r"(?:\s*[•·]\s*(?:Edited|🌐)?)*")  # ("3d • 🌐": a post's age and audience)
 POSTED_AT = re.compile(r"\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?\s*[·•|,]\s*"
                        r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})")
 DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
@@ -721,6 +725,7 @@ CONTACT_ONLY = re.compile(rf"{_CONTACT}(?:\s*[|·•,;/]\s*{_CONTACT})?", re.IGN
 # a writer's name (and credential) before an email and a phone: a research note's analysts under its title
 NAMED_CONTACT = re.compile(rf"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}})(?:,? [A-Z]{{2,5}})?\s+(?i:{_CONTACT}"
                            rf"(?:\s*[|·•,;/]\s*{_CONTACT})?)")
+MAX_BUTTON_ROW = 6
 NAME_LIST_WORDS = frozenset({"and", "&", "in", "with", "from", "at"})
 
 

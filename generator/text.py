@@ -212,10 +212,24 @@ def sentences(text: str) -> list[str]:
 
 
 def ends_clause(text: str) -> bool:
-    """Does ``text`` end in punctuation, maybe followed by closing quotes or brackets? Read from the end: a
-    regex anchored at ``$`` would try every position of a long paragraph first."""
+    """Does ``text`` end in punctuation, maybe followed by closing quotes or brackets, or by emoji ("… in ten
+    days. 🚀")? Read from the end: a regex anchored at ``$`` would try every position of a long paragraph
+    first."""
     bare = text.rstrip(CLOSERS)
+    if bare and not bare[-1].isascii() and bare[-1] not in CLAUSE_END:
+        bare = _without_trailing_symbols(bare).rstrip(CLOSERS)
     return bool(bare) and bare[-1] in CLAUSE_END
+
+
+def _without_trailing_symbols(text: str) -> str:
+    """``text`` without the emoji (and their joiners, variation selectors and spaces) it ends with."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) in SYMBOL_CATEGORIES):
+        end -= 1
+    return text[:end]
+
+
+SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Mn", "Cf", "Cs"})  # emoji, modifiers, selectors, joiners
 
 
 def slugify(text: str, limit: int = 60) -> str:

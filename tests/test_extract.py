@@ -2206,3 +2206,34 @@ def test_a_press_contact_closing_a_release_is_no_author():
 def test_what_stops_a_move_and_the_pause_by_name(sentence, value):
     signal = truce_signal([sentence])
     assert (signal.value if signal else None) == value
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("Kim visited the test site twice in ten days. 🚀", True),
+    ("So what does this mean? 🤔", True),
+    ("Beijing and Washington: the week ahead 🇨🇳🇺🇸", False),  # a heading with flags still ends in none
+    ("Officials met on Monday.", True), ("Why Seoul is hedging", False),
+])
+def test_a_sentence_ends_before_its_emoji(text, ends):
+    from generator.text import ends_clause
+
+    assert ends_clause(text) is ends
+
+
+def test_a_posts_writer_roles_and_age_lines_stay_apart():
+    post = clean("Daniel Ferreira\nTrade Policy Analyst | Former customs official\n5d • 🌐\n\n"
+                 "Everyone talks about the tariff numbers, and fewer people look at the licences, he said.\n")
+    assert [b.text for b in post.blocks][:2] == ["Daniel Ferreira", "Trade Policy Analyst | Former customs official"]
+    assert [d.reason for d in post.dropped] == ["timestamp"]
+    head = masthead(post.blocks, post.dropped)
+    assert (head.author, head.title) == ("Daniel Ferreira", None)
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("98 · 12 comments · 4 reposts", "engagement"),
+    ("Like Comment Repost Send", "button"),
+    ("Like Comment Repost Send money to Seoul, the minister said.", None),
+    ("Share Save", "button"),
+])
+def test_a_posts_counts_and_row_of_buttons_are_left_out(line, reason):
+    assert_left_out_or_kept(line, reason)

@@ -173,7 +173,10 @@ KICKER_WORDS = 4
 
 
 def _role(text: str) -> bool:
-    """A line that is only a writer's role ("Seoul correspondent", "Senior Analyst, Asia Trade Desk")."""
+    """A line that is only a writer's role ("Seoul correspondent", "Senior Analyst, Asia Trade Desk"), or
+    roles between pipes (a profile's "Senior Analyst, Korea Desk | Former ministry researcher")."""
+    if " | " in text:
+        return all(_role(part) for part in PIPE.split(text))
     return word_count(text) <= MAX_ROLE_WORDS and not ends_clause(text.rstrip(".")) and bool(  # (cheap tests first)
         cue_matcher("byline_roles").find(text) or cue_matcher("bio_roles").find(text))
 
