@@ -532,6 +532,9 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "button"
     if 1 < words <= MAX_BUTTON_ROW and "buttons" in lists and all(w.lower() in _cue_set("buttons") for w in text.split()):
         return "button"  # a row of them: "Like Comment Repost Send"
+    if "|" in text and words <= MAX_BOILERPLATE_WORDS and all(_norm(part) in _cue_set("buttons", normed=True)
+                                                               for part in text.split("|")):
+        return "button"  # "Follow our live coverage | Share | 🔔 Get alerts"
     if text[:1] in "[(" and _stage_directions().fullmatch(text):
         return "stage direction"
     if words <= MAX_POST_META_WORDS:  # what a copied social-media post carries around its text

@@ -2237,3 +2237,23 @@ def test_a_posts_writer_roles_and_age_lines_stay_apart():
 ])
 def test_a_posts_counts_and_row_of_buttons_are_left_out(line, reason):
     assert_left_out_or_kept(line, reason)
+
+
+@pytest.mark.parametrize("line, source", [
+    ("By Kenneth Lau and Sophie Tan, Harbour Daily News", "Harbour Daily News"),
+    ("By Ann Lee, Reuters", "Reuters"),
+    ("By Ann Lee, Seoul", None),  # where she writes from names no outlet
+    ("By Ann Lee, senior correspondent", None),
+])
+def test_an_outlet_after_the_writers_names_in_a_byline(line, source):
+    from generator.extract.structure import byline_source
+
+    assert byline_source(line) == source
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Follow our live coverage | Share | 🔔 Get alerts", "button"),
+    ("Share | Taiwan's drills in pictures", None),  # a link's title among them
+])
+def test_a_row_of_buttons_between_pipes(line, reason):
+    assert_left_out_or_kept(line, reason)

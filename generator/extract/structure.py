@@ -149,7 +149,11 @@ def byline_source(text: str) -> str | None:
     if m:
         return m.group("org")
     m = BYLINE.match(text)
-    return m.group("name") if m and _publisher(m.group("name")) else None
+    if m and _publisher(m.group("name")):
+        return m.group("name")
+    after = m.end("name") if m else 0
+    outlet = text[after:].strip(" ,") if m and text[after:after + 2] == ", " else ""
+    return outlet if outlet and _firm(outlet) else None  # "By Kenneth Lau and Sophie Tan, Harbour Daily News"
 
 
 def _story_heading(block: Block) -> bool:
