@@ -2257,3 +2257,38 @@ def test_an_outlet_after_the_writers_names_in_a_byline(line, source):
 ])
 def test_a_row_of_buttons_between_pipes(line, reason):
     assert_left_out_or_kept(line, reason)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("When Beijing tightened licensing last spring, US imports from China collapsed within weeks.", None),
+    ("Beijing tightened licensing for US buyers again this week, and shipments from China collapsed.", "escalation"),
+    ("Last spring's curbs are gone; Washington and Beijing now say the truce is holding.", "holding"),
+    ("China and the US say the truce is holding.", "holding"),
+    ("In 2025 the US and China escalated their trade war, but the truce is holding.", "holding"),
+])
+def test_a_clause_dated_in_the_past_is_background(sentence, value):
+    signal = truce_signal([sentence])
+    assert (signal.value if signal else None) == value
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("Figure 1: China's magnet exports to the US, tonnes", False),
+    ("Table 2. Tariff rates by product", False),
+    ("Figures show a recovery in magnet exports", True),
+])
+def test_a_figures_caption_is_no_heading(line, heading):
+    from generator.extract.structure import is_heading
+    from generator.model import Block
+
+    assert is_heading(Block("p", (line,), 1)) is heading
+
+
+@pytest.mark.parametrize("line, source", [
+    ("The Materials Ledger · Chart of the week", "The Materials Ledger"),
+    ("Cautious optimism springs eternal | the weekly recap", None),  # a headline and its series
+    ("Magnets are flowing again · for now", None),
+])
+def test_a_name_and_its_series_under_the_headline(line, source):
+    head = masthead(*_cleaned(f"Chart of the week: Magnets are flowing again, for now\n\n{line}\n\n"
+                              "China's magnet exports to American buyers rose again in February, customs data showed.\n"))
+    assert head.source == source

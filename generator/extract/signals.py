@@ -62,7 +62,8 @@ def truce_signal(story: Prose | list[str], heading: str = "") -> TruceSignal | N
             if any(start <= m.start and m.end <= end for start, end in named):
                 continue  # "the tariff pause" names the truce: no new pause
             before = sentence[: m.start - offset]
-            if _negated(before, negations) or _hypothetical(before, hypotheticals):
+            if _negated(before, negations) or _hypothetical(before, hypotheticals) \
+                    or _in_the_past(sentence, m.start - offset):
                 continue
             totals[value] += weight
             strength = weight + (TRUCE_TERM_BONUS if names_truce else 0)
@@ -72,6 +73,22 @@ def truce_signal(story: Prose | list[str], heading: str = "") -> TruceSignal | N
         return None
     winner = max(SIGNALS, key=lambda v: (totals.get(v, 0), v == "holding"))
     return TruceSignal(winner, without_opening_mark(best[winner][1]))  # (quoted without "5/" or a dateline)
+
+
+# a clause dated in the past tells the story's background ("When Beijing tightened licensing last spring, …")
+PAST = re.compile(r"\b(?:last (?:spring|summer|autumn|fall|winter|year)|(?:a|two|three|several) years? ago"
+                  r"|in (?:19|20)\d\d)\b")
+CLAUSE_BREAKS = re.compile(r"[;:—–]|, (?:but|and|while|when|whereas) ")
+
+
+def _in_the_past(sentence: str, at: int) -> bool:
+    """Is the cue at ``at`` in a clause dated in the past (between semicolons, dashes or ", but …")?"""
+    if not PAST.search(sentence):  # (most sentences hold no such date: one test)
+        return False
+    starts = [0] + [m.end() for m in CLAUSE_BREAKS.finditer(sentence)]
+    begin = max(s for s in starts if s <= at)
+    end = next((s for s in starts if s > at), len(sentence))
+    return PAST.search(sentence, begin, end) is not None
 
 
 def _hypothetical(before: str, hypotheticals: PhraseMatcher) -> bool:

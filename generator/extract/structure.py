@@ -80,9 +80,14 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
             or wire_mark(text)):
         return False
     if _commas(text) >= 2 or "://" in text or _only_date(text) or byline(text) or byline_source(text) \
-            or len(sentences(NUMBERED.sub("", text, 1))) > 1 or DATELINE.match(text):
-        return False  # (a heading holds no web address, nor a sentence's end past its number, nor a dateline)
+            or len(sentences(NUMBERED.sub("", text, 1))) > 1 or DATELINE.match(text) \
+            or (text[:1] in "FTCG" and FIGURE_CAPTION.match(text)):
+        return False  # (a heading holds no web address, nor a sentence's end past its number, nor a dateline;
+        # "Figure 1: …" is a caption)
     return any(c.isalpha() for c in text)
+
+
+FIGURE_CAPTION = re.compile(r"(?:Figure|Fig\.|Table|Chart|Graph|Graphic)\s+\d{1,3}[a-z]?\s*[:.—–-]\s")
 
 
 def _commas(text: str) -> int:
@@ -305,6 +310,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and title is not None and author is None and kinds[i + 1:i + 2] == ["date"] \
                 and (m := BYLINE_IN.fullmatch(block.text)):
             author = m.group("name")  # "Ann Lee in Beijing" over the date line: the byline of a paper's site
+        elif kind == "heading" and title is not None and source is None and i == 1 \
+                and (name := _newsletter_name(block.text)) and name != block.text and _names_or_labels(block.text):
+            source = _as_title(name)  # "The Materials Ledger · Chart of the week" under the headline
         elif kind == "heading" and title is not None and source is None and agency is None \
                 and kinds[i + 1:i + 2] == ["date"] and _firm(block.text):
             agency = block.text  # "Harbourline Securities" over "Equity Research | Asia Materials | 5 March 2026":
@@ -434,14 +442,29 @@ def _newsletter_name(text: str) -> str | None:
     if len(parts) == 2 and _names_a_newsletter(parts[0]) and word_count(parts[0]) <= 4 \
             and _only_date(parts[1], 0) and full_date(parts[1]):
         return parts[0]
-    # "PACIFIC LEDGER · Issue 45 · 12 April 2026": a name, then an issue's number and its date
+    # "PACIFIC LEDGER · Issue 45 · 12 April 2026": a name, then an issue's number and its date; or a name and
+    # its series ("The Materials Ledger · Chart of the week")
     parts = EDITION_PARTS.split(text)
+    if len(parts) == 2 and _looks_like_masthead_name(parts[0]) and _series(parts[1]) and DOT.search(text):
+        return parts[0]  # (a pipe before a series label follows a headline: "Cautious optimism | the weekly recap")
     if len(parts) > 2 and _looks_like_masthead_name(parts[0]) and ISSUE_NUMBER.search(parts[1]) \
             and _only_date(" ".join(parts[1:])):
         return parts[0]
     return None
 
 
+def _series(label: str) -> bool:
+    """A series' name: "Weekly digest", "Chart of the week"."""
+    return _is_label(label, cue_matcher("series_labels")) or _is_label(label, cue_matcher("chart_titles"))
+
+
+def _names_or_labels(line: str) -> bool:
+    """A line of a name and a series, nothing more (no sentence)."""
+    return not ends_clause(line) and line.count(" ") < MAX_NAME_LINE_WORDS
+
+
+MAX_NAME_LINE_WORDS = 10
+DOT = re.compile(r"\s[·•]\s")
 EDITION_PARTS = re.compile(r"\s+[·|•—–-]\s+")
 
 
