@@ -35,6 +35,12 @@ def assert_kept(line: str) -> None:
     assert [b.text for b in clean(f"Officials met on Monday.\n\n{line}\n").blocks] == ["Officials met on Monday.", line]
 
 
+def assert_signal(sentence: str, value: str | None) -> None:
+    """The truce signal of a story of one sentence (None: no signal)."""
+    signal = truce_signal([sentence])
+    assert (signal.value if signal else None) == value
+
+
 def assert_left_out_or_kept(line: str, reason: str | None) -> None:
     """``line`` left out for ``reason``, or kept as it is when there is none."""
     if reason:
@@ -2204,8 +2210,7 @@ def test_a_press_contact_closing_a_release_is_no_author():
     ("China's commerce ministry added eight firms to its unreliable entity list.", None),  # China's alone
 ])
 def test_what_stops_a_move_and_the_pause_by_name(sentence, value):
-    signal = truce_signal([sentence])
-    assert (signal.value if signal else None) == value
+    assert_signal(sentence, value)
 
 
 @pytest.mark.parametrize("text, ends", [
@@ -2267,8 +2272,7 @@ def test_a_row_of_buttons_between_pipes(line, reason):
     ("In 2025 the US and China escalated their trade war, but the truce is holding.", "holding"),
 ])
 def test_a_clause_dated_in_the_past_is_background(sentence, value):
-    signal = truce_signal([sentence])
-    assert (signal.value if signal else None) == value
+    assert_signal(sentence, value)
 
 
 @pytest.mark.parametrize("line, heading", [
