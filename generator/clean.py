@@ -24,14 +24,14 @@ from generator.text import (CLOSERS, DATELINE, Match, PhraseMatcher, ends_clause
                             word_count)
 
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
-BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+]\s+)(?=\S)(.*)$")
+BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+→⇒]\s+)(?=\S)(.*)$")  # ("→ Why transformers …")
 MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?$")  # a Markdown "# Heading" line
 EMPHASIS_LINE = re.compile(r"^(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1$")  # a whole line in *…* or **…**
 RULE_CHARS = frozenset("-*_=~•·")
 RULE = re.compile(r"(?:[-*_=~•·]\s*){3,}")
 BYLINE_START = re.compile(r"By\s+[A-Z][\w.'’-]*\s+[A-Z]")
 QUOTE_MARKS = re.compile(r"^(?:>\s?)+\s*")
-MARKUP_START = frozenset("#*_+-–—•●▪◦‣·∙○■□➢➤►▸")  # the first characters of the three patterns above
+MARKUP_START = frozenset("#*_+-–—•●▪◦‣·∙○■□➢➤►▸→⇒")  # the first characters of the three patterns above
 MAX_BOILERPLATE_WORDS = 12
 MAX_FOOTER_WORDS = 40  # a paragraph holding two boilerplate phrases or more
 MAX_GREETING_WORDS = 5

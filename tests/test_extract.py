@@ -2296,3 +2296,22 @@ def test_a_name_and_its_series_under_the_headline(line, source):
     head = masthead(*_cleaned(f"Chart of the week: Magnets are flowing again, for now\n\n{line}\n\n"
                               "China's magnet exports to American buyers rose again in February, customs data showed.\n"))
     assert head.source == source
+
+
+@pytest.mark.parametrize("top, source, title", [
+    ("THE STRAIT & SEA BRIEF\nYour weekly guide to Asian geopolitics\n", "The Strait & Sea Brief", None),
+    ("THE STRAIT & SEA BRIEF\nYour coast guard is watching the shoal tonight\n", "The Strait & Sea Brief",
+     "Your coast guard is watching the shoal tonight"),  # a headline, not a motto
+    ("Pacific Trade Monitor — Weekly Digest\nYour weekly guide to Asian trade\n", "Pacific Trade Monitor", None),
+])
+def test_a_newsletters_name_and_motto_title_nothing(top, source, title):
+    head = masthead(*_cleaned(f"{top}Issue 31 · 4 June 2026\n\n"
+                              "Vietnam has added land at four outposts this year, satellite images show.\n"))
+    assert (head.source, head.title) == (source, title)
+
+
+def test_arrows_open_list_items():
+    cleaned = clean("Picks:\n→ How a reef becomes an island\n→ The sanctions panel, one year on\n")
+    assert [(b.kind, b.lines) for b in cleaned.blocks][-1] == (
+        "ul", ("How a reef becomes an island", "The sanctions panel, one year on"))
+    assert clean("Exports rose → imports fell.\n").blocks[0].text == "Exports rose → imports fell."

@@ -285,6 +285,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             # "Incident Report No. RWA-2026-031" over the headline: the issuer, then the report's number
         elif kind == "heading" and title is None and rest[:1] == ["heading"] and REPORT_NUMBER.fullmatch(block.text):
             pass  # "Incident Report No. RWA-2026-031" over the headline: a number, no title
+        elif kind == "heading" and title is None and source is not None and i and opens_with(block.text, "taglines"):
+            pass  # "Your weekly guide to Asian geopolitics" under the newsletter's name: its motto, no headline
         elif title is None and (kind == "kicker" or (kind == "heading" and (
                 _is_label(block.text, cue_matcher("series_labels")) or _is_label(block.text, cue_matcher("rubric_labels"))))):
             pass  # a section's label over the headline ("ANALYSIS", "Today's links", "Analysis"): neither source
@@ -422,9 +424,12 @@ def _looks_like_masthead_name(text: str) -> bool:
     (a headline's dek, "Why Taipei bets on drones", has a verb and usually more words)."""
     if cue_matcher("known_sources").find(text):
         return True
-    return word_count(text) <= 4 and not re.search(r"['’]s\b|\d|\|", text)
+    longer = word_count(text) <= MAX_NEWSLETTER_NAME_WORDS and not NAME_AND_LABEL.search(text) \
+        and _names_a_newsletter(text)  # ("THE STRAIT & SEA BRIEF": five words, a newsletter's ending)
+    return (word_count(text) <= 4 or longer) and not re.search(r"['’]s\b|\d|\|", text)
 
 
+MAX_NEWSLETTER_NAME_WORDS = 6
 NAME_AND_LABEL = re.compile(r"\s+[—–-]\s+|:\s+")  # (not "|": "Headline | the weekly recap" is a headline)
 
 
