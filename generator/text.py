@@ -216,8 +216,12 @@ def ends_clause(text: str) -> bool:
     days. 🚀")? Read from the end: a regex anchored at ``$`` would try every position of a long paragraph
     first."""
     bare = text.rstrip(CLOSERS)
-    if bare and not bare[-1].isascii() and bare[-1] not in CLAUSE_END:
-        bare = _without_trailing_symbols(bare).rstrip(CLOSERS)
+    if not bare:
+        return False
+    last = bare[-1]
+    if last in CLAUSE_END or last < "\x80":  # (most lines end in ASCII: no emoji to look past)
+        return last in CLAUSE_END
+    bare = _without_trailing_symbols(bare).rstrip(CLOSERS)
     return bool(bare) and bare[-1] in CLAUSE_END
 
 

@@ -324,7 +324,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                                            or word_count(block.text) >= DEK_MIN_WORDS):
             dek = block  # the standfirst under the headline: the story's first paragraph
         elif kind == "text" and title is not None and dek is None and i == 1 and len(stories) <= 1 \
-                and block.kind == "p" and word_count(block.text) <= DEK_MAX_WORDS and _over_byline(top[i + 1:]):
+                and block.kind == "p" and word_count(block.text) <= DEK_MAX_WORDS \
+                and _over_byline(top[i + 1:i + 3], kinds[i + 1:i + 3]):
             dek = block  # a standfirst of a sentence or two between the headline and its writer's name and date
         elif kind == "heading" and title is None and i == 0 and rest[:1] == ["heading"] \
                 and _is_label(block.text, cue_matcher("summary_labels")):
@@ -366,10 +367,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
 DEK_MAX_WORDS = 45
 
 
-def _over_byline(below: tuple[Block, ...]) -> bool:
-    """Do the next blocks name the writer: a byline, or a name alone over a date line ("Owen Liao" / "Mar 12,
-    2026")?"""
-    kinds = [_top_kind(b) for b in below[:2]]
+def _over_byline(below: tuple[Block, ...], kinds: list[str]) -> bool:
+    """Do the next blocks (of these kinds) name the writer: a byline, or a name alone over a date line ("Owen
+    Liao" / "Mar 12, 2026")?"""
     return kinds[:1] == ["byline"] or (kinds == ["heading", "date"] and word_count(below[0].text) <= 3
                                        and _bare_name(below[0].text))
 
@@ -424,12 +424,15 @@ def _looks_like_masthead_name(text: str) -> bool:
     (a headline's dek, "Why Taipei bets on drones", has a verb and usually more words)."""
     if cue_matcher("known_sources").find(text):
         return True
-    longer = word_count(text) <= MAX_NEWSLETTER_NAME_WORDS and not NAME_AND_LABEL.search(text) \
-        and _names_a_newsletter(text)  # ("THE STRAIT & SEA BRIEF": five words, a newsletter's ending)
-    return (word_count(text) <= 4 or longer) and not re.search(r"['’]s\b|\d|\|", text)
+    words = word_count(text)
+    if words > MAX_NEWSLETTER_NAME_WORDS or NOT_A_NAME.search(text):
+        return False
+    # ("THE STRAIT & SEA BRIEF": five words, but a newsletter's ending)
+    return words <= 4 or (not NAME_AND_LABEL.search(text) and _names_a_newsletter(text))
 
 
 MAX_NEWSLETTER_NAME_WORDS = 6
+NOT_A_NAME = re.compile(r"['’]s\b|\d|\|")  # a possessive, a digit or a pipe: a headline's, not a name's
 NAME_AND_LABEL = re.compile(r"\s+[—–-]\s+|:\s+")  # (not "|": "Headline | the weekly recap" is a headline)
 
 
@@ -1003,8 +1006,7 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
         parts[0] = (parts[0][0], parts[0][1], True, parts[0][3])
     if newsletter or edition:  # an analysis piece's "Why it matters: …" bullets stay one story
         parts = [story for part in parts for story in _briefs(part, title)]
-    if newsletter or edition or _is_label(title, cue_matcher("series_labels")):
-        parts = [story for part in parts for story in _numbered_items(part, title)]
+    parts = [story for part in parts for story in _numbered_items(part, title, newsletter or edition)]
 
     sections: list[Section] = []
     anchors: set[str] = set()
@@ -1077,22 +1079,26 @@ def _briefs(part: tuple[str, list[Block], bool, str], article_title: str) -> lis
             for (block, _), m in zip(items, found)]
 
 
-def _numbered_items(part: tuple[str, list[Block], bool, str],
-                    article_title: str) -> list[tuple[str, list[Block], bool, str]]:
+def _numbered_items(part: tuple[str, list[Block], bool, str], article_title: str,
+                    newsletter: bool) -> list[tuple[str, list[Block], bool, str]]:
     """In a newsletter, a story that is nothing but numbered paragraphs of a sentence or more, three or more
     counted from one ("1) Taiwan's legislature passed … / 2) China's commerce ministry said …"), is one story
     per item, titled from its sentence (a line announcing them, "Three things:", is the edition's lead-in);
     any other part stays as it is."""
     title, blocks, lead, _ = part
-    intro = blocks[:1] if blocks and blocks[0].text.endswith(":") and not LIST_NUMBER.match(blocks[0].text) \
+    if lead or len(blocks) < MIN_NUMBERED_ITEMS or not blocks[-1].lines[0][:1].isdigit():
+        return [part]  # (most parts end in a sentence: asked first)
+    intro = blocks[:1] if blocks[0].text.endswith(":") and not LIST_NUMBER.match(blocks[0].text) \
         and word_count(blocks[0].text) <= LEAD_IN_MAX_WORDS else []
     blocks = blocks[len(intro):]
-    if lead or len(blocks) < MIN_NUMBERED_ITEMS or any(b.kind != "p" or len(b.lines) > 1 for b in blocks):
+    if len(blocks) < MIN_NUMBERED_ITEMS or any(b.kind != "p" or len(b.lines) > 1 for b in blocks):
         return [part]
     numbers = [LIST_NUMBER.match(b.lines[0]) for b in blocks]
     items = [(b, b.lines[0][m.end():]) for n, (b, m) in enumerate(zip(blocks, numbers), 1)
              if m and m.group().rstrip(".) ") == str(n) and ends_clause(b.lines[0])]
     if len(items) < len(blocks) or any(word_count(text) < BRIEF_MIN_WORDS for _, text in items):
+        return [part]
+    if not newsletter and not _is_label(article_title, cue_matcher("series_labels")):  # ("Morning brief")
         return [part]
     headed = title != article_title  # the list sat under a heading of its own: it names the group
     out = [(title, intro, True, "")] if intro else []
