@@ -2315,3 +2315,49 @@ def test_arrows_open_list_items():
     assert [(b.kind, b.lines) for b in cleaned.blocks][-1] == (
         "ul", ("How a reef becomes an island", "The sanctions panel, one year on"))
     assert clean("Exports rose → imports fell.\n").blocks[0].text == "Exports rose → imports fell."
+
+
+@pytest.mark.parametrize("line, owner", [
+    ("© 2026 The Peninsula Observer. All rights reserved.", "The Peninsula Observer"),
+    ("Copyright 2026 The Jakarta Post. All rights reserved.", "The Jakarta Post"),
+    ("© 2026 Ann Lee", None),  # a writer's own copyright names no publisher
+])
+def test_a_copyright_line_names_the_publisher_when_nothing_else_does(line, owner):
+    from generator.extract.structure import copyright_owner
+
+    assert copyright_owner(clean(f"Officials met on Monday.\n\n{line}\n").dropped) == owner
+
+
+@pytest.mark.parametrize("sentence, year, value", [
+    ("Oct 10, 2025 — Washington threatens new tariffs on Chinese goods.", 2026, None),  # an earlier entry
+    ("Oct 10, 2025 — Washington threatens new tariffs on Chinese goods.", 2025, "escalation"),  # that year's news
+    ("Oct 10, 2025 — Washington threatens new tariffs on Chinese goods.", None, "escalation"),  # no date known
+    ("The US and China fought a trade war in 2025; now they say the truce is holding.", 2026, "holding"),
+    ("In 2026 the US and China say the truce is holding.", 2026, "holding"),  # the article's own year
+])
+def test_an_entry_dated_before_the_articles_year_is_background(sentence, year, value):
+    signal = truce_signal([sentence], year=year)
+    assert (signal.value if signal else None) == value
+
+
+@pytest.mark.parametrize("top, title, source", [
+    ("Republic of the Philippines\nDepartment of Foreign Affairs\n\nNo. 112-2026\n08 April 2026\n\n",
+     "DFA PROTESTS COAST GUARD ACTIONS AT SABINA SHOAL", "Department of Foreign Affairs"),
+    ("Department of Foreign Affairs\n\nNo. 112-2026\n08 April 2026\n\n",
+     "DFA PROTESTS COAST GUARD ACTIONS AT SABINA SHOAL", "Department of Foreign Affairs"),
+])
+def test_a_releases_state_ministry_and_number_over_its_headline(top, title, source):
+    head = masthead(*_cleaned(f"{top}DFA PROTESTS COAST GUARD ACTIONS AT SABINA SHOAL\n\n"
+                              "The department lodged a protest with the embassy of China in Manila on Monday.\n"))
+    assert (head.title, head.source) == (title, source)
+
+
+@pytest.mark.parametrize("line, below, title", [
+    ("Seoul's reservists, not its missiles, decide deterrence", "By Staff Reporter | Updated: 2026-05-03 08:30",
+     "Seoul's reservists, not its missiles, decide deterrence"),
+    ("Seoul's reservists train, drill, and wait for orders.", "May 3, 2026", None),  # a sentence over a date
+])
+def test_a_headline_with_commas_over_its_byline_or_date(line, below, title):
+    head = masthead(*_cleaned(f"{line}\n\n{below}\n\nSouth Korea's reserve forces train for a few days a year, "
+                              "planners in Seoul said on Monday.\n"))
+    assert head.title == title

@@ -16,7 +16,7 @@ from generator.extract.events import day_ahead, find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
 from generator.extract.structure import (Masthead, agenda, as_written, asked, author_names, bio_author, bounded,
-                                         caps_labelled, contact_authors, dateline_date, dateline_source, edition, email_list,
+                                         caps_labelled, contact_authors, copyright_owner, dateline_date, dateline_source, edition, email_list,
                                          email_sender, email_subject, fallback_title, is_author_bio, issued,
                                          labelled, masthead, numbered, one_piece, reporter, round_up, signed_by,
                                          split_sections, thanked_by, without_opening_mark)
@@ -76,7 +76,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     sections, bios = _without_author_bio(sections, author_names(author))
     source = (meta.get("source") or head.source or head.agency or dateline_source(body) or mailing_list
               or email_sender(cleaned.dropped) or next((org for _, org in signed if org), None)
-              or thanked_by(cleaned.dropped) or (close[0].text if len(close) > 1 else None))  # (a notice's issuer)
+              or thanked_by(cleaned.dropped) or (close[0].text if len(close) > 1 else None)  # (a notice's issuer)
+              or copyright_owner(cleaned.dropped))
     date = (_date(meta.get("date")) or head.date or (issue and issue[1]) or dateline_date(body) or issued_on
             or next((full_date(d.text) for d in cleaned.dropped if d.reason == TIMESTAMP and full_date(d.text)), None)
             or url_date(meta.get("url") or head.url))
@@ -85,7 +86,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     proses = story_proses(sections)
     # (a transcript's questions and a list of things to watch are stories of their own too)
     independent = (len(head.story_titles) > 1 or newsletter or digest or bool(asked(body))) and not parts_of_one
-    sections = _analyse_all(sections, proses, editor_topics, independent, title, built=None if given else title)
+    sections = _analyse_all(sections, proses, editor_topics, independent, title, built=None if given else title,
+                            year=date.year if date else None)
     entities = find_entities([("", title)] + [(s.anchor, p) for s, p in zip(sections, proses)])
     named = {e.name for e in entities}
     entities += tuple(Entity(name, "people", f"Written by {author}.", "") for name in map(_without_honorific, author_names(author))
@@ -105,7 +107,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
 
 
 def _analyse_all(sections: list[Section], proses: list[Prose], editor_topics: tuple[str, ...],
-                 independent: bool, article_title: str, built: str | None = None) -> list[Section]:
+                 independent: bool, article_title: str, built: str | None = None,
+                 year: int | None = None) -> list[Section]:
     """Tag each story. Headed parts of one analysis piece (no newsletter masthead, not in a "What you
     missed" group) are one story cut by sub-headings: they are tagged together and share the tags, and
     the truce signal of the whole is given to the first part. The article's headline counts as a heading
@@ -126,7 +129,7 @@ def _analyse_all(sections: list[Section], proses: list[Prose], editor_topics: tu
     for i, section in enumerate(sections):
         tags, signal_prose = shared.get(i, (None, None))
         out.append(_analyse(section, headings[i], proses[i], () if section.lead else editor_topics, tags,
-                            signal_prose))
+                            signal_prose, year))
     return out
 
 
@@ -160,7 +163,7 @@ def _heading(section_title: str, article_title: str) -> str:
 
 
 def _analyse(section: Section, heading: str, prose: Prose, editor_topics: tuple[str, ...], tags=None,
-             signal_prose: Prose | None = None) -> Section:
+             signal_prose: Prose | None = None, year: int | None = None) -> Section:
     if tags is None:
         tags = tag_story(heading, prose)
     if section.lead:  # an edition's lead-in names what its stories are about: none of it is its own subject
@@ -175,7 +178,7 @@ def _analyse(section: Section, heading: str, prose: Prose, editor_topics: tuple[
     truce = None
     truce_tag = next((t for t in tags if t.slug == TRUCE), None)
     if truce_tag and truce_tag.about and not section.lead:
-        truce = truce_signal(prose if signal_prose is None else signal_prose, heading)
+        truce = truce_signal(prose if signal_prose is None else signal_prose, heading, year)
     # (weighted by the evidence as the text has it; an edition's lead-in gets no short sentence as its point)
     points = key_points(prose.sentences, weights, brief=not section.lead)
     # the evidence then quoted as key points are: without a thread's "5/" or a wire's dateline

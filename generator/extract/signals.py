@@ -36,7 +36,8 @@ def _matchers():
             PhraseMatcher({p: p for p in cues.get("hypotheticals", [])}))
 
 
-def truce_signal(story: Prose | list[str], heading: str = "") -> TruceSignal | None:
+def truce_signal(story: Prose | list[str], heading: str = "", year: int | None = None) -> TruceSignal | None:
+    """The signal of a story; ``year``, the article's, dates the clauses of earlier years as background."""
     prose = story if isinstance(story, Prose) else Prose(list(story))
     cues, truce, china, us, negations, hypotheticals = _matchers()
     totals: dict[str, float] = defaultdict(float)
@@ -63,7 +64,7 @@ def truce_signal(story: Prose | list[str], heading: str = "") -> TruceSignal | N
                 continue  # "the tariff pause" names the truce: no new pause
             before = sentence[: m.start - offset]
             if _negated(before, negations) or _hypothetical(before, hypotheticals) \
-                    or _in_the_past(sentence, m.start - offset):
+                    or _in_the_past(sentence, m.start - offset, year):
                 continue
             totals[value] += weight
             strength = weight + (TRUCE_TERM_BONUS if names_truce else 0)
@@ -76,19 +77,28 @@ def truce_signal(story: Prose | list[str], heading: str = "") -> TruceSignal | N
 
 
 # a clause dated in the past tells the story's background ("When Beijing tightened licensing last spring, …")
-PAST = re.compile(r"\b(?:last (?:spring|summer|autumn|fall|winter|year)|(?:a|two|three|several) years? ago"
-                  r"|in (?:19|20)\d\d)\b")
+PAST = re.compile(r"\b(?:last (?:spring|summer|autumn|fall|winter|year)|(?:a|two|three|several) years? ago)\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 CLAUSE_BREAKS = re.compile(r"[;:—–]|, (?:but|and|while|when|whereas) ")
 
 
-def _in_the_past(sentence: str, at: int) -> bool:
-    """Is the cue at ``at`` in a clause dated in the past (between semicolons, dashes or ", but …")?"""
-    if not PAST.search(sentence):  # (most sentences hold no such date: one test)
+def _in_the_past(sentence: str, at: int, year: int | None = None) -> bool:
+    """Is the cue at ``at`` in a clause dated in the past (between semicolons, dashes or ", but …"): "last
+    spring", or a year before the article's ("Oct 10, 2025 — Trump threatens …" in a 2026 timeline)?"""
+    earlier = year is not None and any(int(y) < year for y in YEAR.findall(sentence))
+    if not earlier and not PAST.search(sentence):  # (most sentences hold no such date: one test)
         return False
     starts = [0] + [m.end() for m in CLAUSE_BREAKS.finditer(sentence)]
     begin = max(s for s in starts if s <= at)
     end = next((s for s in starts if s > at), len(sentence))
-    return PAST.search(sentence, begin, end) is not None
+    if earlier and len(starts) > 1 and sentence[:starts[1]].count(" ") <= DATE_HEAD_WORDS \
+            and any(int(y) < year for y in YEAR.findall(sentence, 0, starts[1])):
+        return True  # a dated entry: "Oct 10, 2025 — Trump responds by threatening …"
+    return PAST.search(sentence, begin, end) is not None or (
+        earlier and any(int(y) < year for y in YEAR.findall(sentence, begin, end)))
+
+
+DATE_HEAD_WORDS = 4
 
 
 def _hypothetical(before: str, hypotheticals: PhraseMatcher) -> bool:

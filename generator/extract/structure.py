@@ -283,8 +283,11 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and REPORT_NUMBER.fullmatch(top[i + 1].text) and word_count(block.text) <= MAX_ORG_WORDS * 2:
             source, role_line = _as_title(NAME_AND_LABEL.split(block.text)[0]), True  # "REEF WATCH ASIA — …" over
             # "Incident Report No. RWA-2026-031" over the headline: the issuer, then the report's number
-        elif kind == "heading" and title is None and rest[:1] == ["heading"] and REPORT_NUMBER.fullmatch(block.text):
-            pass  # "Incident Report No. RWA-2026-031" over the headline: a number, no title
+        elif kind == "heading" and title is None and REPORT_NUMBER.fullmatch(block.text):
+            pass  # "Incident Report No. RWA-2026-031" over the headline, a release's "No. 112-2026": a number
+        elif kind == "heading" and title is None and source is None and rest[:1] == ["heading"] \
+                and STATE.fullmatch(block.text):
+            pass  # "Republic of the Philippines" over "Department of Foreign Affairs": the state of the issuer
         elif kind == "heading" and title is None and source is not None and i and opens_with(block.text, "taglines"):
             pass  # "Your weekly guide to Asian geopolitics" under the newsletter's name: its motto, no headline
         elif title is None and (kind == "kicker" or (kind == "heading" and (
@@ -352,6 +355,11 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             agency = agency or publisher
             if date is None and (on := _closing_date(block.text)):
                 date = on  # "Speech by the Foreign Minister at the Shangri-La Dialogue, Singapore, 31 May 2026"
+        elif kind == "text" and title is None and block.kind == "p" and kinds[i + 1:i + 2] in (["byline"], ["date"]) \
+                and block.text[:1].isupper() and not ends_clause(block.text) \
+                and block.text.count(" ") < HEADING_MAX_WORDS * HEADLINE_SCALE and "://" not in block.text:
+            title, stories, publisher = _headline(block.text)  # commas and all ("Truce shows dialogue, not
+            agency = agency or publisher  # pressure, is the right path"): over its byline or date, the headline
         elif i == 0 and kind == "text" and block.kind == "p" and (opens_with(block.text, "summary_labels", then=":")
                                                                   or opens_with(block.text, "correction_labels", then=":")):
             summary = block  # "TL;DR: …" or "Editor's note: …" over the headline: the piece's first paragraph
@@ -374,9 +382,13 @@ def _over_byline(below: tuple[Block, ...], kinds: list[str]) -> bool:
                                        and _bare_name(below[0].text))
 
 
+# A state's formal name over the body issuing a release
+STATE = re.compile(r"(?:The )?(?:(?:People's |Democratic |Socialist |Federal |Islamic )*Republic|Kingdom|Government|State"
+                   r"|Commonwealth|Union)(?: of)? (?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}")
 # A report's number on a line of its own: "Incident Report No. RWA-2026-031", "Policy Brief #12"
 REPORT_NUMBER = re.compile(r"(?:[A-Z][\w-]*\s+){0,3}(?:Report|Brief|Briefing|Paper|Memo|Note|Bulletin|Alert|Assessment"
-                           r"|Release|Advisory)\s+(?:No\.?|Number|#)\s*[\w./-]{1,24}")
+                           r"|Release|Advisory)\s+(?:No\.?|Number|#)\s*[\w./-]{1,24}"
+                           r"|(?:No\.|Number|#)\s*\d[\w./-]{0,23}")  # (or a release's "No. 112-2026")
 
 
 def _foreign_script(text: str) -> bool:
@@ -1169,6 +1181,21 @@ def thanked_by(dropped: tuple[Dropped, ...]) -> str | None:
         m = THANKS_FOR_READING.match(d.text) if d.reason == "boilerplate" and d.text[:5].lower() == "thank" else None
         if m and m.group("name")[:1].isupper() and m.group("name").lower() not in ("this", "my", "our"):
             return m.group("name")
+    return None
+
+
+# "© 2026 The Peninsula Observer. All rights reserved.", "Copyright 2026 Harbour Daily News"
+COPYRIGHT_OWNER = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?"
+                             r"(?P<owner>[A-Z][\w&'’.-]*(?: [A-Z&][\w&'’.-]*){0,5}?)\.?(?:\s+All rights reserved\.?)?",
+                             re.IGNORECASE)
+
+
+def copyright_owner(dropped: tuple[Dropped, ...]) -> str | None:
+    """The owner a left-out copyright line names: the publisher, when nothing else named one."""
+    for d in dropped:
+        m = COPYRIGHT_OWNER.fullmatch(d.text.strip()) if d.reason == "boilerplate" else None
+        if m and m.group("owner")[:1].isupper() and _firm(m.group("owner").rstrip(".")):
+            return m.group("owner").rstrip(".")
     return None
 
 
