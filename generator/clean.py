@@ -220,6 +220,8 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
             if not ends_clause(parts[-1]):
                 if line[:1].islower():
                     continues = True
+                elif kind == "p" and parts[-1].rsplit(" ", 1)[-1].lower() in DANGLING_WORDS:
+                    continues = True  # "What the Truce Means for" / "Chip Export Controls": a title wrapped
                 # a list item goes on only into a line that ends a sentence (a heading after the list ends none)
                 elif chars >= 60 and words >= 10 and (kind == "p" or ends_clause(line)) \
                         and not (BYLINE_START.match(parts[0]) or EMAIL_HEADER.match(parts[0])) \
@@ -729,6 +731,9 @@ CONTACT_ONLY = re.compile(rf"{_CONTACT}(?:\s*[|·•,;/]\s*{_CONTACT})?", re.IGN
 NAMED_CONTACT = re.compile(rf"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}})(?:,? [A-Z]{{2,5}})?\s+(?i:{_CONTACT}"
                            rf"(?:\s*[|·•,;/]\s*{_CONTACT})?)")
 MAX_BUTTON_ROW = 6
+# words no line of text or title ends with: the line goes on into the next ("… the US-China Truce Means for")
+# (not "on", "in", "by", "up": a phrasal verb ends a headline, "Nexperia spat drags on"; a label, "Supported by")
+DANGLING_WORDS = frozenset({"of", "the", "and", "for", "to", "a", "an", "from", "or"})
 NAME_LIST_WORDS = frozenset({"and", "&", "in", "with", "from", "at"})
 
 
@@ -819,16 +824,31 @@ def _drop_page_marks(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
              if b.kind == "p" and len(b.lines[0]) <= PAGE_MARK_CHARS and PAGE_NUMBER.fullmatch(b.lines[0])}
     if not marks:
         return blocks, []
-    first: dict[str, int] = {}  # each text's first block: a header's earlier copy, found in one pass
-    for i, b in enumerate(blocks):
-        first.setdefault(b.text, i)
+    copies: dict[str, int] = {}  # how often each text occurs: a running header repeats, found in one pass
+    for b in blocks:
+        copies[b.text] = copies.get(b.text, 0) + 1
     beside = {j for i in marks for j in (i - 1, i + 1) if 0 < j < len(blocks) and j not in marks
               and blocks[j].kind in ("p", "h") and word_count(blocks[j].text) <= MAX_HEADER_WORDS
-              and not ends_clause(blocks[j].text) and first[blocks[j].text] < j}
-    gone = marks | beside  # a header beside a page number is one the pages repeat: its first copy stays
-    return ([b for i, b in enumerate(blocks) if i not in gone],
-            [Dropped(blocks[i].line, "page number" if i in marks else "running header", blocks[i].text)
-             for i in sorted(gone)])
+              and not ends_clause(blocks[j].text) and copies[blocks[j].text] > 1}
+    # a header the pages repeat goes wherever a page number is beside it; a copy away from them (the title
+    # page's) stays
+    gone = marks | beside
+    kept: list[Block] = []
+    for i, b in enumerate(blocks):
+        if i in gone:
+            continue
+        if kept and i - 1 in gone and _goes_on(kept[-1], b):  # a paragraph the page break cut: one again
+            kept[-1] = Block("p", (f"{kept[-1].lines[0]} {b.lines[0]}",), kept[-1].line)
+        else:
+            kept.append(b)
+    return kept, [Dropped(blocks[i].line, "page number" if i in marks else "running header", blocks[i].text)
+                  for i in sorted(gone)]
+
+
+def _goes_on(before: Block, after: Block) -> bool:
+    """Does ``after`` go on with the sentence ``before`` leaves unfinished ("… between trade and technology" /
+    "is already blurring")?"""
+    return before.kind == after.kind == "p" and not ends_clause(before.lines[0]) and after.lines[0][:1].islower()
 
 
 MAX_LINKS = 10  # titles a "Read Next" list holds at most

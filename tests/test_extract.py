@@ -2361,3 +2361,37 @@ def test_a_headline_with_commas_over_its_byline_or_date(line, below, title):
     head = masthead(*_cleaned(f"{line}\n\n{below}\n\nSouth Korea's reserve forces train for a few days a year, "
                               "planners in Seoul said on Monday.\n"))
     assert head.title == title
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("Buying Time: What the Truce Means for\nChip Export Controls\n", ["Buying Time: What the Truce Means for Chip Export Controls"]),
+    ("Nexperia spat drags on\nThe Dutch government and Beijing remain at odds.\n",
+     ["Nexperia spat drags on", "The Dutch government and Beijing remain at odds."]),  # a phrasal verb ends it
+    ("Why rare earths matter to\nEurope's carmakers\n", ["Why rare earths matter to Europe's carmakers"]),
+])
+def test_a_line_ending_in_an_article_or_preposition_goes_on(text, lines):
+    assert [b.text for b in clean(text).blocks] == lines
+
+
+def test_a_paragraph_cut_by_a_page_break_is_one_again():
+    pdf = ("Asia Brief | March 2026\n\nThe tariff pause has held for longer than observers expected.\n\n"
+           "Three developments suggest that the line between trade and technology\n\n2\n\nAsia Brief | March 2026\n\n"
+           "is already blurring, officials say.\n\nA new paragraph starts here.\n\n3\n\nAsia Brief | March 2026\n\n"
+           "Another starts after the break.\n")
+    blocks = [b.text for b in clean(pdf).blocks]
+    assert "Three developments suggest that the line between trade and technology is already blurring, officials say." \
+        in blocks
+    assert "Another starts after the break." in blocks and "A new paragraph starts here." in blocks
+    assert blocks.count("Asia Brief | March 2026") == 1  # the title page's copy stays; those by page numbers go
+
+
+@pytest.mark.parametrize("names, author", [
+    ("Daniel R. Whitcombe and Hana Sato", "Daniel R. Whitcombe and Hana Sato"),
+    ("Ann Lee, Bo Park & Cy Diaz", "Ann Lee, Bo Park & Cy Diaz"),
+    ("Taiwan and Japan", None),  # places
+    ("Trade and Technology", None),
+])
+def test_writers_names_alone_under_a_papers_title(names, author):
+    head = masthead(*_cleaned(f"Buying Time: What the Truce Means for Chip Export Controls\n\n{names}\n\n"
+                              "The tariff pause has held for longer than observers in either capital expected.\n"))
+    assert head.author == author

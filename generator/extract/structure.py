@@ -175,6 +175,12 @@ def _bare_name(text: str) -> bool:
             and not any(w in not_names() for w in words) and not listed(text))
 
 
+def _bare_names(text: str) -> bool:
+    """Two people's names or more alone: "Daniel R. Whitcombe and Hana Sato", "Ann Lee, Bo Park & Cy Diaz"."""
+    names = [n for n in AUTHOR_LIST.split(text) if n]
+    return len(names) > 1 and (" and " in text or " & " in text) and all(_bare_name(n.replace(".", "")) for n in names)
+
+
 MAX_ROLE_WORDS = 6
 MAX_ORG_WORDS = 8  # ("Ministry of Industry and Information Technology")
 MAX_BYLINE_WORDS = 24
@@ -301,6 +307,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and kinds[i + 1:i + 2] == ["date"] and word_count(block.text) <= 3 and _bare_name(block.text):
             author = block.text  # a newsletter's name, (its issue's headline,) its writer's, then the date:
             # "Sinocism / Bill Bishop / …"; or a post's headline, (its subtitle,) "Owen Liao" / "Mar 12, 2026"
+        elif kind == "heading" and title is not None and author is None and i and kinds[i - 1] == "heading" \
+                and _bare_names(block.text):
+            author = block.text  # "Daniel R. Whitcombe and Hana Sato" under a paper's title
         elif kind == "heading" and i and kinds[i - 1] == "byline" and author is not None \
                 and (_role(block.text) or _place_line(block.text)):
             pass  # "By Joon-ho Park" / "Korea correspondent" or "Seoul": the writer's role or place, under the byline
