@@ -532,11 +532,9 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "boilerplate"
     if words <= 4 and "buttons" in lists and _norm(text) in _cue_set("buttons", normed=True):
         return "button"
-    if 1 < words <= MAX_BUTTON_ROW and "buttons" in lists and all(w.lower() in _cue_set("buttons") for w in text.split()):
-        return "button"  # a row of them: "Like Comment Repost Send"
-    if "|" in text and words <= MAX_BOILERPLATE_WORDS and all(_norm(part) in _cue_set("buttons", normed=True)
-                                                               for part in text.split("|")):
-        return "button"  # "Follow our live coverage | Share | 🔔 Get alerts"
+    if 1 < words <= MAX_BUTTON_ROW * 2 and "buttons" in lists and _button_row(text):
+        return "button"  # a row of them: "Like Comment Repost Send", "Share Save Gift this article",
+        # "Follow our live coverage | Share | 🔔 Get alerts"
     if text[:1] in "[(" and _stage_directions().fullmatch(text):
         return "stage direction"
     if words <= MAX_POST_META_WORDS:  # what a copied social-media post carries around its text
@@ -591,6 +589,16 @@ BRACKETED_BUTTONS = re.compile(r"(?:\[[^\[\]]{1,20}\]\s*){2,}")
 def _page_details(text: str) -> bool:
     labels = [m.group(1).lower() for m in PAGE_LABEL.finditer(text)]
     return len(labels) >= 2 and text[:len(labels[0])].lower() == labels[0] and bool(PAGE_ONLY_LABELS & set(labels))
+
+
+def _button_row(text: str) -> bool:
+    """Nothing but buttons' labels, side by side or between separators."""
+    rest, at = [], 0
+    for hit in cue_matcher("buttons", suffixes=()).find(text):
+        rest.append(text[at:hit.start])
+        at = hit.end
+    rest.append(text[at:])
+    return at > 0 and not any(c.isalnum() for part in rest for c in part)
 
 
 def _tag_list(text: str) -> bool:

@@ -2395,3 +2395,33 @@ def test_writers_names_alone_under_a_papers_title(names, author):
     head = masthead(*_cleaned(f"Buying Time: What the Truce Means for Chip Export Controls\n\n{names}\n\n"
                               "The tariff pause has held for longer than observers in either capital expected.\n"))
     assert head.author == author
+
+
+@pytest.mark.parametrize("line, author", [
+    ("By Tran Minh Chau in Hanoi and Oliver Grant in Singapore", "Tran Minh Chau and Oliver Grant"),
+    ("By Ann Lee in Seoul", "Ann Lee"),
+    ("By the numbers in Seoul and Tokyo", None),
+])
+def test_a_byline_naming_where_each_writer_filed(line, author):
+    from generator.extract.structure import byline
+
+    assert byline(line) == author
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Published April 17, 2026, 7:05 AM SGT | Updated April 17, 2026, 11:32 AM SGT", "date"),
+    ("Published April 17, 2026 | Seoul bets on drones to deter the North", "heading"),
+])
+def test_a_date_line_of_dates_between_pipes(line, kind):
+    from generator.extract.structure import _top_kind
+    from generator.model import Block
+
+    assert _top_kind(Block("p", (line,), 1)) == kind
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Share   Save   Gift this article", "button"),
+    ("Share the gift of reading with a friend in Seoul today", None),
+])
+def test_a_row_of_button_phrases(line, reason):
+    assert_left_out_or_kept(line, reason)

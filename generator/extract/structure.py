@@ -106,6 +106,8 @@ def byline(text: str) -> str | None:
     emphasis around its parts ("**March 6, 2026** · *By Jane Roe*") is no part of it."""
     if "*" in text or "_" in text:
         text = EMPHASIS_MARKS.sub("", text)
+    if " in " in text and text[:3] == "By ":  # "By Tran Minh Chau in Hanoi and Oliver Grant in Singapore"
+        text = WHERE_FILED.sub("", text)
     m = BYLINE.match(text)
     if m:
         first = m.group("name").split()[0].capitalize()
@@ -129,6 +131,10 @@ def byline(text: str) -> str | None:
     if not roles or roles[-1].end != len(role.rstrip(" .")):
         return None
     return _as_name(name.strip())
+
+
+BYLINE_PARTS_AFTER = re.compile(r"\s*[|·•,]\s*")
+WHERE_FILED = re.compile(r" in [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?= and | & |, |$)")
 
 
 def _as_name(name: str) -> str:
@@ -156,9 +162,10 @@ def byline_source(text: str) -> str | None:
     m = BYLINE.match(text)
     if m and _publisher(m.group("name")):
         return m.group("name")
-    after = m.end("name") if m else 0
-    outlet = text[after:].strip(" ,") if m and text[after:after + 2] == ", " else ""
-    return outlet if outlet and _firm(outlet) else None  # "By Kenneth Lau and Sophie Tan, Harbour Daily News"
+    if not m:
+        return None
+    # "By Kenneth Lau and Sophie Tan, Harbour Daily News", "By Ann Lee | Global Supply Review | April 19, 2026"
+    return next((p for p in BYLINE_PARTS_AFTER.split(text[m.end("name"):]) if p and _firm(p)), None)
 
 
 def _story_heading(block: Block) -> bool:
@@ -335,7 +342,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and len(stories) <= 1 and (kinds[i + 1:i + 2] in (["byline"], ["date"])
                                            or word_count(block.text) >= DEK_MIN_WORDS):
             dek = block  # the standfirst under the headline: the story's first paragraph
-        elif kind == "text" and title is not None and dek is None and i == 1 and len(stories) <= 1 \
+        elif kind == "text" and title is not None and dek is None and i and title in top[i - 1].text \
+                and len(stories) <= 1 \
                 and block.kind == "p" and word_count(block.text) <= DEK_MAX_WORDS \
                 and _over_byline(top[i + 1:i + 3], kinds[i + 1:i + 3]):
             dek = block  # a standfirst of a sentence or two between the headline and its writer's name and date
@@ -538,6 +546,8 @@ def _top_kind(block: Block) -> str:
         return "byline"  # ("By Maria Santos, a senior fellow at the Manila Institute for Strategic Studies")
     if line and "|" in text and _dated_parts(text) and not _newsletter_name(text):  # (not "Asia Notes | Week 10 | …")
         return "date"
+    if line and "|" in text and all(_only_date(p) for p in PIPE.split(text)) and full_date(text):
+        return "date"  # "Published April 17, 2026, 7:05 AM SGT | Updated April 17, 2026, 11:32 AM SGT"
     if block.kind == "p" and text[:1] in "I#N" and ISSUE_HEADLINE.match(text) and word_count(text) <= HEADING_MAX_WORDS * 2:
         return "heading"  # "Issue #42: Huawei's new node, Dutch curbs, and a Micron twist": an edition's headline
     if block.kind == "p" and text.isupper() and word_count(text) <= KICKER_WORDS and not cue_matcher("known_sources").find(text):
