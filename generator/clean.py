@@ -449,13 +449,40 @@ def _drop_signed_name(blocks: list[Block], dropped: list[Dropped]) -> tuple[list
     if not blocks or not dropped:
         return blocks, dropped
     last = blocks[-1]
-    words = last.text.split()
     before = [d for d in dropped if d.line < last.line]
-    if last.kind != "p" or not before or len(words) > MAX_SIGNED_NAME_WORDS \
-            or not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words) \
+    if last.kind != "p" or not before or not _signed_name(last.text) \
             or (len(blocks) > 1 and blocks[-2].line > before[-1].line):
-        return blocks, dropped
+        return _drop_letter_signature(blocks, dropped)
     return blocks[:-1], dropped + [Dropped(last.line, "boilerplate", last.text)]
+
+
+def _signed_name(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= MAX_SIGNED_NAME_WORDS \
+        and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
+
+
+def _drop_letter_signature(blocks: list[Block], dropped: list[Dropped]) -> tuple[list[Block], list[Dropped]]:
+    """A letter's signature before its postscript or footer: under a left-out "Warm regards," the writer's
+    name, then perhaps a line of role and organisation ("President, Pacific Forum for Policy")."""
+    closings = [d for d in dropped if d.reason == "boilerplate" and d.text.endswith(",") and d.text.count(" ") < 3]
+    if not closings:
+        return blocks, dropped
+    at = next((i for i, b in enumerate(blocks) if b.line > closings[-1].line), None)
+    if at is None or blocks[at].kind != "p" or not _signed_name(blocks[at].text) or blocks[at].text.count(" ") < 1:
+        return blocks, dropped
+    signature = [Dropped(blocks[at].line, POST_AUTHOR, blocks[at].text)]
+    role = blocks[at + 1] if at + 1 < len(blocks) else None
+    if role is not None and role.kind == "p" and ROLE_AND_ORGANISATION.fullmatch(role.text):
+        signature.append(Dropped(role.line, SIGNED_ROLE, role.text))
+    gone = {d.line for d in signature}
+    return [b for b in blocks if b.line not in gone], dropped + signature
+
+
+SIGNED_ROLE = "signature"
+# "President, Pacific Forum for Policy": a role in a few words, a comma, an organisation's capitalised name
+ROLE_AND_ORGANISATION = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,4}, (?P<org>[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|for"
+                                   r"|and|the|on)){0,7})")
 
 
 SHORT_LINE_CUES = ("banner_words", "picture_credits")

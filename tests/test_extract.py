@@ -2425,3 +2425,24 @@ def test_a_date_line_of_dates_between_pipes(line, kind):
 ])
 def test_a_row_of_button_phrases(line, reason):
     assert_left_out_or_kept(line, reason)
+
+
+def test_a_letters_signature_before_its_postscript_names_writer_and_organisation():
+    letter = _article("Dear colleagues,\n\nThe tariff pause has held for six months, officials in Beijing said.\n\n"
+                      "With best wishes,\nDaniel Moreau\nDirector, Harbour Institute for Asian Affairs\n\n"
+                      "P.S. Please send your questions by Friday.\n")
+    assert (letter.author, letter.source) == ("Daniel Moreau", "Harbour Institute for Asian Affairs")
+    assert [b.text for s in letter.sections for b in s.blocks][-1] == "P.S. Please send your questions by Friday."
+    unsigned = _article("Dear colleagues,\n\nThe tariff pause has held for six months, officials in Beijing said.\n\n"
+                        "With best wishes,\nThe talks resume in Geneva next week, and we will report on them.\n")
+    assert unsigned.author is None and "The talks resume in Geneva next week, and we will report on them." in [
+        b.text for s in unsigned.sections for b in s.blocks]
+
+
+def test_a_person_sending_an_email_is_no_source():
+    from generator.extract.structure import email_sender
+
+    sent = clean("From: Daniel Moreau <d@example.org>\nTo: Members\nSubject: A note\n\nThe pause held.\n")
+    assert email_sender(sent.dropped) is None
+    desk = clean("From: Pacific Desk <desk@example.org>\nTo: Members\nSubject: A note\n\nThe pause held.\n")
+    assert email_sender(desk.dropped) == "Pacific Desk"

@@ -18,7 +18,7 @@ from generator.extract.signals import truce_signal
 from generator.extract.structure import (Masthead, agenda, as_written, asked, author_names, bio_author, bounded,
                                          caps_labelled, contact_authors, copyright_owner, dateline_date, dateline_source, edition, email_list,
                                          email_sender, email_subject, fallback_title, is_author_bio, issued,
-                                         labelled, masthead, numbered, one_piece, reporter, round_up, signed_by,
+                                         labelled, letter_organisation, masthead, numbered, one_piece, reporter, round_up, signed_by,
                                          split_sections, thanked_by, without_opening_mark)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
@@ -75,7 +75,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
               or contact_authors(cleaned.dropped, body[0].line if body else 0))
     sections, bios = _without_author_bio(sections, author_names(author))
     source = (meta.get("source") or head.source or head.agency or dateline_source(body) or mailing_list
-              or email_sender(cleaned.dropped) or next((org for _, org in signed if org), None)
+              or letter_organisation(cleaned.dropped) or email_sender(cleaned.dropped)
+              or next((org for _, org in signed if org), None)
               or thanked_by(cleaned.dropped) or (close[0].text if len(close) > 1 else None)  # (a notice's issuer)
               or copyright_owner(cleaned.dropped))
     date = (_date(meta.get("date")) or head.date or (issue and issue[1]) or dateline_date(body) or issued_on

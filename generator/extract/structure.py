@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.clean import CONTACT, EMAIL, NAMED_CONTACT, is_greeting, opens_with
+from generator.clean import (CONTACT, EMAIL, NAMED_CONTACT, ROLE_AND_ORGANISATION, SIGNED_ROLE, is_greeting,
+                             opens_with)
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
 from generator.extract.entities import listed, not_names, title_cased, whole_name, whole_names
@@ -1177,9 +1178,15 @@ def email_sender(dropped: tuple[Dropped, ...]) -> str | None:
     for d in dropped:
         m = EMAIL_SENDER.match(d.text) if d.reason == EMAIL else None
         name = m.group("name").strip(" \"'") if m else ""
-        if any(c.isalpha() for c in name):
+        if any(c.isalpha() for c in name) and not _bare_name(name):  # (a person who sends a letter is its writer)
             return name
     return None
+
+
+def letter_organisation(dropped: tuple[Dropped, ...]) -> str | None:
+    """The organisation a letter's signature names ("President, Pacific Forum for Policy")."""
+    m = next((m for d in dropped if d.reason == SIGNED_ROLE and (m := ROLE_AND_ORGANISATION.fullmatch(d.text))), None)
+    return m.group("org") if m else None
 
 
 def contact_authors(dropped: tuple[Dropped, ...], text_starts: int) -> str | None:
