@@ -998,10 +998,15 @@ def _drop_disclaimers(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     or "Analyst certification" heading (data/cues.yml's ``disclaimer_labels``) with its paragraphs, and an
     "About Acme Rare Earths Ltd" heading over the paragraph that opens with the company's name (its standard
     description), each up to the next heading. Never the opening's: the text comes first."""
-    kept: list[Block] = []
+    labels = _cue_set("disclaimer_labels")
+    first = next((n for n in range(MIN_TEXT_BEFORE_DISCLAIMER, len(blocks)) if len(blocks[n].lines[0]) < LABEL_HEADING_CHARS
+                  and (blocks[n].lines[0][:6] == "About " or blocks[n].lines[0].rstrip(": ").lower() in labels)), None)
+    if first is None:  # (most seeds hold neither: one look at each block's first line)
+        return blocks, []
+    kept: list[Block] = blocks[:first]
     dropped: list[Dropped] = []
     reason = None
-    for n, block in enumerate(blocks):
+    for n, block in enumerate(blocks[first:], first):
         short = block.kind in ("p", "h") and len(block.lines) == 1 and block.text.count(" ") < MAX_LABEL_HEADING_WORDS \
             and (not ends_clause(block.text) or block.text[:6] == "About ")  # ("About Acme Corp.")
         if short and n >= MIN_TEXT_BEFORE_DISCLAIMER:
@@ -1016,6 +1021,7 @@ def _drop_disclaimers(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
 
 
 MAX_LABEL_HEADING_WORDS = 10
+LABEL_HEADING_CHARS = 90
 MIN_TEXT_BEFORE_DISCLAIMER = 3
 ABOUT = re.compile(r"About (?!the\b|our\b|this\b|us\b)([A-Z][\w&.,'’-]*(?: [\w&.,'’()-]+){0,8})")
 

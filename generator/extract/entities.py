@@ -114,7 +114,9 @@ def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
     unlisted = 0  # names found by pattern so far: each gets a page of its own
     for anchor, story in stories:
         prose = story if isinstance(story, Prose) else Prose(sentences(story))
-        matches = [m for m in gazetteer.find(prose) if prose.text[m.end:m.end + 1] != "$"]  # ("US$3" is a price)
+        matches = gazetteer.find(prose)
+        if "$" in prose.text:  # ("US$3" is a price)
+            matches = [m for m in matches if prose.text[m.end:m.end + 1] != "$"]
         found = [(m.start, m.value, False) for m in matches]
         if not (len(prose.sentences) == 1 and _title_case(prose.text)):  # a headline's capitals name nobody
             found += [(start, ("people", name), True) for start, name in _introduced_people(prose, matches)]
