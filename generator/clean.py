@@ -220,7 +220,7 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
             if not ends_clause(parts[-1]):
                 if line[:1].islower():
                     continues = True
-                elif kind == "p" and parts[-1].rsplit(" ", 1)[-1].lower() in DANGLING_WORDS:
+                elif kind == "p" and _dangling(parts[-1]):
                     continues = True  # "What the Truce Means for" / "Chip Export Controls": a title wrapped
                 # a list item goes on only into a line that ends a sentence (a heading after the list ends none)
                 elif chars >= 60 and words >= 10 and (kind == "p" or ends_clause(line)) \
@@ -770,6 +770,12 @@ MAX_BUTTON_ROW = 6
 # (not "on", "in", "by", "up": a phrasal verb ends a headline, "Nexperia spat drags on"; a label, "Supported by")
 DANGLING_WORDS = frozenset({"of", "the", "and", "for", "to", "a", "an", "from", "or"})
 NAME_LIST_WORDS = frozenset({"and", "&", "in", "with", "from", "at"})
+
+
+def _dangling(line: str) -> bool:
+    """Does ``line`` end in a word no line ends with ("… Means for", "… Means For"; not "Plan A")?"""
+    last = line.rsplit(" ", 1)[-1]
+    return last in DANGLING_WORDS or (len(last) > 1 and last.lower() in DANGLING_WORDS)
 
 
 def _credits(text: str) -> bool:

@@ -2265,7 +2265,8 @@ def test_a_row_of_buttons_between_pipes(line, reason):
 
 
 @pytest.mark.parametrize("sentence, value", [
-    ("When Beijing tightened licensing last spring, US imports from China collapsed within weeks.", None),
+    ("When Beijing tightened licensing last spring, US buyers of Chinese magnets turned to stockpiles.", None),
+    ("The trade truce agreed last year is still holding.", "holding"),  # the date names the truce, not the news
     ("Beijing tightened licensing for US buyers again this week, and shipments from China collapsed.", "escalation"),
     ("Last spring's curbs are gone; Washington and Beijing now say the truce is holding.", "holding"),
     ("China and the US say the truce is holding.", "holding"),
@@ -2334,6 +2335,8 @@ def test_a_copyright_line_names_the_publisher_when_nothing_else_does(line, owner
     ("Oct 10, 2025 — Washington threatens new tariffs on Chinese goods.", None, "escalation"),  # no date known
     ("The US and China fought a trade war in 2025; now they say the truce is holding.", 2026, "holding"),
     ("In 2026 the US and China say the truce is holding.", 2026, "holding"),  # the article's own year
+    ("The truce agreed by the US and China in November 2025 is holding.", 2026, "holding"),
+    ("When Washington raised tariffs on China in 2025, Beijing answered within days.", 2026, None),
 ])
 def test_an_entry_dated_before_the_articles_year_is_background(sentence, year, value):
     signal = truce_signal([sentence], year=year)

@@ -76,29 +76,31 @@ def truce_signal(story: Prose | list[str], heading: str = "", year: int | None =
     return TruceSignal(winner, without_opening_mark(best[winner][1]))  # (quoted without "5/" or a dateline)
 
 
-# a clause dated in the past tells the story's background ("When Beijing tightened licensing last spring, …")
-PAST = re.compile(r"\b(?:last (?:spring|summer|autumn|fall|winter|year)|(?:a|two|three|several) years? ago)\b")
+# Background, not news: a clause opening "When …", "After …" dated in the past ("When Beijing tightened
+# licensing last spring, …"), or a timeline's entry dated in a year before the article's ("Oct 10, 2025 —
+# Trump threatens …"). (A date inside a main clause dates a noun as often as the news: "the truce agreed in
+# November 2025 is holding".)
+PAST = re.compile(r"\b(?:last (?:spring|summer|autumn|fall|winter|year)|(?:a|two|three|several) years? ago"
+                  r"|(?:in|of) (?P<year>(?:19|20)\d\d))\b")
+TEMPORAL_CLAUSE = re.compile(r"(?:^|[;:—–]\s*|,\s*)(?:[Ww]hen|[Aa]fter|[Bb]efore|[Oo]nce|[Ww]hile)\b[^,;:—–]*")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-CLAUSE_BREAKS = re.compile(r"[;:—–]|, (?:but|and|while|when|whereas) ")
+DATED_ENTRY = re.compile(r"[^—–:;]{0,30}?\b(?P<year>(?:19|20)\d\d)\s*[—–:-]\s")
+DATE_HEAD_WORDS = 4
 
 
 def _in_the_past(sentence: str, at: int, year: int | None = None) -> bool:
-    """Is the cue at ``at`` in a clause dated in the past (between semicolons, dashes or ", but …"): "last
-    spring", or a year before the article's ("Oct 10, 2025 — Trump threatens …" in a 2026 timeline)?"""
-    earlier = year is not None and any(int(y) < year for y in YEAR.findall(sentence))
-    if not earlier and not PAST.search(sentence):  # (most sentences hold no such date: one test)
+    """Is the cue at ``at`` background: in a "When … last spring," clause, or in a timeline's entry of an
+    earlier year than the article's?"""
+    entry = DATED_ENTRY.match(sentence) if year is not None and sentence[:1].isalnum() else None
+    if entry and int(entry.group("year")) < year and sentence[:entry.end()].count(" ") <= DATE_HEAD_WORDS + 1:
+        return True  # "Oct 10, 2025 — Trump responds by threatening …"
+    if not PAST.search(sentence):  # (most sentences hold no such date: one test)
         return False
-    starts = [0] + [m.end() for m in CLAUSE_BREAKS.finditer(sentence)]
-    begin = max(s for s in starts if s <= at)
-    end = next((s for s in starts if s > at), len(sentence))
-    if earlier and len(starts) > 1 and sentence[:starts[1]].count(" ") <= DATE_HEAD_WORDS \
-            and any(int(y) < year for y in YEAR.findall(sentence, 0, starts[1])):
-        return True  # a dated entry: "Oct 10, 2025 — Trump responds by threatening …"
-    return PAST.search(sentence, begin, end) is not None or (
-        earlier and any(int(y) < year for y in YEAR.findall(sentence, begin, end)))
-
-
-DATE_HEAD_WORDS = 4
+    for clause in TEMPORAL_CLAUSE.finditer(sentence):
+        if clause.start() <= at < clause.end():
+            dated = PAST.search(sentence, clause.start(), clause.end())
+            return dated is not None and (not dated.group("year") or (year is not None and int(dated.group("year")) < year))
+    return False
 
 
 def _hypothetical(before: str, hypotheticals: PhraseMatcher) -> bool:
