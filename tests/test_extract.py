@@ -2350,6 +2350,9 @@ def test_an_entry_dated_before_the_articles_year_is_background(sentence, year, v
      "DFA PROTESTS COAST GUARD ACTIONS AT SABINA SHOAL", "Department of Foreign Affairs"),
 ])
 def test_a_releases_state_ministry_and_number_over_its_headline(top, title, source):
+    from generator.extract.structure import STATE
+
+    assert STATE.fullmatch("People's Republic of China") and not STATE.fullmatch("State Department")
     head = masthead(*_cleaned(f"{top}DFA PROTESTS COAST GUARD ACTIONS AT SABINA SHOAL\n\n"
                               "The department lodged a protest with the embassy of China in Manila on Monday.\n"))
     assert (head.title, head.source) == (title, source)

@@ -402,7 +402,7 @@ def _over_byline(below: tuple[Block, ...], kinds: list[str]) -> bool:
 
 # A state's formal name over the body issuing a release
 STATE = re.compile(r"(?:The )?(?:(?:People's |Democratic |Socialist |Federal |Islamic )*Republic|Kingdom|Government|State"
-                   r"|Commonwealth|Union)(?: of)? (?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}")
+                   r"|Commonwealth|Union) of (?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}")
 # A report's number on a line of its own: "Incident Report No. RWA-2026-031", "Policy Brief #12"
 REPORT_NUMBER = re.compile(r"(?:[A-Z][\w-]*\s+){0,3}(?:Report|Brief|Briefing|Paper|Memo|Note|Bulletin|Alert|Assessment"
                            r"|Release|Advisory)\s+(?:No\.?|Number|#)\s*[\w./-]{1,24}"
