@@ -480,6 +480,8 @@ def _drop_letter_signature(blocks: list[Block], dropped: list[Dropped]) -> tuple
 
 
 SIGNED_ROLE = "signature"
+INTERVIEW_NOTE = "interview note"
+MAX_NOTE_WORDS = 20
 # "President, Pacific Forum for Policy": a role in a few words, a comma, an organisation's capitalised name
 ROLE_AND_ORGANISATION = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,4}, (?P<org>[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|for"
                                    r"|and|the|on)){0,7})")
@@ -531,6 +533,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
             return "end mark"
         if ("@" in text or text[-1:].isdigit()) and (CONTACT_ONLY.fullmatch(text) or NAMED_CONTACT.fullmatch(text)):
             return CONTACT  # (a research note's "Priya Raman, CFA priya.raman@example.com | +852 …" too)
+    if "interview_notes" in lists and cue_matcher("interview_notes", suffixes=()).find(text) and words <= MAX_NOTE_WORDS:
+        return INTERVIEW_NOTE  # "This interview has been edited for length and clarity."
     if bracketed and "wire_notes" in lists and opens_with(bare, "wire_notes", then=":"):
         return "wire note"  # "(ATTN: ADDS details in paras 4-7, photo)": the agency's word to editors
     if "tag_labels" in lists and (text.rstrip(":").lower() in _cue_set("tag_labels")
@@ -839,7 +843,8 @@ def _openers() -> dict[str, tuple[str, ...]]:
     """First word of a phrase → the lists of data/cues.yml with a phrase opening with it."""
     out: dict[str, tuple[str, ...]] = {}
     for cues in ("credit_lines", "caption_labels", "greetings", "link_labels", "buttons", "ad_labels",
-                 "contact_labels", "correction_labels", "chart_titles", "share_targets", "wire_notes", "tag_labels"):
+                 "contact_labels", "correction_labels", "chart_titles", "share_targets", "wire_notes", "tag_labels",
+                 "interview_notes"):
         for phrase in load_cues().get(cues, []):
             first = FIRST_WORDS.match(phrase.lower())
             if first and cues not in out.get(first.group(), ()):

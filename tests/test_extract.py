@@ -2452,3 +2452,22 @@ def test_a_person_sending_an_email_is_no_source():
     assert email_sender(sent.dropped) is None
     desk = clean("From: Pacific Desk <desk@example.org>\nTo: Members\nSubject: A note\n\nThe pause held.\n")
     assert email_sender(desk.dropped) == "Pacific Desk"
+
+
+INTERVIEW = ("Kim Soo-ah advised two South Korean defence ministers and now teaches in Seoul.\n\n{note}"
+             "Q: How close is North Korea to a new nuclear test?\n\n"
+             "Closer than a year ago. Pyongyang has rebuilt the tunnels at Punggye-ri and its missiles fly further.\n\n"
+             "Q: What should Seoul do about its reservists?\n\n"
+             "Train them more often. Two days a year is not enough for any army, she said.\n")
+
+
+@pytest.mark.parametrize("note, one_piece", [
+    ("This interview has been edited for length and clarity.\n\n", True),
+    ("", False),  # a transcript's questions without the note: one story each, as a press conference's
+])
+def test_an_interviews_questions_head_parts_of_one_story(note, one_piece):
+    interview = _article(INTERVIEW.format(note=note))
+    stories = [s for s in interview.sections if not s.lead]
+    assert len(stories) == 3
+    assert (len({s.topics for s in stories}) == 1) == one_piece
+    assert ("interview note" in [d.reason for d in interview.dropped]) == one_piece

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from generator.clean import POST_AUTHOR, TIMESTAMP, Cleaned, clean
+from generator.clean import INTERVIEW_NOTE, POST_AUTHOR, TIMESTAMP, Cleaned, clean
 from generator.config import parse_iso_date
 from generator.extract.dates import full_date, url_date
 from generator.extract.entities import find_entities
@@ -65,7 +65,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     calendar = bool(agenda(body))  # a week ahead's days (asked once: their events are read below)
     digest = labelled(body) or bool(numbered(body)) or round_up(body) or bool(caps_labelled(body)) or calendar
     # an edition without a headline is named by its stories (not "1. …", nor "JAPAN" in capitals)
-    parts_of_one = one_piece(stories)  # "Summary" / "What changed" / "Next steps": one piece's parts
+    # "Summary" / "What changed" / "Next steps": one piece's parts; an interview's questions too
+    parts_of_one = one_piece(stories) or any(d.reason == INTERVIEW_NOTE for d in cleaned.dropped)
     if not given and (newsletter or digest) and len(stories) > 1 and not parts_of_one:
         title = " | ".join(as_written(without_opening_mark(s)) for s in stories[:EDITION_TITLE_STORIES])
     signed = [signed_by(b) for b in signatures]
