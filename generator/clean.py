@@ -29,7 +29,7 @@ MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?$")  # a Markdown "# Heading"
 EMPHASIS_LINE = re.compile(r"^(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1$")  # a whole line in *…* or **…**
 RULE_CHARS = frozenset("-*_=~•·")
 RULE = re.compile(r"(?:[-*_=~•·]\s*){3,}")
-BYLINE_START = re.compile(r"By\s+[A-Z][\w.'’-]*\s+[A-Z]")
+BYLINE_START = re.compile(r"(?:By|Posted by|Written by)\s+[A-Z][\w.'’-]*\s+[A-Z]")
 QUOTE_MARKS = re.compile(r"^(?:>\s?)+\s*")
 MARKUP_START = frozenset("#*_+-–—•●▪◦‣·∙○■□➢➤►▸→⇒")  # the first characters of the three patterns above
 MAX_BOILERPLATE_WORDS = 12
@@ -65,9 +65,11 @@ def clean(body: str, first_line: int = 1) -> Cleaned:
     blocks, links = _drop_link_list(blocks, dropped)
     blocks, notes = _drop_references(blocks)
     blocks, legal = _drop_disclaimers(blocks)
+    blocks, comments = _drop_comments(blocks, dropped)
     blocks, teaser = _drop_repeated_tail(blocks)
     blocks, contents = _drop_contents(blocks)
-    return Cleaned(tuple(blocks), tuple(sorted(headers + dropped + pages + links + notes + legal + teaser + contents,
+    return Cleaned(tuple(blocks), tuple(sorted(headers + dropped + pages + links + notes + legal + comments + teaser
+                                               + contents,
                                                key=lambda d: d.line)))
 
 
@@ -136,8 +138,20 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
     for offset, raw in enumerate(raw_lines):
         lineno = origins[offset] if origins else first_line + offset
         line = raw.strip()
+        nav = False
+        edge = offset < MENU_EDGE_LINES or offset >= len(raw_lines) - MENU_EDGE_LINES  # (where a site's menu is:
+        # a text table's row of column names may look like one)
         if not (line.isprintable() and "  " not in line):  # most lines are plain: one test tells
+            if edge and "  " in line and (items := _menu(line)):  # "Home   About   Archive   Subscribe"
+                line, nav = " | ".join(items), True
             line = single_spaced(INVISIBLE.sub("", line))  # invisible characters are never printable
+        elif edge and line.count(" | ") >= MIN_MENU_ITEMS and _menu(line):  # (between pipes, five items or
+            nav = True  # more: a digest's headline may list four subjects)
+        if nav:  # (a line of its own: nothing goes on into it, nor it into anything; left out with the boilerplate)
+            flush()
+            blocks.append(Block(NAV, (line,), lineno))
+            kind, gap = "p", False
+            continue
         if "[" in line:  # (most lines hold none: one test for both)
             if "](" in line:
                 line = without_md_links(line)
@@ -218,7 +232,7 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
             parts = current[-1]
             continues = False
             if not ends_clause(parts[-1]):
-                if line[:1].islower():
+                if line[:1].islower() and not parts[-1].isupper():  # ("CHOKEPOINT NOTES" / "supply chains, …")
                     continues = True
                 elif kind == "p" and _dangling(parts[-1]):
                     continues = True  # "What the Truce Means for" / "Chip Export Controls": a title wrapped
@@ -379,6 +393,7 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
         reasons[i] = _boilerplate(text, n, hits, banners) or (
             "caption" if len(banners) < len(found) and _picture_credit(text) else None)
     _breadcrumbs(blocks, reasons)
+    reasons.update((i, "navigation") for i, b in enumerate(blocks) if b.kind == NAV)  # (a site's menu)
     for i, reason in list(reasons.items()):  # the name over a post's handle ("Jane Roe" / "@janeroe"): its author
         if reason == "handle" and i and not reasons.get(i - 1) and blocks[i - 1].line == blocks[i].line - 1 \
                 and _poster(blocks[i - 1]):
@@ -776,6 +791,23 @@ DANGLING_WORDS = frozenset({"of", "the", "and", "for", "to", "a", "an", "from", 
 NAME_LIST_WORDS = frozenset({"and", "&", "in", "with", "from", "at"})
 
 
+def _menu(line: str) -> list[str]:
+    """A site's menu on one line: four items or more of a few words each, set apart by wide spaces or pipes
+    ("Home   About   Archive   Subscribe", "News | World | Business | Video")."""
+    items = [i for i in MENU_GAP.split(line) if i]
+    return items if len(items) >= MIN_MENU_ITEMS and all(MENU_ITEM.fullmatch(i) for i in items) else []
+
+
+NAV = "nav"
+MENU_EDGE_LINES = 6
+MENU_GAP = re.compile(r"\s{2,}|\s+\|\s+")
+# an item: up to three words, each opening with a capital, no digit nor punctuation (a text table's row of
+# figures, "Jan 2025   612   +3%", is no menu)
+MENU_ITEM = re.compile(r"[^\W\d_][^\W\d_'’&-]*(?: [^\W\d_][^\W\d_'’&-]*){0,2}")
+MIN_MENU_ITEMS = 4
+MENU_ITEM_WORDS = 3
+
+
 def _dangling(line: str) -> bool:
     """Does ``line`` end in a word no line ends with ("… Means for", "… Means For"; not "Plan A")?"""
     last = line.rsplit(" ", 1)[-1]
@@ -1035,6 +1067,24 @@ MAX_LABEL_HEADING_WORDS = 10
 LABEL_HEADING_CHARS = 90
 MIN_TEXT_BEFORE_DISCLAIMER = 3
 ABOUT = re.compile(r"About (?!the\b|our\b|this\b|us\b)([A-Z][\w&.,'’-]*(?: [\w&.,'’()-]+){0,8})")
+
+
+def _drop_comments(blocks: list[Block], dropped: list[Dropped]) -> tuple[list[Block], list[Dropped]]:
+    """Readers' comments pasted with a post: everything after a left-out "12 Comments" line that follows the
+    post's text (the same count over the text, among its shares and likes, opens nothing)."""
+    if len(blocks) <= MIN_TEXT_BEFORE_COMMENTS:
+        return blocks, []
+    after = blocks[MIN_TEXT_BEFORE_COMMENTS].line  # (a few paragraphs of the post come first)
+    count = next((d.line for d in dropped if d.line > after and d.reason == "engagement"
+                  and COMMENT_COUNT.fullmatch(d.text)), None)
+    if count is None:
+        return blocks, []
+    return ([b for b in blocks if b.line < count],
+            [Dropped(b.line, "comments", b.text) for b in blocks if b.line > count])
+
+
+MIN_TEXT_BEFORE_COMMENTS = 3
+COMMENT_COUNT = re.compile(r"\d{1,5}\s+(?:comments?|responses?|replies)|(?:comments?|responses?) \(\d{1,5}\)", re.IGNORECASE)
 
 
 def _disclaimer(heading: str, after: Block | None) -> str | None:

@@ -2471,3 +2471,42 @@ def test_an_interviews_questions_head_parts_of_one_story(note, one_piece):
     assert len(stories) == 3
     assert (len({s.topics for s in stories}) == 1) == one_piece
     assert ("interview note" in [d.reason for d in interview.dropped]) == one_piece
+
+
+@pytest.mark.parametrize("text, reasons", [
+    ("Home   About   Archive   Subscribe\n\nTaiwan ordered 3,200 drones, officials said on Monday.\n", ["navigation"]),
+    ("Trang chủ | Thời sự | Thế giới | Kinh tế | Biển đảo | Video\n\nVietnam protested on Monday, officials said.\n",
+     ["navigation"]),
+    ("Taiwan | Japan | Korea | China\n\nFour capitals met on Monday, officials said.\n", []),  # a headline's four
+    ("Vietnam protested on Monday, officials said.\n\nExports rose again.\n\nImports fell.\n\n"
+     "Month   Tonnes   Change   Note\nJan 2025   612   +3%   record\n\nTrade grew.\n\nPrices held.\n\n"
+     "Ships sailed.\n\nPorts reopened.\n", []),  # a text table's header far from the page's edges
+])
+def test_a_sites_menu_at_the_pages_edge_is_left_out(text, reasons):
+    assert [d.reason for d in clean(text).dropped] == reasons
+
+
+def test_readers_comments_after_the_post_are_left_out():
+    post = ("Taiwan ordered 3,200 drones last year.\n\nOfficials say production will double.\n\n"
+            "Analysts say the pace trails plans.\n\nThe ministry will report in June.\n\n9 Comments\n\n"
+            "dronewatcher\nGreat post. What about North Korea?\nReply\n")
+    cleaned = clean(post)
+    assert [b.text for b in cleaned.blocks][-1] == "The ministry will report in June."
+    assert "comments" in [d.reason for d in cleaned.dropped]
+    top = clean("9 comments\n\nTaiwan ordered 3,200 drones last year.\n\nOfficials say production will double.\n\n"
+                "Analysts say the pace trails plans.\n\nThe ministry will report in June.\n")
+    assert len(top.blocks) == 4  # a count over the post opens no comments
+
+
+@pytest.mark.parametrize("top, source, title", [
+    ("STRAIT SIGNALS\nnotes on ships, chips and the spaces between\n\n", "Strait Signals",
+     "Is Taiwan's drone push working? A progress report"),
+    ("STRAIT SIGNALS\n\n", None, "Is Taiwan's drone push working? A progress report"),  # no motto: a label
+])
+def test_a_name_in_capitals_over_its_motto(top, source, title):
+    head = masthead(*_cleaned(f"{top}Is Taiwan's drone push working? A progress report\n\n"
+                              "Posted by Mei-ling Huang-Carter on May 9, 2026 · 6 min read\n\n"
+                              "Taiwan ordered 3,200 military drones from local makers last year, officials said.\n"))
+    assert (head.source, head.title) == (source, title)
+    if source:
+        assert (head.author, head.date) == ("Mei-ling Huang-Carter", dt.date(2026, 5, 9))

@@ -26,8 +26,9 @@ HEADING_MAX_CHARS = 130
 HEADLINE_SCALE = 1.5  # a headline at the top: up to 24 words ("Exports jump as …; magnet shipments hit record")
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 # "By Jane Roe", "By Jane Roe | March 4, 2026", "By Ann Lee, Bo Park and Jane Roe" (a list ends with "and")
-BYLINE = re.compile(rf"^(?:By|BY|Written by|Authors?:)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
-                    r"(?:\s*[\[(][^\[\]()@\s]+@[^\[\]()\s]+[\])])?(?:\s*[,|/–—·•-].*)?$")  # ("BY KIM MIN-JI [kim@…]")
+BYLINE = re.compile(rf"^(?:By|BY|Written by|Posted by|Authors?:)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
+                    r"(?:\s*[\[(][^\[\]()@\s]+@[^\[\]()\s]+[\])])?(?:\s+on\s+\S.*|\s*[,|/–—·•-].*)?$")
+# ("BY KIM MIN-JI [kim@…]", "Posted by Ann Lee-Park on April 14, 2026")
 SIGNATURE_TITLE = re.compile(
     r"\b(?:Head|Director|Editor|Analyst|Chief|Founder|Correspondent|Reporter|Research|Fellow|Partner|"
     r"Senior|Managing|Principal|Lead|Manager|Economist|Strategist|President|Professor|Writer)\b")
@@ -81,10 +82,10 @@ def is_heading(block: Block, allow_question: bool = False, headline: bool = Fals
             or wire_mark(text)):
         return False
     if _commas(text) >= 2 or "://" in text or _only_date(text) or byline(text) or byline_source(text) \
-            or len(sentences(NUMBERED.sub("", text, 1))) > 1 or DATELINE.match(text) \
-            or (text[:1] in "FTCG" and FIGURE_CAPTION.match(text)):
-        return False  # (a heading holds no web address, nor a sentence's end past its number, nor a dateline;
-        # "Figure 1: …" is a caption)
+            or (len(sentences(NUMBERED.sub("", text, 1))) > 1 and not (headline and not ends_clause(text))) \
+            or DATELINE.match(text) or (text[:1] in "FTCG" and FIGURE_CAPTION.match(text)):
+        return False  # (a heading holds no web address, nor a sentence's end past its number (a headline may:
+        # "Are export controls working? A scorecard"), nor a dateline; "Figure 1: …" is a caption)
     return any(c.isalpha() for c in text)
 
 
@@ -302,8 +303,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "heading" and title is None and source is None and rest[:1] == ["heading"] \
                 and STATE.fullmatch(block.text):
             pass  # "Republic of the Philippines" over "Department of Foreign Affairs": the state of the issuer
-        elif kind == "heading" and title is None and source is not None and i and opens_with(block.text, "taglines"):
-            pass  # "Your weekly guide to Asian geopolitics" under the newsletter's name: its motto, no headline
+        elif kind in ("heading", "text") and title is None and source is not None and i and _motto(block):
+            pass  # "Your weekly guide to Asian geopolitics", "supply chains, sanctions, and the stuff in between"
+            # under the newsletter's name: its motto, no headline
         elif title is None and (kind == "kicker" or (kind == "heading" and (
                 _is_label(block.text, cue_matcher("series_labels")) or _is_label(block.text, cue_matcher("rubric_labels"))))):
             pass  # a section's label over the headline ("ANALYSIS", "Today's links", "Analysis"): neither source
@@ -355,6 +357,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and ((rest[:1] == ["heading"] and (_names_a_newsletter(name) or not _section_name(name, kinds, i)))
                      or (i + 1 < len(top) and _names_a_newsletter(name) and opens_with(top[i + 1].text, "greetings"))
                      or (kinds[i + 1:i + 2] == ["text"] and name.isupper() and _names_a_newsletter(name))
+                     or (name.isupper() and i + 1 < len(top) and _motto(top[i + 1]))
                      or (kinds[i + 1:i + 2] == ["date"] and _edition_line(name, top[i + 1].text))
                      or (name != block.text and full_date(block.text))):
             source = _as_title(name)  # (over a headline or a date line; or "Asia Morning Note — 12 March 2026")
@@ -489,6 +492,14 @@ def _newsletter_name(text: str) -> str | None:
             and _only_date(" ".join(parts[1:])):
         return parts[0]
     return None
+
+
+def _motto(block: Block) -> bool:
+    """A newsletter's motto under its name: "Your weekly guide to …", "notes on ships, chips and the spaces
+    between" (a few words in lower case, no sentence)."""
+    text = block.text
+    return block.kind == "p" and (opens_with(text, "taglines") or (
+        text[:1].islower() and not ends_clause(text) and text.count(" ") < MAX_NAME_LINE_WORDS))
 
 
 def _series(label: str) -> bool:
