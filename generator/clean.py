@@ -239,7 +239,8 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
                 # a list item goes on only into a line that ends a sentence (a heading after the list ends none)
                 elif chars >= 60 and words >= 10 and (kind == "p" or ends_clause(line)) \
                         and not (BYLINE_START.match(parts[0]) or EMAIL_HEADER.match(parts[0])) \
-                        and not (line[:1].isdigit() and RELATIVE_AGE.fullmatch(line)):  # ("… researcher" / "3d •")
+                        and not (line[:1].isdigit() and RELATIVE_AGE.fullmatch(line)) \
+                        and not OWN_LINE.match(line):  # ("… researcher" / "3d •", "… on April 9" / "Updated: …")
                     # (a byline, "By Jane Roe, Senior Fellow, …", or an email's "Subject: …" ends at its line)
                     if not _paragraphed(body) and stop is None:  # read once, then kept up to date
                         # (a wire's dateline opens a story's text, never a headline: it goes on too)
@@ -432,7 +433,8 @@ def _breadcrumbs(blocks: list[Block], reasons: dict[int, str | None]) -> None:
                    for b in around):
                 reasons[i - 1] = reasons[i] = reasons[i + 1] = BREADCRUMB
         elif i < MAX_CRUMB_TOP and word_count(text) <= 12 and CRUMB_LINE.fullmatch(text) and all(
-                word_count(part) <= MAX_CRUMB_WORDS for part in re.split(r"\s[>/›»]\s", text)):
+                word_count(part) <= (MAX_CRUMB_WORDS + 2 if text[:5] == "Home " else MAX_CRUMB_WORDS)
+                for part in re.split(r"\s[>/›»]\s", text)):  # (from "Home", longer: "Press and Media Service")
             reasons[i] = BREADCRUMB
 
 
@@ -799,6 +801,8 @@ def _menu(line: str) -> list[str]:
 
 
 NAV = "nav"
+# a page's date line or buttons under a long headline: never its wrapped end
+OWN_LINE = re.compile(r"(?:(?:Last )?[Uu]pdated|Published|Posted|First published|Release date)\b|\[")
 MENU_EDGE_LINES = 6
 MENU_GAP = re.compile(r"\s{2,}|\s+\|\s+")
 # an item: up to three words, each opening with a capital, no digit nor punctuation (a text table's row of

@@ -2510,3 +2510,41 @@ def test_a_name_in_capitals_over_its_motto(top, source, title):
     assert (head.source, head.title) == (source, title)
     if source:
         assert (head.author, head.date) == ("Mei-ling Huang-Carter", dt.date(2026, 5, 9))
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Thứ Ba, 17/03/2026 - 09:15 (GMT+7)", dt.date(2026, 3, 17)),  # a day past 12 first: day first
+    ("Posted 03/17/2026", dt.date(2026, 3, 17)),  # a day past 12 second: month first
+    ("Posted 03/05/2026", None),  # either order: unknown, never guessed
+    ("Rule 1/13/2026b", None),
+])
+def test_a_date_with_slashes_is_read_only_when_its_order_shows(text, date):
+    from generator.extract.dates import full_date
+
+    assert full_date(text) == date
+
+
+def test_a_long_headline_takes_no_date_line_or_buttons_as_its_end():
+    cleaned = clean("Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on April 9, 2026\n"
+                    "Updated: April 09, 2026 20:14\n[Print]  [Close]\n\nMao Ning: Premier Li Qiang will visit.\n")
+    assert cleaned.blocks[0].text == "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on April 9, 2026"
+
+
+@pytest.mark.parametrize("line, label", [
+    ("ARTS & CULTURE | Shanghai", True), ("Opinion | Taipei", True),
+    ("Shanghai | Taipei", False),  # places alone: no section named
+    ("Opinion | The truce cannot last", False),  # a rubric over a headline
+])
+def test_a_sections_name_and_a_place_between_pipes_is_a_label(line, label):
+    from generator.extract.structure import _rubric_and_places
+
+    assert _rubric_and_places(line) is label
+
+
+@pytest.mark.parametrize("line, crumb", [
+    ("Home > Press and Media Service > Spokesperson's Remarks", True),
+    ("China > Press and Media Service > Remarks", False),  # long parts only after "Home"
+])
+def test_a_breadcrumb_from_home_may_hold_longer_parts(line, crumb):
+    assert ("breadcrumb" in [d.reason for d in clean(f"{line}\n\nThe ministry said talks would resume.\n").dropped]) \
+        is crumb

@@ -3,7 +3,8 @@
 
 A hand-written pattern normalised with python-dateutil: general date searchers read "we" as Wednesday.
 Month names must be capitalised (or all in capitals), so the verb "may" is never May. Day-first or
-month-first numbers ("03/04/2026") are left unread: which is the month cannot be known.
+month-first numbers ("03/04/2026") are left unread: which is the month cannot be known (unless a day past
+12 shows it: "17/03/2026").
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ DATE_RE = re.compile(
     # day first between full stops, as European and Asian pages write it: 5.3.2026 (never with slashes:
     # 03/05/2026 is March 5 or May 3, and stays unknown)
     r"|(?P<dmy>(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\d.]\d)"
+    # with slashes only when the order shows: a day past 12 first (17/03/2026) or second (03/17/2026)
+    r"|(?P<dms>(?P<sd>1[3-9]|2\d|3[01])/(?P<sm>0?[1-9]|1[0-2])/(?P<sy>\d{4}))(?![\d/]\d)"
+    r"|(?P<mds>(?P<um>0?[1-9]|1[0-2])/(?P<ud>1[3-9]|2\d|3[01])/(?P<uy>\d{4}))(?![\d/]\d)"
     r"|(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _M.format(n="m1") + r"(?:,?\s+(?P<y1>\d{4}))?"
     r"|" + _M.format(n="m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>\d{4}))?"
     r"|" + _M.format(n="m3") + r"(?:\s+(?P<y3>\d{4}))?"
@@ -80,7 +84,7 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
 # position.
 _STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTH_STEMS: tuple[str, ...] = _STEMS + tuple(stem.upper() for stem in _STEMS)
-YEAR_FIRST = re.compile(r"\d(?:\d{3}[-/.年]|\.\d{1,2}\.\d{4})")  # (or day first between full stops; one digit first:
+YEAR_FIRST = re.compile(r"\d(?:\d{3}[-/.年]|[./]\d{1,2}[./]\d{4})")  # (or day first between full stops; one digit first:
 # the engine then skips to digits fast)
 
 
@@ -95,10 +99,12 @@ def read_dates(text: str) -> list[DateMention]:
     out = []
     for m in DATE_RE.finditer(text):
         g = m.groupdict()
-        if g["iso"] or g["cjk"] or g["dmy"]:
+        if g["iso"] or g["cjk"] or g["dmy"] or g["dms"] or g["mds"]:
             y, mo, d = (int(g["iy"]), int(g["im"]), int(g["id"])) if g["iso"] else \
                        (int(g["cy"]), int(g["cm"]), int(g["cd"])) if g["cjk"] else \
-                       (int(g["dy"]), int(g["dm"]), int(g["dd"]))
+                       (int(g["dy"]), int(g["dm"]), int(g["dd"])) if g["dmy"] else \
+                       (int(g["sy"]), int(g["sm"]), int(g["sd"])) if g["dms"] else \
+                       (int(g["uy"]), int(g["um"]), int(g["ud"]))
             if _safe(y, mo, d):
                 out.append(DateMention(m.start(), m.end(), y, mo, d))
             continue

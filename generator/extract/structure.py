@@ -298,13 +298,16 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and REPORT_NUMBER.fullmatch(top[i + 1].text) and word_count(block.text) <= MAX_ORG_WORDS * 2:
             source, role_line = _as_title(NAME_AND_LABEL.split(block.text)[0]), True  # "REEF WATCH ASIA — …" over
             # "Incident Report No. RWA-2026-031" over the headline: the issuer, then the report's number
+        elif kind == "heading" and title is None and " | " in block.text and _rubric_and_places(block.text):
+            pass  # "ARTS & CULTURE | Shanghai": the paper's section and where, over the headline
         elif kind == "heading" and title is None and REPORT_NUMBER.fullmatch(block.text):
             pass  # "Incident Report No. RWA-2026-031" over the headline, a release's "No. 112-2026": a number
         elif kind == "heading" and title is None and source is None and rest[:1] == ["heading"] \
                 and STATE.fullmatch(block.text):
             pass  # "Republic of the Philippines" over "Department of Foreign Affairs": the state of the issuer
         elif kind in ("heading", "text") and title is None and source is not None and i and _motto(block):
-            pass  # "Your weekly guide to Asian geopolitics", "supply chains, sanctions, and the stuff in between"
+            date = date or full_date(block.text)  # ("Your Friday read … — Issue 87 — March 20, 2026")
+            # "Your weekly guide to Asian geopolitics", "supply chains, sanctions, and the stuff in between"
             # under the newsletter's name: its motto, no headline
         elif title is None and (kind == "kicker" or (kind == "heading" and (
                 _is_label(block.text, cue_matcher("series_labels")) or _is_label(block.text, cue_matcher("rubric_labels"))))):
@@ -492,6 +495,14 @@ def _newsletter_name(text: str) -> str | None:
             and _only_date(" ".join(parts[1:])):
         return parts[0]
     return None
+
+
+def _rubric_and_places(line: str) -> bool:
+    """A section's name and places only, between pipes: "ARTS & CULTURE | Shanghai"."""
+    parts = [p.strip() for p in PIPE.split(line)]
+    rubric = [_is_label(p.lower() if p.isupper() else p, cue_matcher("rubric_labels")) for p in parts]
+    return any(rubric) and all(r or whole_name(p) == "places" or whole_name(_as_title(p)) == "places"
+                               for r, p in zip(rubric, parts))
 
 
 def _motto(block: Block) -> bool:
