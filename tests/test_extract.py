@@ -2548,3 +2548,14 @@ def test_a_sections_name_and_a_place_between_pipes_is_a_label(line, label):
 def test_a_breadcrumb_from_home_may_hold_longer_parts(line, crumb):
     assert ("breadcrumb" in [d.reason for d in clean(f"{line}\n\nThe ministry said talks would resume.\n").dropped]) \
         is crumb
+
+
+@pytest.mark.parametrize("top, source, title", [
+    ("THE WHITE HOUSE\n\nBriefing Room\nStatements & Releases\n\n", "The White House",
+     "Readout of the Vice President's Meeting with President Marcos"),
+    ("THE PACIFIC LEDGER\n\nToday\n\n", "The Pacific Ledger", "Readout of the Vice President's Meeting with President Marcos"),
+])
+def test_an_issuers_name_in_capitals_and_its_sites_sections(top, source, title):
+    head = masthead(*_cleaned(f"{top}Readout of the Vice President's Meeting with President Marcos\n\nMay 12, 2026\n\n"
+                              "The Vice President met President Marcos in Manila on Monday, officials said.\n"))
+    assert (head.source, head.title) == (source, title)

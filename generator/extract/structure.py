@@ -309,6 +309,13 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             date = date or full_date(block.text)  # ("Your Friday read … — Issue 87 — March 20, 2026")
             # "Your weekly guide to Asian geopolitics", "supply chains, sanctions, and the stuff in between"
             # under the newsletter's name: its motto, no headline
+        elif kind == "kicker" and title is None and source is None \
+                and whole_name(_as_title(block.text).removeprefix("The ")) == "organizations":
+            source = _as_title(block.text)  # "THE WHITE HOUSE" over its page: the issuer
+        elif kind == "heading" and title is None and source is not None and block.text.count(" ") < SECTION_NAME_WORDS \
+                and i + 1 < len(top) and kinds[i + 1] == "heading" \
+                and top[i + 1].text.count(" ") >= SECTION_NAME_WORDS + 2 and not NUMBERED.match(block.text):
+            pass  # "Briefing Room" / "Statements & Releases" under the issuer's name: the site's sections
         elif title is None and (kind == "kicker" or (kind == "heading" and (
                 _is_label(block.text, cue_matcher("series_labels")) or _is_label(block.text, cue_matcher("rubric_labels"))))):
             pass  # a section's label over the headline ("ANALYSIS", "Today's links", "Analysis"): neither source
