@@ -132,6 +132,7 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
         current = []
 
     raw_lines = body.split("\n")
+    last_lines = len(raw_lines) - MENU_EDGE_LINES
     staged = _has_stage_direction(body)  # (asked once per seed)
     table: list[str] | None = None  # the rows of a Markdown table being read
     table_start = 0
@@ -139,8 +140,8 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
         lineno = origins[offset] if origins else first_line + offset
         line = raw.strip()
         nav = False
-        edge = offset < MENU_EDGE_LINES or offset >= len(raw_lines) - MENU_EDGE_LINES  # (where a site's menu is:
-        # a text table's row of column names may look like one)
+        edge = offset < MENU_EDGE_LINES or offset >= last_lines  # (where a site's menu is: a text table's row
+        # of column names may look like one)
         if not (line.isprintable() and "  " not in line):  # most lines are plain: one test tells
             if edge and "  " in line and (items := _menu(line)):  # "Home   About   Archive   Subscribe"
                 line, nav = " | ".join(items), True
@@ -1046,9 +1047,11 @@ def _drop_disclaimers(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     "About Acme Rare Earths Ltd" heading over the paragraph that opens with the company's name (its standard
     description), each up to the next heading. Never the opening's: the text comes first."""
     labels = _cue_set("disclaimer_labels")
-    first = next((n for n in range(MIN_TEXT_BEFORE_DISCLAIMER, len(blocks)) if len(blocks[n].lines[0]) < LABEL_HEADING_CHARS
-                  and (blocks[n].lines[0][:6] == "About " or blocks[n].lines[0].rstrip(": ").lower() in labels)), None)
-    if first is None:  # (most seeds hold neither: one look at each block's first line)
+    start = max(MIN_TEXT_BEFORE_DISCLAIMER, len(blocks) - MAX_CLOSING_BLOCKS)  # (they close the text)
+    first = next((n for n in range(start, len(blocks)) if blocks[n].lines[0][:6] == "About "
+                  or (len(blocks[n].lines[0]) < LABEL_HEADING_CHARS and blocks[n].lines[0].rstrip(": ").lower() in labels)),
+                 None)
+    if first is None:
         return blocks, []
     kept: list[Block] = blocks[:first]
     dropped: list[Dropped] = []
@@ -1069,6 +1072,7 @@ def _drop_disclaimers(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
 
 MAX_LABEL_HEADING_WORDS = 10
 LABEL_HEADING_CHARS = 90
+MAX_CLOSING_BLOCKS = 16  # legal text and a company's description sit among the last paragraphs
 MIN_TEXT_BEFORE_DISCLAIMER = 3
 ABOUT = re.compile(r"About (?!the\b|our\b|this\b|us\b)([A-Z][\w&.,'’-]*(?: [\w&.,'’()-]+){0,8})")
 

@@ -298,7 +298,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and REPORT_NUMBER.fullmatch(top[i + 1].text) and word_count(block.text) <= MAX_ORG_WORDS * 2:
             source, role_line = _as_title(NAME_AND_LABEL.split(block.text)[0]), True  # "REEF WATCH ASIA — …" over
             # "Incident Report No. RWA-2026-031" over the headline: the issuer, then the report's number
-        elif kind == "heading" and title is None and " | " in block.text and _rubric_and_places(block.text):
+        elif kind == "heading" and title is None and " | " in block.text and block.text.count(" ") < RUBRIC_LINE_WORDS \
+                and _rubric_and_places(block.text):
             pass  # "ARTS & CULTURE | Shanghai": the paper's section and where, over the headline
         elif kind == "heading" and title is None and REPORT_NUMBER.fullmatch(block.text):
             pass  # "Incident Report No. RWA-2026-031" over the headline, a release's "No. 112-2026": a number
@@ -496,12 +497,15 @@ def _newsletter_name(text: str) -> str | None:
     # "PACIFIC LEDGER · Issue 45 · 12 April 2026": a name, then an issue's number and its date; or a name and
     # its series ("The Materials Ledger · Chart of the week")
     parts = EDITION_PARTS.split(text)
-    if len(parts) == 2 and _looks_like_masthead_name(parts[0]) and _series(parts[1]) and DOT.search(text):
+    if len(parts) == 2 and DOT.search(text) and _looks_like_masthead_name(parts[0]) and _series(parts[1]):
         return parts[0]  # (a pipe before a series label follows a headline: "Cautious optimism | the weekly recap")
     if len(parts) > 2 and _looks_like_masthead_name(parts[0]) and ISSUE_NUMBER.search(parts[1]) \
             and _only_date(" ".join(parts[1:])):
         return parts[0]
     return None
+
+
+RUBRIC_LINE_WORDS = 8
 
 
 def _rubric_and_places(line: str) -> bool:
@@ -532,6 +536,7 @@ def _names_or_labels(line: str) -> bool:
 
 MAX_NAME_LINE_WORDS = 10
 DOT = re.compile(r"\s[·•]\s")
+DIGIT = re.compile(r"\d")
 EDITION_PARTS = re.compile(r"\s+[·|•—–-]\s+")
 
 
@@ -576,7 +581,7 @@ def _top_kind(block: Block) -> str:
         return "byline"  # ("By Maria Santos, a senior fellow at the Manila Institute for Strategic Studies")
     if line and "|" in text and _dated_parts(text) and not _newsletter_name(text):  # (not "Asia Notes | Week 10 | …")
         return "date"
-    if line and "|" in text and all(_only_date(p) for p in PIPE.split(text)) and full_date(text):
+    if line and "|" in text and DIGIT.search(text) and all(_only_date(p) for p in PIPE.split(text)) and full_date(text):
         return "date"  # "Published April 17, 2026, 7:05 AM SGT | Updated April 17, 2026, 11:32 AM SGT"
     if block.kind == "p" and text[:1] in "I#N" and ISSUE_HEADLINE.match(text) and word_count(text) <= HEADING_MAX_WORDS * 2:
         return "heading"  # "Issue #42: Huawei's new node, Dutch curbs, and a Micron twist": an edition's headline
@@ -1093,9 +1098,16 @@ def _headings(blocks: tuple[Block, ...]) -> list[bool]:
     otherwise nest forty thousand groups)."""
     heads = [is_heading(b) for b in blocks]
     # a fact box: two "Label: value" lines or more in a row ("Location: Taiwan Strait" / "Units: …") is text
-    fields = [b.kind == "p" and b.lines[0][:1].isupper() and FIELD.match(b.lines[0]) is not None for b in blocks]
-    for i, field in enumerate(fields):
-        if field and heads[i] and ((i and fields[i - 1]) or (i + 1 < len(fields) and fields[i + 1])):
+    fields: dict[int, bool] = {}  # (asked only around a heading: most blocks are text)
+
+    def field(i: int) -> bool:
+        if i not in fields:
+            b = blocks[i]
+            fields[i] = b.kind == "p" and b.lines[0][:1].isupper() and FIELD.match(b.lines[0]) is not None
+        return fields[i]
+
+    for i in [i for i, h in enumerate(heads) if h]:
+        if field(i) and ((i and field(i - 1)) or (i + 1 < len(blocks) and field(i + 1))):
             heads[i] = False
     i = 0
     while i < len(heads):
