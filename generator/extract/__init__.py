@@ -16,9 +16,10 @@ from generator.extract.events import day_ahead, find_events
 from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
 from generator.extract.structure import (Masthead, agenda, as_written, asked, author_names, bio_author, bounded,
-                                         caps_labelled, contact_authors, copyright_owner, dateline_date, dateline_source, edition, email_list,
-                                         email_sender, email_subject, fallback_title, is_author_bio, issued,
-                                         labelled, letter_organisation, masthead, numbered, one_piece, reporter, round_up, signed_by,
+                                         caps_labelled, contact_authors, copyright_owner, dateline_date,
+                                         dateline_source, edition, email_list, email_sender, email_subject,
+                                         fallback_title, is_author_bio, issued, labelled, letter_organisation,
+                                         masthead, numbered, one_piece, reporter, round_up, signed_by,
                                          split_sections, thanked_by, without_opening_mark)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
