@@ -2559,3 +2559,9 @@ def test_an_issuers_name_in_capitals_and_its_sites_sections(top, source, title):
     head = masthead(*_cleaned(f"{top}Readout of the Vice President's Meeting with President Marcos\n\nMay 12, 2026\n\n"
                               "The Vice President met President Marcos in Manila on Monday, officials said.\n"))
     assert (head.source, head.title) == (source, title)
+
+
+def test_a_byline_and_date_in_label_form_are_no_fact_box():
+    head = masthead(*_cleaned("Drills resume near Kinmen after a quiet week\n\nBy: Ann Lee\nDate: March 4, 2026\n\n"
+                              "Taiwan said on Monday that drills resumed near Kinmen.\n"))
+    assert (head.author, head.date) == ("Ann Lee", dt.date(2026, 3, 4))

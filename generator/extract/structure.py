@@ -26,7 +26,7 @@ HEADING_MAX_CHARS = 130
 HEADLINE_SCALE = 1.5  # a headline at the top: up to 24 words ("Exports jump as …; magnet shipments hit record")
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 # "By Jane Roe", "By Jane Roe | March 4, 2026", "By Ann Lee, Bo Park and Jane Roe" (a list ends with "and")
-BYLINE = re.compile(rf"^(?:By|BY|Written by|Posted by|Authors?:)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
+BYLINE = re.compile(rf"^(?:By:?|BY:?|Written by|Posted by|Authors?:)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
                     r"(?:\s*[\[(][^\[\]()@\s]+@[^\[\]()\s]+[\])])?(?:\s+on\s+\S.*|\s*[,|/–—·•-].*)?$")
 # ("BY KIM MIN-JI [kim@…]", "Posted by Ann Lee-Park on April 14, 2026")
 SIGNATURE_TITLE = re.compile(
@@ -268,7 +268,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             role_line = False
             consumed = i + 1
             continue
-        if title is not None and kind != "date" and i + 1 < len(top) and _fact_box(top[i:i + 2]):
+        if title is not None and kind not in ("date", "byline") and i + 1 < len(top) and _fact_box(top[i:i + 2]):
             break  # "Classification: PUBLIC" / "Date: March 7, 2026" / …: a fact box opens the text (a page's
             # "Published: 8:00pm, 5 Mar 2026" / "Updated: …" are its date lines)
         if source is not None and title is None and kind in ("kicker", "heading") and block.text.isupper() \
