@@ -186,7 +186,7 @@ def _bare_name(text: str) -> bool:
 
 def _bare_names(text: str) -> bool:
     """Two people's names or more alone: "Daniel R. Whitcombe and Hana Sato", "Ann Lee, Bo Park & Cy Diaz"."""
-    names = [n for n in AUTHOR_LIST.split(text) if n]
+    names = author_names(text)
     return len(names) > 1 and (" and " in text or " & " in text) and all(_bare_name(n.replace(".", "")) for n in names)
 
 
@@ -846,13 +846,16 @@ def _labelled(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 def _headed(blocks: tuple[Block, ...], labels: dict[int, re.Match]) -> tuple[Block, ...]:
     """Each paragraph a label opens (``labels``: block index → the label's match, its name in group 1) as the
     label's heading over the rest of the paragraph."""
-    if not labels:
+    return _spliced(blocks, {i: _heading_over(m.group(1).strip(), blocks[i].lines[0][m.end():], blocks[i].line)
+                             for i, m in labels.items()})
+
+
+def _spliced(blocks: tuple[Block, ...], parts: dict[int, list[Block]]) -> tuple[Block, ...]:
+    """``blocks`` with the block at each index of ``parts`` replaced by the blocks given for it: the one way
+    labels, a week's days and questions become headings over their text."""
+    if not parts:
         return blocks
-    out: list[Block] = []
-    for i, block in enumerate(blocks):
-        m = labels.get(i)
-        out += _heading_over(m.group(1).strip(), block.lines[0][m.end():], block.line) if m else [block]
-    return tuple(out)
+    return tuple(b for i, block in enumerate(blocks) for b in parts.get(i, (block,)))
 
 
 def _heading_over(label: str, text: str, line: int) -> list[Block]:
@@ -974,23 +977,24 @@ def _agenda_day(line: str) -> re.Match | None:
 
 
 def _agenda(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    days = set(agenda(blocks))
-    if not days:
-        return blocks
+    days: dict[int, set[int]] = {}  # block → its lines that open a day
+    for i, n in agenda(blocks):
+        days.setdefault(i, set()).add(n)
+    return _spliced(blocks, {i: _days_of(blocks[i], lines) for i, lines in days.items()})
+
+
+def _days_of(block: Block, days: set[int]) -> list[Block]:
+    """A block's lines, each day's (the lines ``days`` numbers) as the day's heading over its events."""
     out: list[Block] = []
-    for i, block in enumerate(blocks):
-        if not any((i, n) in days for n in range(len(block.lines))):
-            out.append(block)
-            continue
-        for n, line in enumerate(block.lines):
-            m = _agenda_day(line) if (i, n) in days else None
-            if m:
-                rest = line[m.end():]
-                mark = AGENDA_MARK.match(rest)
-                out += _heading_over(m.group(), rest[mark.end() if mark else 0:], block.line)
-            else:
-                out.append(Block(block.kind, (line,), block.line))
-    return tuple(out)
+    for n, line in enumerate(block.lines):
+        m = _agenda_day(line) if n in days else None
+        if m:
+            rest = line[m.end():]
+            mark = AGENDA_MARK.match(rest)
+            out += _heading_over(m.group(), rest[mark.end() if mark else 0:], block.line)
+        else:
+            out.append(Block(block.kind, (line,), block.line))
+    return out
 
 
 def numbered(blocks: tuple[Block, ...]) -> list[int]:
@@ -1022,18 +1026,15 @@ def asked(blocks: tuple[Block, ...]) -> list[int]:
 
 def _questions(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """Each question of a transcript headed by its opening words (the question stays, as asked)."""
-    questions = set(asked(blocks))
-    if not questions:
-        return blocks
-    out: list[Block] = []
-    for i, block in enumerate(blocks):
-        if i in questions:
-            opening = QUESTION.match(block.lines[0])
-            text = block.lines[0][opening.end() if opening else 0:]
-            out.append(Block("h", (_cut((sentences(text) or [text])[0].rstrip(".").split(), QUESTION_TITLE_WORDS),),
-                             block.line))
-        out.append(block)
-    return tuple(out)
+    return _spliced(blocks, {i: [Block("h", (_question_title(blocks[i].lines[0]),), blocks[i].line), blocks[i]]
+                             for i in asked(blocks)})
+
+
+def _question_title(question: str) -> str:
+    """A question's opening words, without its "Q:"."""
+    opening = QUESTION.match(question)
+    text = question[opening.end() if opening else 0:]
+    return _cut((sentences(text) or [text])[0].rstrip(".").split(), QUESTION_TITLE_WORDS)
 
 
 def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
