@@ -213,13 +213,15 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
                 continue
             bullet = None if PAGE_NUMBER.fullmatch(line) else BULLET.match(line)  # "- 2 -": a page number
         elif not line[0].isalnum() and _is_ornament(line[0]):
-            bare = _unornamented(line)
+            counts = _engagement_counts(line)  # "👁 12.4K": a line of its own, kept whole to be dropped
+            bare = line if counts else _unornamented(line)
             if bare:  # (a line of ornaments only, "★★★", stays as typed)
                 flush()
                 kind, start = "p", lineno
                 current = [[bare]]
                 chars, words, stop = len(bare), bare.count(" ") + 1, None
-                ornamented[lineno] = line[0]
+                if not counts:
+                    ornamented[lineno] = line[0]
                 continue
         if bullet and bullet.group(1).strip():
             if kind != "ul" or (after_gap and line[0] != marker):  # (past a blank line, another mark: another list,
@@ -590,8 +592,12 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         if text[:1] == "@" and HANDLE.fullmatch(text) or text[:12] == "Replying to " and HANDLE.fullmatch(text[12:]) \
                 or "u/" in text[:40] and FORUM_POSTER.fullmatch(text):
             return "handle"
+        if text[:15] == "Forwarded from " and not ends_clause(text):
+            return "handle"  # a channel's post copied from another channel: whose it was
         if text[:1].isdigit() and (ENGAGEMENT.fullmatch(text) or RELATIVE_AGE.fullmatch(text)):
             return "engagement" if ENGAGEMENT.fullmatch(text) else TIMESTAMP
+        if not text[:1].isalnum() and _engagement_counts(text):
+            return "engagement"  # a channel post's "👁 12.4K", "🔥 312  😱 97  👍 41"
         if text[:1].isdigit() and DURATION.fullmatch(text):
             return TIMESTAMP  # an audio player's "03:24"
         if text[:1].isdigit() and POSTED_AT.fullmatch(text):
@@ -686,6 +692,20 @@ RELATIVE_AGE = re.compile(r"\d{1,2}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|hours?|days?|
                           r"(?:\s*[•·]\s*(?:Edited|🌐)?)*")  # ("3d • 🌐": a post's age and audience)
 POSTED_AT = re.compile(r"\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?\s*[·•|,]\s*"
                        r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})")
+# counts after symbols and nothing else: each symbol (one to three characters: an emoji with its variation
+# selector) then a number ("12.4K")
+EMOJI_COUNTS = re.compile(r"(?:[^\w\s]{1,3}\s*\d[\d.,]*[KkMm]?\s*)+")
+
+
+def _engagement_counts(text: str) -> bool:
+    """Nothing but counts, each after a pictograph ("👁", "❤️"), not after punctuation ("#3", "-12", "$4.2bn")."""
+    return len(text) <= MAX_COUNTS_CHARS and bool(EMOJI_COUNTS.fullmatch(text)) \
+        and all(_is_ornament(c) for c in re.findall(r"[^\w\s.,\ufe0f\u200d]", text))
+
+
+MAX_COUNTS_CHARS = 80
+
+
 DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 LONE_MARKS = frozenset({"·", "•", "|", "–", "—"})
 MAX_SHARE_WORDS = 10

@@ -2244,6 +2244,21 @@ def test_a_posts_counts_and_row_of_buttons_are_left_out(line, reason):
     assert_left_out_or_kept(line, reason)
 
 
+@pytest.mark.parametrize("line, reason", [
+    ("👁 12.4K", "engagement"),  # a channel post's views…
+    ("🔥 312  😱 97  👍 41", "engagement"),  # …and its reactions
+    ("❤️ 1,204 🔁 88", "engagement"),
+    ("Exports rose 12% 📈 in March.", None),  # counts among words
+    ("$4.2 12", None),  # not a pictograph before the count
+    ("Forwarded from Tokyo Defense Monitor", "handle"),
+    ("Forwarded from Tokyo, the report says the talks stalled.", None),
+    ("edited", "button"),
+    ("Mute · Discuss · Share", "button"),
+])
+def test_a_channel_posts_counts_and_marks_are_left_out(line, reason):
+    assert_left_out_or_kept(line, reason)
+
+
 @pytest.mark.parametrize("line, source", [
     ("By Kenneth Lau and Sophie Tan, Harbour Daily News", "Harbour Daily News"),
     ("By Ann Lee, Reuters", "Reuters"),
