@@ -27,8 +27,8 @@ INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u0
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+→⇒]\s+)(?=\S)(.*)$")  # ("→ Why transformers …")
 MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?$")  # a Markdown "# Heading" line
 EMPHASIS_LINE = re.compile(r"^(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1$")  # a whole line in *…* or **…**
-RULE_CHARS = frozenset("-*_=~•·")
-RULE = re.compile(r"(?:[-*_=~•·]\s*){3,}")
+RULE_CHARS = frozenset("-*_=~•·–—━─═")  # (and the box-drawing lines a page draws: "━━━━", "––––")
+RULE = re.compile(r"(?:[-*_=~•·–—━─═]\s*){3,}")
 BYLINE_START = re.compile(r"(?:By|Posted by|Written by)\s+[A-Z][\w.'’-]*\s+[A-Z]")
 QUOTE_MARKS = re.compile(r"^(?:>\s?)+\s*")
 MARKUP_START = frozenset("#*_+-–—•●▪◦‣·∙○■□➢➤►▸→⇒")  # the first characters of the three patterns above
@@ -146,8 +146,9 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
             if edge and "  " in line and (items := _menu(line)):  # "Home   About   Archive   Subscribe"
                 line, nav = " | ".join(items), True
             line = single_spaced(INVISIBLE.sub("", line))  # invisible characters are never printable
-        elif edge and line.count(" | ") >= MIN_MENU_ITEMS and _menu(line):  # (between pipes, five items or
-            nav = True  # more: a digest's headline may list four subjects)
+        elif edge and line.count(" | ") >= MIN_MENU_ITEMS - 1 and (items := _menu(line)) and (
+                len(items) > MIN_MENU_ITEMS or _menu_words(items)):  # (between pipes, five items or more, or
+            nav = True  # four a site's own: a digest's headline may list four subjects)
         if nav:  # (a line of its own: nothing goes on into it, nor it into anything; left out with the boilerplate)
             flush()
             blocks.append(Block(NAV, (line,), lineno))
@@ -190,7 +191,7 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
             continue
         after_gap, gap = gap, False
         bullet = None
-        if line[0].isdigit() and ("**" in line or "__" in line) and (bold := NUMBERED_BOLD.match(line)) \
+        if line[0].isdigit() and ("**" in line or "__" in line) and (bold := NUMBERED_BOLD.fullmatch(line)) \
                 and _bold_heading(bold.group(3)):  # "1. **Rare earth licences resume**"
             flush()
             blocks.append(Block("h", (f"{bold.group(1)} {bold.group(3).strip('*_ ')}",), lineno))
@@ -396,8 +397,8 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
         banners = [m for m in found if m.value == "banner_words"] if found else found
         reasons[i] = _boilerplate(text, n, hits, banners) or (
             "caption" if len(banners) < len(found) and _picture_credit(text) else None)
-    _breadcrumbs(blocks, reasons)
     reasons.update((i, "navigation") for i, b in enumerate(blocks) if b.kind == NAV)  # (a site's menu)
+    _breadcrumbs(blocks, reasons)
     for i, reason in list(reasons.items()):  # the name over a post's handle ("Jane Roe" / "@janeroe"): its author
         if reason == "handle" and i and not reasons.get(i - 1) and blocks[i - 1].line == blocks[i].line - 1 \
                 and _poster(blocks[i - 1]):
@@ -405,6 +406,7 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     for i in [i for i, reason in reasons.items() if reason == CHART or (
             reason == CONTACT and blocks[i].text.endswith(":"))]:  # (a chart's title, a "Contact:" label)
         _lines_under(blocks, i, reasons)
+    _subscription_offers(blocks, reasons)
     kept, dropped = [], []
     for i, block in enumerate(blocks):
         reason = reasons.get(i)
@@ -413,6 +415,35 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
         else:
             kept.append(block)
     return kept, dropped
+
+
+def _subscription_offers(blocks: list[Block], reasons: dict[int, str | None]) -> None:
+    """A paywall's offers under its "Subscribe to continue reading": short lines priced ("$1 for 6 months") or
+    in the words of data/cues.yml's ``subscription_offers`` ("Cancel anytime"), two or more, with at most two
+    other short lines between them ("Includes the app and puzzles", "[ Continue ]")."""
+    for start in [i for i, reason in reasons.items() if reason == "boilerplate"]:
+        offers, last, gap, i = 0, start, 0, start + 1  # (gap: lines of other words since the last offer)
+        while i < len(blocks) and blocks[i].kind in ("p", "ul") and gap <= MAX_OFFER_GAP and (
+                reasons.get(i) or all(line.count(" ") < MAX_OFFER_WORDS for line in blocks[i].lines)):
+            if not reasons.get(i):
+                if _offer(blocks[i].text):
+                    offers, last, gap = offers + 1, i, 0
+                else:
+                    gap += 1
+            i += 1
+        if offers >= MIN_OFFERS:
+            end = len(blocks) if i == len(blocks) else last + 1  # (at the foot of the page, the lines after too)
+            reasons.update((j, "subscription offer") for j in range(start + 1, end) if not reasons.get(j))
+
+
+def _offer(text: str) -> bool:
+    return bool(PRICE.search(text)) or bool(cue_matcher("subscription_offers", suffixes=()).find(text))
+
+
+MAX_OFFER_WORDS = 16
+MAX_OFFER_GAP = 2
+MIN_OFFERS = 2
+PRICE = re.compile(r"[$€£¥]\s?\d")
 
 
 BREADCRUMB = "breadcrumb"
@@ -426,16 +457,18 @@ MAX_CRUMB_TOP = 3
 def _breadcrumbs(blocks: list[Block], reasons: dict[int, str | None]) -> None:
     """A copied page's breadcrumb at the top: "Home > News > Asia" on one line, or its parts on lines of their
     own around a lone "/" ("China" / "/" / "Diplomacy"): the site's sections, not the article."""
-    for i, block in enumerate(blocks[:MAX_CRUMB_TOP + 2]):
+    top = [i for i in range(min(len(blocks), MAX_CRUMB_TOP + 2 + len(reasons))) if not reasons.get(i)]
+    for n, i in enumerate(top[:MAX_CRUMB_TOP + 2]):  # (counted past what is already left out: a menu, a notice)
+        block = blocks[i]
         text = block.text
-        if block.kind != "p" or reasons.get(i):
+        if block.kind != "p":
             continue
         if text in CRUMB_SEPARATORS and 0 < i < len(blocks) - 1:
             around = (blocks[i - 1], blocks[i + 1])
             if all(b.kind == "p" and word_count(b.text) <= MAX_CRUMB_WORDS and abs(b.line - block.line) == 1
                    for b in around):
                 reasons[i - 1] = reasons[i] = reasons[i + 1] = BREADCRUMB
-        elif i < MAX_CRUMB_TOP and word_count(text) <= 12 and CRUMB_LINE.fullmatch(text) and all(
+        elif n < MAX_CRUMB_TOP and word_count(text) <= 12 and CRUMB_LINE.fullmatch(text) and all(
                 word_count(part) <= (MAX_CRUMB_WORDS + 2 if text[:5] == "Home " else MAX_CRUMB_WORDS)
                 for part in re.split(r"\s[>/›»]\s", text)):  # (from "Home", longer: "Press and Media Service")
             reasons[i] = BREADCRUMB
@@ -537,6 +570,8 @@ def _lists_matcher(lists: tuple[str, ...]) -> PhraseMatcher:
 
 def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match]) -> str | None:
     """Why a short paragraph is not the article's text, or None."""
+    if ("ookie" in text or "rivacy" in text) and _consent(text, words):
+        return "cookie notice"
     if hits and ((words <= MAX_BOILERPLATE_WORDS and any(_opens_clause(text, h.start) for h in hits))
                  or _footer(text, hits)):
         return "boilerplate"
@@ -641,6 +676,15 @@ MAX_PAGE_DETAILS_WORDS = 30
 BRACKETED_BUTTONS = re.compile(r"(?:\[[^\[\]]{1,20}\]\s*){2,}")
 
 
+def _consent(text: str, words: int) -> bool:
+    """A site's notice asking to accept its cookies: two of its phrases ("uses cookies", "by continuing to
+    browse"), or one and its buttons ("[Accept]"), or one alone opening a short line ("We value your
+    privacy"). A story's sentence that names cookies once is none."""
+    hits = cue_matcher("cookie_notices", suffixes=()).find(text)
+    return bool(hits) and (len({h.value for h in hits}) >= 2 or "[" in text
+                           or (words <= MAX_BOILERPLATE_WORDS and hits[0].start == 0))
+
+
 def _page_details(text: str) -> bool:
     labels = [m.group(1).lower() for m in PAGE_LABEL.finditer(text)]
     return len(labels) >= 2 and text[:len(labels[0])].lower() == labels[0] and bool(PAGE_ONLY_LABELS & set(labels))
@@ -653,7 +697,11 @@ def _button_row(text: str) -> bool:
         rest.append(text[at:hit.start])
         at = hit.end
     rest.append(text[at:])
-    return at > 0 and not any(c.isalnum() for part in rest for c in part)
+    # (between them only marks, and a count or a length: "🔊 Listen to article (7 min)  🎁 Gift  💬 312")
+    return at > 0 and not any(c.isalnum() for part in rest for c in BUTTON_NOTE.sub("", part))
+
+
+BUTTON_NOTE = re.compile(r"\(\d{1,3}\s?min\)|(?<!\w)\d[\d.,]*[KkMm]?(?!\w)")
 
 
 def _tag_list(text: str) -> bool:
@@ -726,6 +774,8 @@ def _share_targets(text: str) -> bool:
     words = FIRST_WORDS.findall(text.lower())
     networks = _cue_set("share_targets")
     named = sum(1 for w in words if w in networks)
+    if words[:1] == ["share"] and len(words) < len(text.split()):  # "Share: 🅕 𝕏 ✉ 🔗": the networks' logos
+        return all(len(w) <= 2 or w in networks or w in SHARE_FILLERS for w in words[1:])
     return named >= 2 and all(w in networks or w in SHARE_FILLERS for w in words)
 
 
@@ -817,15 +867,28 @@ NAME_LIST_WORDS = frozenset({"and", "&", "in", "with", "from", "at"})
 def _menu(line: str) -> list[str]:
     """A site's menu on one line: four items or more of a few words each, set apart by wide spaces or pipes
     ("Home   About   Archive   Subscribe", "News | World | Business | Video")."""
-    items = [i for i in MENU_GAP.split(line) if i]
+    items = [i for part in MENU_GAP.split(line) if (i := _unmarked(part))]  # ("☰ Menu", "Markets ▾", "🔍")
     return items if len(items) >= MIN_MENU_ITEMS and all(MENU_ITEM.fullmatch(i) for i in items) else []
+
+
+def _menu_words(items: list[str]) -> bool:
+    """Two of a menu's items or more are a site's own pages ("Sitemap", "Contact us", "English")."""
+    own = _cue_set("menu_items")
+    return sum(1 for i in items if i.lower() in own) >= 2
+
+
+def _unmarked(item: str) -> str:
+    """A menu item without the symbols beside it (a menu's "☰", a drop-down's "▾", a search's "🔍")."""
+    if item.isascii():
+        return item
+    return "".join(c for c in item if not (_is_ornament(c) or c in "\ufe0f\u200d")).strip()
 
 
 NAV = "nav"
 # a page's date line or buttons under a long headline: never its wrapped end
 OWN_LINE = re.compile(r"(?:(?:Last )?[Uu]pdated|Published|Posted|First published|Release date)\b|\[")
 MENU_EDGE_LINES = 6
-MENU_GAP = re.compile(r"\s{2,}|\s+\|\s+")
+MENU_GAP = re.compile(r"\s+\|\s+|\s{2,}")  # (a pipe between wide spaces is one gap)
 # an item: up to three words, each opening with a capital, no digit nor punctuation (a text table's row of
 # figures, "Jan 2025   612   +3%", is no menu)
 MENU_ITEM = re.compile(r"[^\W\d_][^\W\d_'’&-]*(?: [^\W\d_][^\W\d_'’&-]*){0,2}")

@@ -2580,3 +2580,84 @@ def test_a_byline_and_date_in_label_form_are_no_fact_box():
     head = masthead(*_cleaned("Drills resume near Kinmen after a quiet week\n\nBy: Ann Lee\nDate: March 4, 2026\n\n"
                               "Taiwan said on Monday that drills resumed near Kinmen.\n"))
     assert (head.author, head.date) == ("Ann Lee", dt.date(2026, 3, 4))
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("We use cookies to measure traffic and improve the site. [Accept all] [Manage settings]", "cookie notice"),
+    ("This site uses cookies. By continuing to browse you agree to our use of cookies.", "cookie notice"),
+    ("We value your privacy", "cookie notice"),
+    ("Regulators said the app never told its users that it would use cookies to follow them.", None),
+    ("Skip to main content", "button"),
+    ("Jump to navigation Jump to search", "button"),
+    ("Share: 🅕 𝕏 ✉ 🔗", "button"),
+    ("Share prices fell in Seoul on Monday.", None),
+    ("🔊 Listen to article (7 min)   🎁 Gift this article   💬 312", "button"),
+    ("Listen to article 7 times a day, the coach said.", None),
+])
+def test_a_pages_cookie_notice_and_its_readers_buttons_are_left_out(line, reason):
+    assert_left_out_or_kept(line, reason)
+
+
+@pytest.mark.parametrize("line, menu", [
+    ("☰ Menu    Episodes    Guests    About    Search 🔍", True),  # the symbols beside its items
+    ("Markets  ▾   Transcripts  ▾   Premium   Log in", True),
+    ("COSPA  |  Research   Imagery Briefs   Data   Events   About", True),  # a pipe between wide spaces
+    ("中文 | English | Sitemap | Contact us", True),  # four between pipes, a site's own pages
+    ("Taiwan | Tariffs | Rare earths | Korea", False),  # four subjects: a digest's headline
+])
+def test_a_sites_menu_at_the_top_is_left_out(line, menu):
+    cleaned = clean(f"{line}\n\nOfficials met on Monday to discuss the budget.\n")
+    assert [d.reason for d in cleaned.dropped] == (["navigation"] if menu else [])
+
+
+def test_a_breadcrumb_is_read_past_the_menu_and_notice_over_it():
+    cleaned = clean("Skip to main content\nHome | About | Sitemap | Contact us\n\n"
+                    "We use cookies. [Accept all]\n\nMINISTRY OF TRADE\n\nHome › Services › Guidance › FAQs\n\n"
+                    "Licences for gallium exports now take thirty days, the ministry said on Monday.\n")
+    assert "breadcrumb" in [d.reason for d in cleaned.dropped]
+
+
+def test_a_paywalls_offers_under_it_are_left_out():
+    cleaned = clean("The talks stalled on Thursday, and both sides said they would meet again.\n\n"
+                    "Subscribe to continue reading\nGet unlimited access to our journalism.\n\n"
+                    "◉ Digital Basic   $1 for 6 months\nThen $19.99/month after intro period. Cancel anytime.\n"
+                    "Includes the app and the Weekend Edition.\n\n[ Continue ]\n")
+    assert [b.text for b in cleaned.blocks] == ["The talks stalled on Thursday, and both sides said they would "
+                                                "meet again."]
+    # one priced line after a subscription prompt is the story's own
+    kept = clean("Subscribe to continue reading\n\nThe subsidy costs $4 per household, officials said.\n")
+    assert [b.text for b in kept.blocks] == ["The subsidy costs $4 per household, officials said."]
+
+
+@pytest.mark.parametrize("rule", ["━━━━━━━━━━━━", "––––––––––––", "═════"])
+def test_a_drawn_rule_between_paragraphs_is_no_text(rule):
+    cleaned = clean(f"Officials met on Monday.\n\n{rule}\n\nThe talks went on.\n")
+    assert [b.text for b in cleaned.blocks] == ["Officials met on Monday.", "The talks went on."]
+
+
+def test_a_public_bodys_name_in_capitals_over_its_page_is_the_source():
+    text = ("MINISTRY OF COMMERCE AND ECONOMIC SECURITY\nBureau of Strategic Trade Control\n\n"
+            "Frequently asked questions on dual-use licences\n\n"
+            "This page answers exporters' questions about licences for gallium and germanium items.\n")
+    article = _article(text)
+    assert (article.title, article.source) == ("Frequently asked questions on dual-use licences",
+                                               "Ministry of Commerce and Economic Security")
+
+
+def test_a_desks_timed_entries_are_stories_tagged_apart():
+    text = ("Morning brief\n\n07:45 — Truce holding, Bessent says after call\n\n"
+            "Treasury Secretary Scott Bessent said the trade truce with Beijing was holding after a call with "
+            "Vice Premier He Lifeng, and tariffs on soybeans stay suspended.\n\n"
+            "08:20 — Taiwan reports Chinese aircraft near the island\n\n"
+            "Taiwan's defence ministry said 23 Chinese military aircraft were detected around Taiwan, and "
+            "Taipei scrambled jets.\n")
+    stories = {s.title: [t.slug for t in s.tags if t.about] for s in _article(text).sections}
+    assert stories["07:45 — Truce holding, Bessent says after call"] == ["trade-truce"]
+    assert stories["08:20 — Taiwan reports Chinese aircraft near the island"] == ["taiwan"]
+
+
+def test_a_numbered_line_with_bold_words_keeps_the_words_after_them():
+    cleaned = clean("Officials met on Monday.\n\n1. **Rare earths** shipments resumed on Monday.\n")
+    assert "shipments resumed on Monday" in " ".join(line for b in cleaned.blocks for line in b.lines)
+    heading = clean("Officials met on Monday.\n\n1. **Rare earth licences resume**\n\nThe ministry said so.\n")
+    assert ("h", ("1. Rare earth licences resume",)) in [(b.kind, b.lines) for b in heading.blocks]

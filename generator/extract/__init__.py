@@ -20,7 +20,7 @@ from generator.extract.structure import (Masthead, agenda, as_written, asked, au
                                          dateline_source, edition, email_list, email_sender, email_subject,
                                          fallback_title, is_author_bio, issued, labelled, letter_organisation,
                                          masthead, numbered, one_piece, reporter, round_up, signed_by,
-                                         split_sections, thanked_by, without_opening_mark)
+                                         split_sections, thanked_by, timed, without_opening_mark)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
 from generator.read import Seed
@@ -88,7 +88,8 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
 
     proses = story_proses(sections)
     # (a transcript's questions and a list of things to watch are stories of their own too)
-    independent = (len(head.story_titles) > 1 or newsletter or digest or bool(asked(body))) and not parts_of_one
+    independent = (len(head.story_titles) > 1 or newsletter or digest or bool(asked(body)) or timed(stories)) \
+        and not parts_of_one
     sections = _analyse_all(sections, proses, editor_topics, independent, title, built=None if given else title,
                             year=date.year if date else None)
     entities = find_entities([("", title)] + [(s.anchor, p) for s, p in zip(sections, proses)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, cache
 
 from generator.clean import (CONTACT, EMAIL, NAMED_CONTACT, ROLE_AND_ORGANISATION, SIGNED_ROLE, is_greeting,
                              opens_with)
@@ -211,6 +211,19 @@ def _publisher(name: str) -> bool:
     return bool(found) and found[0].start == 0 and found[0].end == len(name)
 
 
+def _institution(name: str) -> bool:
+    """A public body's name by its shape: "Ministry of Commerce and Economic Security", "Bureau of Strategic
+    Trade Control" (a word of data/cues.yml's ``institutions``, then "of" and capitalised words)."""
+    words = name.removeprefix("The ").split()
+    return 2 < len(words) <= MAX_ORG_WORDS and words[0].lower() in _cue_words("institutions") \
+        and words[1] == "of" and all(w[:1].isupper() or w in SMALL_WORDS for w in words[2:])
+
+
+@cache
+def _cue_words(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_cues().get(name, []))
+
+
 def _firm(name: str) -> bool:
     """A research house's or publisher's name: a few capitalised words ending like one ("Harbourline
     Securities", "Eurasia Group"), a listed organisation or a known outlet."""
@@ -289,6 +302,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             author = author or byline(block.text)
             agency = agency or byline_source(block.text)
             date = date or full_date(block.text)
+        elif kind == "heading" and title is None and source is not None and rest[:1] == ["heading"] \
+                and _institution(block.text):
+            pass  # "Bureau of Strategic Trade Control" under its ministry: the part of it that issued the page
         elif kind == "heading" and title is None and source is not None and not ISSUE_HEADLINE.match(block.text) and (
                 NUMBERED.match(block.text) or (rest[:2] == ["heading", "text"] and _story_heading(
                     next(b for b, k in zip(top[i + 1:], kinds[i + 1:]) if k == "heading")))):
@@ -311,8 +327,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             # "Your weekly guide to Asian geopolitics", "supply chains, sanctions, and the stuff in between"
             # under the newsletter's name: its motto, no headline
         elif kind == "kicker" and title is None and source is None \
-                and whole_name(_as_title(block.text).removeprefix("The ")) == "organizations":
-            source = _as_title(block.text)  # "THE WHITE HOUSE" over its page: the issuer
+                and (whole_name(_as_title(block.text).removeprefix("The ")) == "organizations"
+                     or _institution(_as_title(block.text))):
+            source = _as_title(block.text)  # "THE WHITE HOUSE", "MINISTRY OF …" over its page: the issuer
         elif kind == "heading" and title is None and source is not None and block.text.count(" ") < SECTION_NAME_WORDS \
                 and i + 1 < len(top) and kinds[i + 1] == "heading" \
                 and top[i + 1].text.count(" ") >= SECTION_NAME_WORDS + 2 and not NUMBERED.match(block.text):
@@ -322,8 +339,10 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             pass  # a section's label over the headline ("ANALYSIS", "Today's links", "Analysis"): neither source
             # nor title
         elif kind == "heading" and title is None and source is None and "heading" in rest[:1] \
-                and word_count(block.text) <= MAX_ORG_WORDS and whole_name(block.text) == "organizations":
-            source = block.text  # "Ministry of Economy, Trade and Industry" over a release's headline: its issuer
+                and word_count(block.text) <= MAX_ORG_WORDS and (whole_name(block.text) == "organizations"
+                                                                 or _institution(_as_title(block.text))):
+            source = _as_title(block.text)  # "Ministry of Economy, Trade and Industry" over a release's headline:
+            # its issuer
         elif kind == "heading" and (source is not None or title is not None) and author is None \
                 and kinds[i + 1:i + 2] == ["date"] and word_count(block.text) <= 3 and _bare_name(block.text):
             author = block.text  # a newsletter's name, (its issue's headline,) its writer's, then the date:
@@ -1022,6 +1041,13 @@ def asked(blocks: tuple[Block, ...]) -> list[int]:
     its own (a press conference's questions are on one subject each)."""
     found = [i for i, b in enumerate(blocks) if b.kind == "p" and b.lines[0][:1] in "QRJ" and QUESTION.match(b.lines[0])]
     return found if len(found) > 1 else []
+
+
+def timed(headings: list[str]) -> bool:
+    """A desk's timed entries, two or more each headed by its time and a headline of its own ("07:45 —
+    Truce holding, Bessent says"): stories of their own, not one event's updates ("Update, 14:20 HKT:")."""
+    return sum(1 for h in headings if h[:1].isdigit() and (m := TIME_STAMP.match(h))
+               and word_count(h[m.end():]) >= BRIEF_HEAD_WORDS) >= 2
 
 
 def _questions(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
