@@ -58,6 +58,9 @@ def clean(body: str, first_line: int = 1) -> Cleaned:
         body, origins = from_html(body, first_line)
     blocks, ornamented = _blocks(body, first_line, origins)
     blocks, headers = _drop_email_headers(blocks)
+    if any(d.reason == EMAIL for d in headers):
+        blocks, signature = _drop_email_signature(blocks)
+        headers += signature
     blocks, dropped = _drop_boilerplate(blocks)
     blocks, dropped = _drop_signed_name(blocks, dropped)
     blocks = _ornament_shapes(blocks, ornamented)
@@ -91,6 +94,43 @@ MEMO = re.compile(r"(?:MEMO(?:RANDUM)?|Memo(?:randum)?):?")
 def _drop_email_headers(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     """The header of a forwarded email or a memo at the top ("From: …", "Subject: …", "MEMO" over "TO: …"):
     left out, kept as dropped lines (the masthead reads its date and subject)."""
+    warnings = 0  # a mail system's "[EXTERNAL] CAUTION: This email originated from outside …" over it
+    while warnings < len(blocks) and blocks[warnings].kind == "p" \
+            and cue_matcher("email_warnings", suffixes=()).find(blocks[warnings].text[:MAX_WARNING_CHARS]):
+        warnings += 1
+    ahead = [Dropped(b.line, "email warning", b.text) for b in blocks[:warnings]]
+    blocks = blocks[warnings:]
+    # forwarded: the forwarder's header, note and signature, then "---------- Forwarded message ---------"
+    # and the note itself, whose header is read
+    marks = [i for i, b in enumerate(blocks[:FORWARD_SCAN]) if b.kind == "p" and FORWARDED.fullmatch(b.text)]
+    if marks and marks[-1] > 0 and blocks[0].kind == "p" and EMAIL_HEADER.match(blocks[0].text):
+        ahead += [Dropped(b.line, "forwarding note", b.text) for b in blocks[:marks[-1]]]
+        blocks = blocks[marks[-1]:]
+    blocks, headers = _email_header(blocks)
+    return blocks, ahead + headers
+
+
+def _drop_email_signature(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
+    """An email's signature, under its "--" line near the end (the writer's name, role, firm, address and
+    the firm's notices): left out, kept as dropped lines (the firm names the source)."""
+    start = max(0, len(blocks) - MAX_SIGNATURE_BLOCKS)
+    mark = next((i for i in range(len(blocks) - 1, start - 1, -1) if blocks[i].text in ("--", "-- ")), len(blocks))
+    if mark >= 3 and EMAIL_CLOSING.fullmatch(blocks[mark - 2].text) and blocks[mark - 1].kind == "p" \
+            and blocks[mark - 1].text.count(" ") < MAX_SIGNED_NAME_WORDS and not ends_clause(blocks[mark - 1].text):
+        mark -= 2  # "Best," / "Priya" over it: the writer's farewell
+    if mark in (0, len(blocks)):
+        return blocks, []
+    return blocks[:mark], [Dropped(b.line, EMAIL_SIGNATURE, line) for b in blocks[mark:] for line in b.lines]
+
+
+EMAIL_SIGNATURE = "email signature"
+MAX_SIGNATURE_BLOCKS = 12
+EMAIL_CLOSING = re.compile(r"(?:Best|All best|Best wishes|Cheers|Thanks|Many thanks|Thank you|Regards|Warmly|"
+                           r"Warm regards|Kind regards|Best regards|Yours),?", re.IGNORECASE)
+MAX_SIGNED_NAME_WORDS = 3
+
+
+def _email_header(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     memo = 1 if blocks and blocks[0].kind == "p" and MEMO.fullmatch(blocks[0].text) else 0
     n = memo
     while n < min(len(blocks), EMAIL_HEADER_LINES + memo) and blocks[n].kind == "p" and (
@@ -102,6 +142,8 @@ def _drop_email_headers(blocks: list[Block]) -> tuple[list[Block], list[Dropped]
 
 
 EMAIL = "email header"
+MAX_WARNING_CHARS = 120
+FORWARD_SCAN = 20  # blocks: a forwarder's header, note and signature come first
 
 
 def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tuple[list[Block], dict[int, str]]:

@@ -2661,3 +2661,49 @@ def test_a_numbered_line_with_bold_words_keeps_the_words_after_them():
     assert "shipments resumed on Monday" in " ".join(line for b in cleaned.blocks for line in b.lines)
     heading = clean("Officials met on Monday.\n\n1. **Rare earth licences resume**\n\nThe ministry said so.\n")
     assert ("h", ("1. Rare earth licences resume",)) in [(b.kind, b.lines) for b in heading.blocks]
+
+
+FORWARDED_NOTE = """[EXTERNAL] CAUTION: This email originated from outside of the organization.
+
+From: Tom Brandt <tom@example.com>
+Sent: Wednesday, November 12, 2025 9:14 AM
+Subject: Fwd: Quick take on magnet licences
+
+Team, worth five minutes before Thursday.
+
+Sent from my iPhone
+
+---------- Forwarded message ---------
+From: Priya Raman <priya@example.com>
+Date: Mon, Nov 10, 2025 at 7:52 AM
+Subject: Quick take on magnet licences
+
+Beijing's suspension of the October rare-earth measures does not end the licence regime for dysprosium.
+
+Every shipment still needs a dual-use export licence from the commerce ministry.
+
+Best,
+Priya
+
+--
+Priya Raman
+Director, Critical Minerals Research
+Harbour Ridge Advisory LLP
+CONFIDENTIALITY NOTICE: This email and any attachments are confidential.
+"""
+
+
+def test_a_forwarded_note_is_read_without_the_forwarders_words_and_signature():
+    article = _article(FORWARDED_NOTE)
+    assert (article.title, article.date, article.author, article.source) == (
+        "Quick take on magnet licences", dt.date(2025, 11, 10), "Priya Raman", "Harbour Ridge Advisory LLP")
+    text = " ".join(line for s in article.sections for b in s.blocks for line in b.lines)
+    assert text.startswith("Beijing's suspension") and text.endswith("from the commerce ministry.")
+
+
+def test_a_forwards_sender_is_not_its_writer():
+    article = _article("From: Tom Brandt <tom@example.com>\nSubject: Fwd: Magnet licences\n\n"
+                       "Beijing's suspension of the October rare-earth measures does not end the licence regime.\n")
+    assert article.author is None
+    # a closing word without a signature after it stays as written in a story with no email header
+    assert [b.text for b in clean("The talks ended.\n\nBest,\nPriya\n").blocks][-1] == "Priya"

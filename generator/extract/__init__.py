@@ -17,10 +17,11 @@ from generator.extract.keypoints import key_points
 from generator.extract.signals import truce_signal
 from generator.extract.structure import (Masthead, agenda, as_written, asked, author_names, bio_author, bounded,
                                          caps_labelled, contact_authors, copyright_owner, dateline_date,
-                                         dateline_source, edition, email_list, email_sender, email_subject,
+                                         dateline_source, edition, email_list, email_sender, email_subject, email_writer,
                                          fallback_title, is_author_bio, issued, labelled, letter_organisation,
                                          masthead, numbered, one_piece, reporter, round_up, signed_by,
-                                         split_sections, thanked_by, timed, without_opening_mark)
+                                         signature_firm, split_sections, thanked_by, timed,
+                                         without_opening_mark)
 from generator.extract.topics import tag_story, with_editor_topics
 from generator.model import Article, Block, Dropped, Entity, Section
 from generator.read import Seed
@@ -74,10 +75,10 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     author = (meta.get("author") or head.author or next((name for name, _ in signed if name), None)
               or (bio_author(sections[-1].blocks[-BIO_WINDOW:]) if sections else None) or reporter(cleaned.dropped)
               or next((d.text for d in cleaned.dropped if d.reason == POST_AUTHOR), None)
-              or contact_authors(cleaned.dropped, body[0].line if body else 0))
+              or contact_authors(cleaned.dropped, body[0].line if body else 0) or email_writer(cleaned.dropped))
     sections, bios = _without_author_bio(sections, author_names(author))
     source = (meta.get("source") or head.source or head.agency or dateline_source(body) or mailing_list
-              or letter_organisation(cleaned.dropped) or email_sender(cleaned.dropped)
+              or letter_organisation(cleaned.dropped) or email_sender(cleaned.dropped) or signature_firm(cleaned.dropped)
               or next((org for _, org in signed if org), None)
               or thanked_by(cleaned.dropped) or (close[0].text if len(close) > 1 else None)  # (a notice's issuer)
               or copyright_owner(cleaned.dropped))

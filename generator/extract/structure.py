@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache, cache
 
-from generator.clean import (CONTACT, EMAIL, NAMED_CONTACT, ROLE_AND_ORGANISATION, SIGNED_ROLE, is_greeting,
-                             opens_with)
+from generator.clean import (CONTACT, EMAIL, EMAIL_SIGNATURE, NAMED_CONTACT, ROLE_AND_ORGANISATION, SIGNED_ROLE,
+                             is_greeting, opens_with)
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
 from generator.extract.entities import listed, not_names, title_cased, whole_name, whole_names
@@ -1249,6 +1249,22 @@ def email_sender(dropped: tuple[Dropped, ...]) -> str | None:
         if any(c.isalpha() for c in name) and not _bare_name(name):  # (a person who sends a letter is its writer)
             return name
     return None
+
+
+def email_writer(dropped: tuple[Dropped, ...]) -> str | None:
+    """A person's name in the header of the email itself ("From: Priya Raman <…>", under no "Fwd:" subject):
+    its writer. A forward's sender only passed it on."""
+    _, name = next(((d, m.group("name").strip(" \"'")) for d in dropped
+                    if d.reason == EMAIL and (m := EMAIL_SENDER.match(d.text))), (None, ""))
+    forwarded = any(d.reason == EMAIL and d.text[:8].lower() == "subject:" and SUBJECT_PREFIX.match(d.text[8:])
+                    for d in dropped)
+    return name if name and _bare_name(name) and not forwarded else None
+
+
+def signature_firm(dropped: tuple[Dropped, ...]) -> str | None:
+    """The firm an email's signature names on a line of its own ("Calloway Ridge Advisory LLP")."""
+    return next((d.text for d in dropped if d.reason == EMAIL_SIGNATURE and "," not in d.text and _firm(d.text)),
+                None)  # (not the writer's role: "Director, Critical Minerals Research")
 
 
 def letter_organisation(dropped: tuple[Dropped, ...]) -> str | None:
