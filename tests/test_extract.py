@@ -19,7 +19,7 @@ from generator.extract.signals import truce_signal
 from generator.extract.structure import masthead, without_opening_mark
 from generator.extract.topics import tag_story
 from generator.markdown import escape, prose
-from generator.text import PhraseMatcher, sentences, slugify
+from generator.text import PhraseMatcher, Prose, sentences, slugify
 from tests.evaluate import evaluate
 
 
@@ -2707,3 +2707,56 @@ def test_a_forwards_sender_is_not_its_writer():
     assert article.author is None
     # a closing word without a signature after it stays as written in a story with no email header
     assert [b.text for b in clean("The talks ended.\n\nBest,\nPriya\n").blocks][-1] == "Priya"
+
+
+TRANSCRIPT = """Acme Magnetics Q3 2025 Earnings Call Transcript
+
+Operator
+
+Good morning, and welcome to the Acme Magnetics earnings call. Please go ahead.
+
+Julia Marchetti -- Vice President, Investor Relations
+
+Thank you. Today's remarks include forward-looking statements about dysprosium supply.
+
+Robert Ainsley-Chu -- President and Chief Executive Officer
+
+Every shipment of dysprosium from China needed an export licence from the commerce ministry this quarter.
+
+Marcus Feld -- Halvorsen Securities -- Analyst
+
+What happens to your rare earth magnets if licence approvals slip?
+
+Sunita Rao -- Chief Financial Officer
+
+We hold five months of rare-earth inventory, so the magnets keep shipping.
+"""
+
+
+def test_a_transcripts_speakers_set_before_their_words_are_people_of_one_story():
+    article = _article(TRANSCRIPT)
+    assert len(article.sections) == 1
+    assert article.sections[0].blocks[0].text.startswith("Operator: Good morning")
+    people = [e.name for e in article.entities if e.kind == "people"]
+    assert people == ["Julia Marchetti", "Robert Ainsley-Chu", "Marcus Feld", "Sunita Rao"]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("The note was signed by Mara Okonkwo-Lin, the desk's editor.", ["Mara Okonkwo-Lin"]),  # a hyphenated surname
+    ("Supply Chains — Beijing's move surprised traders.", []),  # a dash with no title after it
+    ("Call participants\nJulia Marchetti -- Vice President, Investor Relations\n"
+     "Robert Ainsley-Chu -- President", ["Julia Marchetti", "Robert Ainsley-Chu"]),  # never across lines
+    ("Director-General Yeh Pei-chun said the rules take effect in March.", ["Yeh Pei-chun"]),
+])
+def test_names_by_a_dash_and_a_title_and_hyphens(text, people):
+    found = [e.name for e in find_entities([("", Prose(text.split("\n")) if "\n" in text else text)])
+             if e.kind == "people"]
+    assert found == people
+
+
+def test_a_firm_in_a_byline_is_the_source_not_the_author():
+    from generator.extract.structure import byline, byline_source
+
+    assert (byline("By CallScribe Transcripts"), byline_source("By CallScribe Transcripts")) == (
+        None, "CallScribe Transcripts")
+    assert (byline("By Ann Lee"), byline_source("By Ann Lee")) == ("Ann Lee", None)

@@ -19,12 +19,12 @@ from generator.text import CLOSERS, Match, PhraseMatcher, Prose, sentences, whol
 # Latin letters with their accents ("Eduardo Año", "Đỗ Hùng Việt"); the extended blocks mix both cases
 _UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f\u1ea0-\u1ef9"
 _LOW = "a-zß-öø-ÿ\u0100-\u017f\u01a0-\u01b0\u1ea0-\u1ef9"
-_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_LOW}]+)?"
+_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"  # ("Ainsley-Chu", "Ching-te")
 _EDGE = r"(?![\w-])(?!['’](?!s\b))"  # a name is not part of a longer word; it may be possessive (Lai's)
 NAME_AFTER = re.compile(rf"\s+({_WORD}(?:\s+{_WORD}){{1,2}}){_EDGE}")
 NAME_AND = re.compile(rf"(?:,|,?\s+and)\s+({_WORD}(?:\s+{_WORD}){{1,2}}){_EDGE}")  # the next of several
 # A name *ending* at a cue is read backwards, on the reversed text: a match there, not a search.
-_DROW = rf"(?:[{_LOW}]+-)?[{_LOW}]+[{_UP}]"
+_DROW = rf"(?:[{_LOW}]+[{_UP}]?-)?[{_LOW}]+[{_UP}]"
 _EMAN = rf"({_DROW}(?:\s+{_DROW}){{1,2}}){_EDGE}"
 NAME_BEFORE_VERB = re.compile(rf"\s+,?{_EMAN}")  # "Jane Doe said", "Jane Doe, said"
 NAME_BEFORE = re.compile(_EMAN)
@@ -105,6 +105,15 @@ def _as_role() -> re.Pattern:
     return re.compile(rf" as\s+(?:(?:its|the|their|his|her|a|an)\s+)?(?:[a-z-]+\s+){{0,2}}(?:{roles})\b")
 
 
+@lru_cache(maxsize=1)
+def _dash_role() -> re.Pattern:
+    """After a name: " -- Chief Financial Officer", " — Halvorsen Securities — Analyst" (a transcript's
+    speaker) — a dash, then a title of data/cues.yml within five words ("Supply Chains — Beijing's move" names
+    no one)."""
+    roles = "|".join(sorted((re.escape(t.lower()) for t in load_cues()["name_titles"]), key=len, reverse=True))
+    return re.compile(rf"\s+(?:--|—|–)\s+(?:[\w&.'’-]+,?\s+(?:(?:--|—|–)\s+)?){{0,5}}(?i:{roles})\b")
+
+
 def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:
     """Entities of ``(anchor, story text)`` pairs, in order of first mention, each with every section
     that mentions it."""
@@ -159,7 +168,7 @@ def _introduced_people(prose: Prose, taken: list[Match]) -> list[tuple[int, str]
     text = prose.text
     size = len(text)
     spans: list[tuple[int, str]] = []
-    before = [(NAME_BEFORE, m.start()) for pattern in (*AFFILIATIONS, _possessive_role(), _as_role())
+    before = [(NAME_BEFORE, m.start()) for pattern in (*AFFILIATIONS, _possessive_role(), _as_role(), _dash_role())
               for m in pattern.finditer(text)]
     for cue in matcher.find(prose):
         m = NAME_AFTER.match(text, cue.end)
@@ -176,9 +185,14 @@ def _introduced_people(prose: Prose, taken: list[Match]) -> list[tuple[int, str]
             spans.append((size - m.end(1), m.group(1)[::-1]))
     starts = [m.start for m in taken]  # listed names: sorted, never overlapping one another
     names: dict[int, str] = {}
+    sentence_starts = prose.starts
     for start, name in spans:
         words = _words(start, name)
-        titled = [i for i, (_, w) in enumerate(words) if w.lower() in titles]
+        if len(sentence_starts) > 1:  # (a name never runs on from the sentence, or line, before it)
+            cut = sentence_starts[bisect_right(sentence_starts, start + len(name) - 1) - 1]
+            words = [w for w in words if w[0] >= cut] if cut > start else words
+        titled = [i for i, (_, w) in enumerate(words) if w.lower() in titles or (
+            "-" in w and all(part in titles for part in w.lower().split("-")))]  # ("Director-General")
         if titled:  # ("Spokesman Jay Tarriela said": Jay Tarriela; "said Managing Director Craig Doherty": the
             del words[:titled[-1] + 1]  # title's words before "Director" too)
         # (an article never ends a name: "Nguyen Van An" is one)

@@ -113,8 +113,8 @@ def byline(text: str) -> str | None:
     m = BYLINE.match(text)
     if m:
         first = m.group("name").split()[0].capitalize()
-        if first in not_names() or _publisher(m.group("name")):
-            return None  # ("BY THE NUMBERS" is a heading)
+        if first in not_names() or _publisher(m.group("name")) or _firm(m.group("name")):
+            return None  # ("BY THE NUMBERS" is a heading; "By CallScribe Transcripts" a firm's)
         return _as_name(m.group("name"))
     parts = BYLINE_PARTS.split(text, maxsplit=3) if "By " in text else ()
     if len(parts) > 1:  # a date first, the byline after it
@@ -162,7 +162,7 @@ def byline_source(text: str) -> str | None:
     if m:
         return m.group("org")
     m = BYLINE.match(text)
-    if m and _publisher(m.group("name")):
+    if m and (_publisher(m.group("name")) or _firm(m.group("name"))):
         return m.group("name")
     if not m:
         return None
@@ -869,6 +869,42 @@ def _headed(blocks: tuple[Block, ...], labels: dict[int, re.Match]) -> tuple[Blo
                              for i, m in labels.items()})
 
 
+# A transcript's speaker on a line of their own: "Julia Marchetti -- Vice President, Investor Relations",
+# "Marcus Feld — Halvorsen Securities — Analyst", "Operator"
+SPEAKER_LINE = re.compile(r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}\s+(?:--|—|–)\s+[A-Z][^.!?]{1,80}|Operator)")
+MIN_SPEAKER_LINES = 3
+
+
+def speakers(blocks: tuple[Block, ...]) -> list[int]:
+    """The lines of a transcript naming who speaks next, three or more, each over what they say."""
+    found = [i for i, b in enumerate(blocks[:-1]) if b.kind == "p" and len(b.lines[0]) <= MAX_SPEAKER_CHARS
+             and SPEAKER_LINE.fullmatch(b.lines[0]) and blocks[i + 1].kind == "p"
+             and not SPEAKER_LINE.fullmatch(blocks[i + 1].lines[0])]
+    return found if len(found) >= MIN_SPEAKER_LINES else []
+
+
+MAX_SPEAKER_CHARS = 120
+
+
+def _speaking(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A transcript's speakers set before their words ("Sunita Rao -- Chief Financial Officer: Thanks, Rob.
+    …"): one story told by several voices, not a heading for each turn."""
+    at = speakers(blocks)
+    if not at:
+        return blocks
+    merged = {i + 1 for i in at}
+    out = []
+    for i, block in enumerate(blocks):
+        if i in merged:
+            continue
+        if i in at:
+            said = blocks[i + 1]
+            out.append(Block("p", (f"{block.lines[0]}: {said.lines[0]}", *said.lines[1:]), block.line))
+        else:
+            out.append(block)
+    return tuple(out)
+
+
 def _spliced(blocks: tuple[Block, ...], parts: dict[int, list[Block]]) -> tuple[Block, ...]:
     """``blocks`` with the block at each index of ``parts`` replaced by the blocks given for it: the one way
     labels, a week's days and questions become headings over their text."""
@@ -1072,7 +1108,7 @@ def split_sections(blocks: tuple[Block, ...], title: str, edition: bool,
     first story and carries the article's title. A heading followed directly by another heading opens a
     group ("What you missed"), whose sections are titled "Group: Heading".
     """
-    blocks = _agenda(_numbered(_questions(_caps_labels(_labelled(blocks)))))
+    blocks = _agenda(_numbered(_questions(_caps_labels(_labelled(_speaking(blocks))))))
     parts: list[tuple[str, list[Block], bool, str]] = []  # (title, blocks, lead, group)
     closing = _sign_off(blocks)
     blocks, signatures = blocks[:len(blocks) - closing], list(blocks[len(blocks) - closing:])
