@@ -145,7 +145,8 @@ def _is_word(ch: str) -> bool:
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "st", "jr", "sr", "vs", "etc",
     "no", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "u.s", "u.k", "e.g", "i.e", "approx", "est", "dept", "n",
+    "nov", "dec", "u.s", "u.k", "e.g", "i.e", "approx", "est", "dept", "n", "hon", "rt", "amb", "adm", "capt",
+    "cmdr", "sgt", "maj", "brig", "supt", "insp", "rev", "fr",
 }
 # The last stop of a run ("?!", "..."), closing quotes or brackets, space, then what opens a sentence. It
 # starts with one character class, not a run of them: the regex engine then skips text fast (about 3x).

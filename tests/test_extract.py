@@ -2760,3 +2760,43 @@ def test_a_firm_in_a_byline_is_the_source_not_the_author():
     assert (byline("By CallScribe Transcripts"), byline_source("By CallScribe Transcripts")) == (
         None, "CallScribe Transcripts")
     assert (byline("By Ann Lee"), byline_source("By Ann Lee")) == ("Ann Lee", None)
+
+
+SPEECH = """Straits Security Forum 2025  |  Transcripts & Speeches
+Home › Programme › Plenary Sessions
+
+THIRD PLENARY SESSION: Keeping the Sea Lanes Open
+
+Remarks by the Hon. Teresita M. Valdehueza
+Secretary of National Defense, Republic of the Philippines
+
+Singapore, 31 May 2025
+
+CHECK AGAINST DELIVERY
+
+Thank you, Chair. I will speak this morning about the South China Sea and the shoals our coast guard patrols.
+"""
+
+
+def test_a_speech_page_names_its_forum_speaker_and_day():
+    article = _article(SPEECH)
+    assert (article.title, article.source, article.author, article.date) == (
+        "THIRD PLENARY SESSION: Keeping the Sea Lanes Open", "Straits Security Forum 2025",
+        "Teresita M. Valdehueza", dt.date(2025, 5, 31))
+    assert article.sections[0].blocks[0].text.startswith("Thank you, Chair.")
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Remarks by the Hon. Teresita M. Valdehueza", "Teresita M. Valdehueza"),
+    ("Statement by the Press Secretary on the Missile Launch", None),  # a headline: a title, not a name
+    ("Keynote address by H.E. Ana Reyes", "Ana Reyes"),
+])
+def test_a_speakers_line(line, author):
+    from generator.extract.structure import byline
+
+    assert byline(line) == author
+
+
+def test_an_honorific_abbreviation_ends_no_sentence():
+    assert sentences("Remarks by the Hon. Teresita Valdehueza opened the day. Delegates listened.") == [
+        "Remarks by the Hon. Teresita Valdehueza opened the day.", "Delegates listened."]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache, cache
 
-from generator.clean import (CONTACT, EMAIL, EMAIL_SIGNATURE, NAMED_CONTACT, ROLE_AND_ORGANISATION, SIGNED_ROLE,
+from generator.clean import (BREADCRUMB, CONTACT, EMAIL, EMAIL_SIGNATURE, NAMED_CONTACT, ROLE_AND_ORGANISATION, SIGNED_ROLE,
                              is_greeting, opens_with)
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
@@ -29,6 +29,9 @@ _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 BYLINE = re.compile(rf"^(?:By:?|BY:?|Written by|Posted by|Authors?:)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
                     r"(?:\s*[\[(][^\[\]()@\s]+@[^\[\]()\s]+[\])])?(?:\s+on\s+\S.*|\s*[,|/–—·•-].*)?$")
 # ("BY KIM MIN-JI [kim@…]", "Posted by Ann Lee-Park on April 14, 2026")
+# a speech's speaker on a line of their own: "Remarks by the Hon. Teresita M. Valdehueza"
+SPOKEN_BY = re.compile(rf"(?:Remarks|Speech|Address|Keynote address|Keynote|Statement) by(?: the)?(?: (?:Hon\.|"
+                       rf"Honourable|Honorable|Rt\. Hon\.|H\.E\.|His Excellency|Her Excellency))?\s+(?P<name>{_NAME})")
 SIGNATURE_TITLE = re.compile(
     r"\b(?:Head|Director|Editor|Analyst|Chief|Founder|Correspondent|Reporter|Research|Fellow|Partner|"
     r"Senior|Managing|Principal|Lead|Manager|Economist|Strategist|President|Professor|Writer)\b")
@@ -110,6 +113,9 @@ def byline(text: str) -> str | None:
         text = EMPHASIS_MARKS.sub("", text)
     if " in " in text and text[:3] == "By ":  # "By Tran Minh Chau in Hanoi and Oliver Grant in Singapore"
         text = WHERE_FILED.sub("", text)
+    m = SPOKEN_BY.fullmatch(text) if text[:1] in "RSAK" and " by " in text[:24] else None
+    if m and not any(w.lower() in _title_words() for w in m.group("name").split()):  # ("by the Press Secretary")
+        return m.group("name")
     m = BYLINE.match(text)
     if m:
         first = m.group("name").split()[0].capitalize()
@@ -201,14 +207,44 @@ def _role(text: str) -> bool:
     roles between pipes (a profile's "Senior Analyst, Korea Desk | Former ministry researcher")."""
     if " | " in text:
         return all(_role(part) for part in PIPE.split(text))
-    return word_count(text) <= MAX_ROLE_WORDS and not ends_clause(text.rstrip(".")) and bool(  # (cheap tests first)
-        cue_matcher("byline_roles").find(text) or cue_matcher("bio_roles").find(text))
+    words = word_count(text)
+    return words <= MAX_OFFICE_WORDS and not ends_clause(text.rstrip(".")) and bool(  # (cheap tests first)
+        (words <= MAX_ROLE_WORDS and (cue_matcher("byline_roles").find(text) or cue_matcher("bio_roles").find(text)))
+        or _office(text))
+
+
+MAX_OFFICE_WORDS = 12
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(w.lower() for t in load_cues()["name_titles"] for w in t.split())
+
+
+def _office(text: str) -> bool:
+    """An office held, opening with its title: "Secretary of National Defense, Republic of the Philippines"."""
+    hit = cue_matcher("name_titles", suffixes=()).find(text[:40])
+    return bool(hit) and hit[0].start == 0 and (hit[0].end == len(text)
+                                                 or text.startswith((" of ", " for ", ", "), hit[0].end))
 
 
 def _publisher(name: str) -> bool:
     """A name of data/cues.yml's ``known_sources`` (a news agency or outlet), whole."""
     found = cue_matcher("known_sources").find(name)
     return bool(found) and found[0].start == 0 and found[0].end == len(name)
+
+
+def _site_name(block: Block, dropped: tuple[Dropped, ...]) -> str | None:
+    """The site's name on the line over its breadcrumb ("Harbour Daily | Opinion" / "Home › Opinion"), without
+    the section after it: the source, never the headline."""
+    if block.kind != "p" or word_count(block.text) > MAX_SITE_WORDS or ends_clause(block.text):
+        return None
+    if not any(d.reason == BREADCRUMB and d.line == block.line + 1 for d in dropped):
+        return None
+    return re.split(r"\s+[|·•–—]\s+", block.text)[0].strip() or None
+
+
+MAX_SITE_WORDS = 10
 
 
 def _institution(name: str) -> bool:
@@ -270,6 +306,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
     date = next((full_date(d.text) for d in dropped if d.reason in ("banner", EMAIL) and full_date(d.text)), None)
     top = blocks[:6]
     kinds = [_top_kind(b) for b in top]
+    site = _site_name(top[0], dropped) if top else None
     source = author = title = dek = agency = url = None
     stories: tuple[str, ...] = ()
     consumed = 0
@@ -294,7 +331,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             kind = "heading"  # a headline in capitals over the text ("CHINA BANS GALLIUM EXPORTS"), or a
             # newsletter's name over its issue's date line ("THE STRAIT WEEKLY / Issue 112 · 6 March") or over
             # the headline ("THE PACIFIC LEDGER"), not a label
-        if kind == "url":
+        if i == 0 and site:
+            source = site  # "Straits Security Conference 2025 | Transcripts & Speeches" over its breadcrumb
+        elif kind == "url":
             url = url or block.text
         elif kind == "date":
             date = date or full_date(block.text)
