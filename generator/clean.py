@@ -26,6 +26,7 @@ from generator.text import (CLOSERS, DATELINE, Match, PhraseMatcher, ends_clause
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙○■□➢➤►▸]\s*|[-–—*+→⇒]\s+)(?=\S)(.*)$")  # ("→ Why transformers …")
 MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?$")  # a Markdown "# Heading" line
+EMPHASIS_MARKS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")  # Markdown's, around words
 EMPHASIS_LINE = re.compile(r"^(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1$")  # a whole line in *…* or **…**
 RULE_CHARS = frozenset("-*_=~•·–—━─═")  # (and the box-drawing lines a page draws: "━━━━", "––––")
 RULE = re.compile(r"(?:[-*_=~•·–—━─═]\s*){3,}")
@@ -425,16 +426,18 @@ def _paragraphed(body: str) -> bool:
 
 def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     short = []  # (index, text, words) of the paragraphs short enough to be boilerplate: most are longer
+    reasons: dict[int, str | None] = {}
     for i, block in enumerate(blocks):
         if block.kind == "p" or (block.kind == "ul" and len(block.lines) == 1):  # ("— With assistance from …")
             text = block.lines[0]  # a paragraph is one line, single-spaced and trimmed by _blocks:
             words = text.count(" ") + 1  # its words are its spaces and one
             if words <= MAX_FOOTER_WORDS:
                 short.append((i, text, words))
+            elif words <= MAX_CORRECTION_WORDS and _long_correction(text):
+                reasons[i] = "correction"  # (a correction may tell at length what was wrong)
     boiler = _hits_in_each("boilerplate", [text for _, text, _ in short])
     # banner words and picture agencies, in lines of up to eight words: one scan for both
     shortest = _hits_in_each(SHORT_LINE_CUES, [text if words <= 8 else "" for _, text, words in short])
-    reasons = {}
     for (i, text, n), hits, found in zip(short, boiler, shortest):
         banners = [m for m in found if m.value == "banner_words"] if found else found
         reasons[i] = _boilerplate(text, n, hits, banners) or (
@@ -494,6 +497,7 @@ MAX_CRUMB_WORDS = 3
 # "Home > News > Asia", "China / Diplomacy / Taiwan": three parts or more, or two parted by an arrow
 CRUMB_LINE = re.compile(r"[^\s>/›»][^>/›»]{0,30}(?:\s[>›»]\s[^>/›»]{1,30}|(?:\s/\s[^>/›»]{1,30}){2,})+")
 MAX_CRUMB_TOP = 3
+TRAILING_BUTTONS = re.compile(r"(?:\s*\[[^\[\]]{1,20}\])+$")
 
 
 def _breadcrumbs(blocks: list[Block], reasons: dict[int, str | None]) -> None:
@@ -503,6 +507,8 @@ def _breadcrumbs(blocks: list[Block], reasons: dict[int, str | None]) -> None:
     for n, i in enumerate(top[:MAX_CRUMB_TOP + 2]):  # (counted past what is already left out: a menu, a notice)
         block = blocks[i]
         text = block.text
+        if text[-1:] == "]":  # "World › Asia › Korea   [ Subscribe ]": the page's buttons beside it
+            text = TRAILING_BUTTONS.sub("", text) or text
         if block.kind != "p":
             continue
         if text in CRUMB_SEPARATORS and 0 < i < len(blocks) - 1:
@@ -620,6 +626,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
     bracketed = text[:1] in "[(" and text[-1:] in "])"  # "[Image: Missile launch]"
     dashed = text[:1] in "—–-"  # "— With assistance from Ann Lee"
     bare = text[1:-1] if bracketed else text.lstrip("—–- ") if dashed else text
+    if bare[:1] in "*_" and (unmarked := EMPHASIS_MARKS.sub("", bare)):  # "**Correction, March 3:** An earlier …"
+        bare = unmarked
     lists = _lists_opening(bare)
     if "credit_lines" in lists and words <= MAX_CREDIT_WORDS and _credits(bare):
         return "credits"
@@ -637,7 +645,7 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
     if "tag_labels" in lists and (text.rstrip(":").lower() in _cue_set("tag_labels")
                                   or (opens_with(text, "tag_labels", then=":") and _tag_list(text))):
         return "tags"  # "Keywords" over the tags, or "Tags: Taiwan, drones, budget"
-    if "correction_labels" in lists and _correction(text):
+    if "correction_labels" in lists and _correction(bare):
         return "correction"
     if words <= MAX_CAPTION_WORDS and (text[-1:] == ")" or "/" in text[-50:]) and _caption_credit().search(text):
         return "caption"  # a picture's description ending with its credit: "… beach. REUTERS/Bo Park"
@@ -652,8 +660,9 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "advertisement"
     if ":" in text[:PAGE_LABEL_CHARS] and words <= MAX_PAGE_DETAILS_WORDS and _page_details(text):
         return TIMESTAMP if any(c.isdigit() for c in text) else "page details"
-    if text[:1] == "[" and BRACKETED_BUTTONS.fullmatch(text):
-        return "button"  # "[Print] [Close]"
+    if text[:1] == "[" and (m := BRACKETED_BUTTONS.match(text)) and (
+            m.end() == len(text) or _buttons(_unmarked(text[m.end():]))):
+        return "button"  # "[Print] [Close]", "[f] [𝕏] [in]  ☆ Save article"
     if words > MAX_BOILERPLATE_WORDS:
         return None
     if text[:1] in COPYRIGHT_START and COPYRIGHT.match(text):  # "© 2026 Reuters", "[ⓒ Korea JoongAng Daily]"
@@ -732,6 +741,11 @@ def _page_details(text: str) -> bool:
     return len(labels) >= 2 and text[:len(labels[0])].lower() == labels[0] and bool(PAGE_ONLY_LABELS & set(labels))
 
 
+def _buttons(text: str) -> bool:
+    """One button's label, or a row of them."""
+    return _norm(text) in _cue_set("buttons", normed=True) or _button_row(text)
+
+
 def _button_row(text: str) -> bool:
     """Nothing but buttons' labels, side by side or between separators."""
     rest, at = [], 0
@@ -801,6 +815,15 @@ LONE_MARKS = frozenset({"·", "•", "|", "–", "—"})
 MAX_SHARE_WORDS = 10
 MAX_CHART_TITLE_WORDS = 5
 SHARE_FILLERS = frozenset({"share", "on", "via", "this", "article", "story", "post", "page", "and", "or", "to"})
+
+
+def _long_correction(text: str) -> bool:
+    bare = EMPHASIS_MARKS.sub("", text[:MAX_LABEL_CHARS]) + text[MAX_LABEL_CHARS:] if text[:1] in "*_" else text
+    return "correction_labels" in _lists_opening(bare) and _correction(bare)
+
+
+MAX_CORRECTION_WORDS = 90
+MAX_LABEL_CHARS = 60
 
 
 def _correction(text: str) -> bool:

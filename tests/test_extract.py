@@ -2593,6 +2593,8 @@ def test_a_byline_and_date_in_label_form_are_no_fact_box():
     ("Share prices fell in Seoul on Monday.", None),
     ("🔊 Listen to article (7 min)   🎁 Gift this article   💬 312", "button"),
     ("Listen to article 7 times a day, the coach said.", None),
+    ("[f]  [𝕏]  [in]  [✉]    ☆ Save article", "button"),  # logos in brackets, then a button
+    ("[Note] [Draft] Officials said the talks would resume.", None),
 ])
 def test_a_pages_cookie_notice_and_its_readers_buttons_are_left_out(line, reason):
     assert_left_out_or_kept(line, reason)
@@ -2800,3 +2802,20 @@ def test_a_speakers_line(line, author):
 def test_an_honorific_abbreviation_ends_no_sentence():
     assert sentences("Remarks by the Hon. Teresita Valdehueza opened the day. Delegates listened.") == [
         "Remarks by the Hon. Teresita Valdehueza opened the day.", "Delegates listened."]
+
+
+def test_a_long_correction_in_bold_a_breadcrumb_with_a_button_and_a_long_date_line():
+    text = ("The Harbour Review\nWorld  ›  Asia  ›  Korean Peninsula          [ Subscribe ]\n\n"
+            "> **Correction, March 3:** An earlier version of this story misstated the location of the launch "
+            "ceremony. It took place at the Nampho shipyard on the west coast, not at Chongjin. The story also "
+            "incorrectly described the destroyer as the second of its class; it is the third of the class.\n\n"
+            "# North Korea launches third heavy destroyer\n\nBy Jonah Whitcombe\n"
+            "Published February 27, 2026  ·  Updated March 3, 2026  ·  6 min read\n\n"
+            "North Korean leader Kim Jong Un presided over the launch of a third destroyer on Thursday.\n")
+    article = _article(text)
+    assert (article.title, article.date, article.author) == (
+        "North Korea launches third heavy destroyer", dt.date(2026, 2, 27), "Jonah Whitcombe")
+    reasons = {d.reason for d in article.dropped}
+    assert {"correction", "breadcrumb"} <= reasons
+    assert [b.text for s in article.sections for b in s.blocks] == [
+        "North Korean leader Kim Jong Un presided over the launch of a third destroyer on Thursday."]

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache, cache
 
-from generator.clean import (BREADCRUMB, CONTACT, EMAIL, EMAIL_SIGNATURE, NAMED_CONTACT, ROLE_AND_ORGANISATION, SIGNED_ROLE,
-                             is_greeting, opens_with)
+from generator.clean import (BREADCRUMB, CONTACT, EMAIL, EMAIL_SIGNATURE, EMPHASIS_MARKS, NAMED_CONTACT,
+                             ROLE_AND_ORGANISATION, SIGNED_ROLE, is_greeting, opens_with)
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
 from generator.extract.entities import listed, not_names, title_cased, whole_name, whole_names
@@ -42,7 +42,6 @@ BYLINE_ORG = re.compile(r"By\s+(?:the\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\
                         r"editorial board)\.?$")
 REPORT_OF = re.compile(r"An? (?:(?:special|policy|research|working|discussion|briefing) )?(?:report|paper|study|brief)"
                        r" (?:of|by|from) (?:the )?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:of|for|on|and|&|[A-Z][\w&.'’-]*)){0,7})\.?")
-EMPHASIS_MARKS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")  # Markdown's, around words
 BYLINE_IN = re.compile(rf"(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}")
 BYLINE_PARTS = re.compile(r"\s+[·|•—–-]\s+")
 NUMBERED = re.compile(r"\d{1,2}[.)]\s+(?=\S)")  # "2. Will the truce last?": a numbered story's title may ask
@@ -632,7 +631,7 @@ def _top_kind(block: Block) -> str:
     if block.kind == "p" and text[:4] == "http" and URL_RE.match(text):  # as the front-matter's `url` must be
         return "url"
     line = block.kind in ("p", "h")  # (a date or byline in bold is a heading to cleaning)
-    if line and word_count(text) <= 10 and _only_date(text):
+    if line and word_count(text) <= MAX_DATE_LINE_WORDS and _only_date(text):
         name = _newsletter_name(text) if not text[:1].isdigit() else None
         return "heading" if name and name != text else "date"  # ("KOREA WATCH | 18 MARCH 2026" names a newsletter)
     if line and word_count(text) <= (MAX_BYLINE_WORDS if text[:3] == "By " else 12) and (byline(text) or byline_source(text)):
@@ -649,6 +648,7 @@ def _top_kind(block: Block) -> str:
 
 
 MAX_PART_WORDS = 6
+MAX_DATE_LINE_WORDS = 16  # ("Published February 27, 2026 · Updated March 3, 2026 · 6 min read")
 
 
 def _dated_parts(text: str) -> bool:
