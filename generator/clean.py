@@ -295,6 +295,10 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
                     continues = _paragraphed(body) or bool(stop)  # a sentence ended inside: a wrapped paragraph
             elif parts[-1][-1] in ",;" and line[:1].islower():  # "… resumed regular talks," / "officials said"
                 continues = True
+            elif kind == "p" and parts[-1].endswith(WRAPPED_ABBREVIATIONS) and MIN_WRAPPED_CHARS <= chars \
+                    <= MAX_WRAPPED_TITLE_CHARS and len(parts) == 1 and ". " not in parts[0]:
+                continues = True  # a title: "… Evidence on U.S." / "Semiconductor Export Controls …" (in prose,
+                # "… but also the U.S." / "John Noh, the nominee …" may end a sentence)
             if continues:
                 joiner = _joiner(parts[-1], line, body)
                 if joiner == "-":  # the hyphen of a word broken at the line's end goes
@@ -618,6 +622,9 @@ def _lists_matcher(lists: tuple[str, ...]) -> PhraseMatcher:
 
 def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match]) -> str | None:
     """Why a short paragraph is not the article's text, or None."""
+    if text[:1] in AFFILIATION_START and words <= MAX_AFFILIATION_WORDS and text[1:2] in (" ", "\u00a0") \
+            and text[2:3].isupper() and not ends_clause(text):
+        return "affiliation"  # "¹ Department of Economics, University of Eastmoor" under the writers' names
     if ("ookie" in text or "rivacy" in text) and _consent(text, words):
         return "cookie notice"
     if hits and ((words <= MAX_BOILERPLATE_WORDS and any(_opens_clause(text, h.start) for h in hits))
@@ -823,6 +830,11 @@ def _long_correction(text: str) -> bool:
 
 
 MAX_CORRECTION_WORDS = 90
+WRAPPED_ABBREVIATIONS = (" U.S.", " U.K.", " U.N.", " Dr.", " Mr.", " Ms.", " Mrs.", " No.", " St.", " vs.")
+MIN_WRAPPED_CHARS = 40
+MAX_WRAPPED_TITLE_CHARS = 100
+AFFILIATION_START = frozenset("¹²³⁴⁵⁶⁷⁸⁹*†‡")
+MAX_AFFILIATION_WORDS = 16
 MAX_LABEL_CHARS = 60
 
 

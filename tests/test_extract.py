@@ -2819,3 +2819,67 @@ def test_a_long_correction_in_bold_a_breadcrumb_with_a_button_and_a_long_date_li
     assert {"correction", "breadcrumb"} <= reasons
     assert [b.text for s in article.sections for b in s.blocks] == [
         "North Korean leader Kim Jong Un presided over the launch of a third destroyer on Thursday."]
+
+
+WORKING_PAPER = """CENTRE FOR ECONOMIC STATECRAFT
+Working Paper Series
+
+Working Paper No. 25-117
+This version: 14 October 2025  (first circulated: March 2024)
+PRELIMINARY DRAFT — please do not cite or circulate without the authors’ permission
+
+   Chokepoints and Workarounds: Firm-Level Evidence on U.S.
+   Semiconductor Export Controls and Chinese Importers
+
+Helena Marchetti¹, Tomoaki Kuribayashi², and Sun-hee Baek¹ ²
+
+¹ Department of Economics, University of Eastmoor
+² Institute for International Trade Policy, Hokuriku Graduate School
+
+Abstract
+
+We study how Chinese firms responded to the semiconductor export controls imposed by the United States.
+"""
+
+
+def test_a_working_papers_first_page():
+    article = _article(WORKING_PAPER)
+    assert (article.title, article.date, article.source, article.author) == (
+        "Chokepoints and Workarounds: Firm-Level Evidence on U.S. Semiconductor Export Controls and Chinese "
+        "Importers", dt.date(2025, 10, 14), "Centre for Economic Statecraft",
+        "Helena Marchetti, Tomoaki Kuribayashi, and Sun-hee Baek")
+    assert "affiliation" in {d.reason for d in article.dropped}
+    assert [b.text for s in article.sections for b in s.blocks] == [
+        "We study how Chinese firms responded to the semiconductor export controls imposed by the United States."]
+
+
+def test_a_reviews_publication_section_and_reviewer():
+    article = _article("THE QUARTERLY LANTERN\nBooks & Ideas  /  Reviews\n\n"
+                       "# Ballots before bullets: how Taiwan talked its way out of martial law\n\n"
+                       "Reviewed by **Tobias Arkwright**\nApril 7, 2026\n\n"
+                       "Histories of democratisation in Taiwan tend to be written backwards, from the happy ending.\n")
+    assert (article.title, article.source, article.author, article.date) == (
+        "Ballots before bullets: how Taiwan talked its way out of martial law", "The Quarterly Lantern",
+        "Tobias Arkwright", dt.date(2026, 4, 7))
+
+
+def test_a_series_and_its_number_over_the_headline():
+    article = _article("NORTHSTAR IMAGERY BRIEFS · No. 2025-19\n\n"
+                       "Yongbyon: New Hall Beside the Enrichment Plant Nears Completion\n\n"
+                       "Anneke Vos¹, Min-jae Park², and Thomas R. Ellery¹\n"
+                       "¹ Center for Open-Source Proliferation Analysis, Vancouver\n\n"
+                       "Published: 22 September 2025\n\n"
+                       "A large new building inside the security perimeter of the Yongbyon plant appears complete.\n")
+    assert (article.title, article.source, article.author, article.date) == (
+        "Yongbyon: New Hall Beside the Enrichment Plant Nears Completion", "Northstar Imagery Briefs",
+        "Anneke Vos, Min-jae Park, and Thomas R. Ellery", dt.date(2025, 9, 22))
+
+
+def test_a_title_wrapped_after_an_abbreviation_goes_on():
+    cleaned = clean("Chokepoints and Workarounds: Firm-Level Evidence on U.S.\nSemiconductor Export Controls\n\n"
+                    "Washington made demands. The audience was not only Beijing but also the U.S.\n"
+                    "John Noh, the nominee, agreed.\n")
+    assert [b.text for b in cleaned.blocks] == [
+        "Chokepoints and Workarounds: Firm-Level Evidence on U.S. Semiconductor Export Controls",
+        "Washington made demands. The audience was not only Beijing but also the U.S.",
+        "John Noh, the nominee, agreed."]

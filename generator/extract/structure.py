@@ -26,7 +26,7 @@ HEADING_MAX_CHARS = 130
 HEADLINE_SCALE = 1.5  # a headline at the top: up to 24 words ("Exports jump as …; magnet shipments hit record")
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 # "By Jane Roe", "By Jane Roe | March 4, 2026", "By Ann Lee, Bo Park and Jane Roe" (a list ends with "and")
-BYLINE = re.compile(rf"^(?:By:?|BY:?|Written by|Posted by|Authors?:)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
+BYLINE = re.compile(rf"^(?:By:?|BY:?|Written by|Posted by|Reviewed by|Words by|Story by|Authors?:)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
                     r"(?:\s*[\[(][^\[\]()@\s]+@[^\[\]()\s]+[\])])?(?:\s+on\s+\S.*|\s*[,|/–—·•-].*)?$")
 # ("BY KIM MIN-JI [kim@…]", "Posted by Ann Lee-Park on April 14, 2026")
 # a speech's speaker on a line of their own: "Remarks by the Hon. Teresita M. Valdehueza"
@@ -191,8 +191,16 @@ def _bare_name(text: str) -> bool:
 
 def _bare_names(text: str) -> bool:
     """Two people's names or more alone: "Daniel R. Whitcombe and Hana Sato", "Ann Lee, Bo Park & Cy Diaz"."""
-    names = author_names(text)
+    names = author_names(without_marks(text))
     return len(names) > 1 and (" and " in text or " & " in text) and all(_bare_name(n.replace(".", "")) for n in names)
+
+
+def without_marks(text: str) -> str:
+    """A line of names without the marks sending each to an affiliation ("Ann Lee¹, Bo Park²*")."""
+    return AFFILIATION_MARKS.sub("", text) if AFFILIATION_MARKS.search(text) else text
+
+
+AFFILIATION_MARKS = re.compile(r"(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§]+(?:\s+[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
 
 
 MAX_ROLE_WORDS = 6
@@ -240,10 +248,21 @@ def _site_name(block: Block, dropped: tuple[Dropped, ...]) -> str | None:
         return None
     if not any(d.reason == BREADCRUMB and d.line == block.line + 1 for d in dropped):
         return None
-    return re.split(r"\s+[|·•–—]\s+", block.text)[0].strip() or None
+    name = re.split(r"\s+[|·•–—]\s+", block.text)[0].strip()
+    return (_as_title(name) if name.isupper() else name) or None
 
 
 MAX_SITE_WORDS = 10
+
+
+def _section_path(text: str) -> bool:
+    """A publication's section under its name: "Books & Ideas / Reviews", "Working Paper Series"."""
+    return word_count(text) <= MAX_SECTION_WORDS and not ends_clause(text) and (
+        " / " in text or text.rsplit(" ", 1)[-1] in SECTION_ENDINGS)
+
+
+MAX_SECTION_WORDS = 6
+SECTION_ENDINGS = frozenset({"Series", "Reviews", "Desk", "Section", "Papers", "Briefs"})
 
 
 def _institution(name: str) -> bool:
@@ -357,6 +376,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             pass  # "ARTS & CULTURE | Shanghai": the paper's section and where, over the headline
         elif kind == "heading" and title is None and REPORT_NUMBER.fullmatch(block.text):
             pass  # "Incident Report No. RWA-2026-031" over the headline, a release's "No. 112-2026": a number
+        elif kind == "heading" and title is None and rest[:1] == ["heading"] and (m := SERIES_NUMBER.fullmatch(block.text)):
+            source = source or _as_title(m.group("series"))  # "NORTHSTAR IMAGERY BRIEFS · No. 2025-19" over the
+            # headline: the series and the number in it
         elif kind == "heading" and title is None and source is None and rest[:1] == ["heading"] \
                 and STATE.fullmatch(block.text):
             pass  # "Republic of the Philippines" over "Department of Foreign Affairs": the state of the issuer
@@ -368,9 +390,13 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and (whole_name(_as_title(block.text).removeprefix("The ")) == "organizations"
                      or _institution(_as_title(block.text))):
             source = _as_title(block.text)  # "THE WHITE HOUSE", "MINISTRY OF …" over its page: the issuer
-        elif kind == "heading" and title is None and source is not None and block.text.count(" ") < SECTION_NAME_WORDS \
-                and i + 1 < len(top) and kinds[i + 1] == "heading" \
-                and top[i + 1].text.count(" ") >= SECTION_NAME_WORDS + 2 and not NUMBERED.match(block.text):
+        elif kind == "kicker" and i == 0 and title is None and source is None and " " in block.text \
+                and i + 1 < len(top) and kinds[i + 1] == "heading" and _section_path(top[i + 1].text):
+            source = _as_title(block.text)  # "THE QUARTERLY LANTERN" over "Books & Ideas / Reviews": the publication
+        elif kind == "heading" and title is None and source is not None and ((
+                block.text.count(" ") < SECTION_NAME_WORDS and i + 1 < len(top) and kinds[i + 1] == "heading"
+                and top[i + 1].text.count(" ") >= SECTION_NAME_WORDS + 2 and not NUMBERED.match(block.text))
+                or (i == 1 and _section_path(block.text))):
             pass  # "Briefing Room" / "Statements & Releases" under the issuer's name: the site's sections
         elif title is None and (kind == "kicker" or (kind == "heading" and (
                 _is_label(block.text, cue_matcher("series_labels")) or _is_label(block.text, cue_matcher("rubric_labels"))))):
@@ -385,9 +411,10 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and kinds[i + 1:i + 2] == ["date"] and word_count(block.text) <= 3 and _bare_name(block.text):
             author = block.text  # a newsletter's name, (its issue's headline,) its writer's, then the date:
             # "Sinocism / Bill Bishop / …"; or a post's headline, (its subtitle,) "Owen Liao" / "Mar 12, 2026"
-        elif kind == "heading" and title is not None and author is None and i and kinds[i - 1] == "heading" \
+        elif kind in ("heading", "text") and title is not None and author is None and i and kinds[i - 1] == "heading" \
                 and _bare_names(block.text):
-            author = block.text  # "Daniel R. Whitcombe and Hana Sato" under a paper's title
+            author = without_marks(block.text)  # "Daniel R. Whitcombe and Hana Sato" under a paper's title
+            # ("Anneke Vos¹, Min-jae Park² and …": each name's affiliation marked)
         elif kind == "heading" and i and kinds[i - 1] == "byline" and author is not None \
                 and (_role(block.text) or _place_line(block.text)):
             pass  # "By Joon-ho Park" / "Korea correspondent" or "Seoul": the writer's role or place, under the byline
@@ -475,6 +502,7 @@ def _over_byline(below: tuple[Block, ...], kinds: list[str]) -> bool:
 STATE = re.compile(r"(?:The )?(?:(?:People's |Democratic |Socialist |Federal |Islamic )*Republic|Kingdom|Government|State"
                    r"|Commonwealth|Union) of (?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}")
 # A report's number on a line of its own: "Incident Report No. RWA-2026-031", "Policy Brief #12"
+SERIES_NUMBER = re.compile(r"(?P<series>[^·|•]{3,60}?)\s+[·|•]\s+(?:No\.?|Number|Issue|Vol\.|#)\s*\d[\w./-]{0,23}")
 REPORT_NUMBER = re.compile(r"(?:[A-Z][\w-]*\s+){0,3}(?:Report|Brief|Briefing|Paper|Memo|Note|Bulletin|Alert|Assessment"
                            r"|Release|Advisory)\s+(?:No\.?|Number|#)\s*[\w./-]{1,24}"
                            r"|(?:No\.|Number|#)\s*\d[\w./-]{0,23}")  # (or a release's "No. 112-2026")
