@@ -665,8 +665,9 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "links"
     if "ad_labels" in lists and (opens_with(text, "ad_labels", then=":") or _opens_with_by(text)):
         return "advertisement"
-    if ":" in text[:PAGE_LABEL_CHARS] and words <= MAX_PAGE_DETAILS_WORDS and _page_details(text):
-        return TIMESTAMP if any(c.isdigit() for c in text) else "page details"
+    if (":" in text[:PAGE_LABEL_CHARS] or "：" in text[:PAGE_LABEL_CHARS]) and words <= MAX_PAGE_DETAILS_WORDS \
+            and (_page_details(text) or (words <= MAX_ISSUER_FIELD_WORDS and ISSUER_FIELD.match(text))):
+        return TIMESTAMP if any(c.isdigit() for c in text) else "page details"  # ("Department：Trade Administration")
     if text[:1] == "[" and (m := BRACKETED_BUTTONS.match(text)) and (
             m.end() == len(text) or _buttons(_unmarked(text[m.end():]))):
         return "button"  # "[Print] [Close]", "[f] [𝕏] [in]  ☆ Save article"
@@ -725,11 +726,14 @@ CAPTION_NUMBER = re.compile(r"(?:photo|image|picture|graphic|figure|chart|map)s?
 MAX_CAPTION_WORDS = 60
 # A page's details on one line: "Source: Department of Security and Control  Release date: 2026-03-02  Font
 # size: [L] [M] [S]" (two labels or more, one of them a page's own, never a story's "Date: … Location: …")
-PAGE_LABEL = re.compile(r"(?:^|(?<=\s))(source|release date|publish(?:ed|ing)? date|published|updated|posted|date"
-                        r"|author|editor|font size|text size|views|clicks|hits)\s*:", re.IGNORECASE)
+PAGE_LABEL = re.compile(r"(?:^|(?<=\s))(source|release date|publish(?:ed|ing)? date|published|(?:last )?updated|posted|date"
+                        r"|author|editor|font size|text size|views|clicks|hits)\s*[:：]", re.IGNORECASE)  # (or a wide colon)
 PAGE_ONLY_LABELS = frozenset({"source", "release date", "publish date", "published date", "publishing date",
-                              "published", "updated", "posted", "font size", "text size", "views", "clicks", "hits"})
+                              "published", "updated", "last updated", "posted", "font size", "text size", "views", "clicks", "hits"})
 PAGE_LABEL_CHARS = 16
+ISSUER_FIELD = re.compile(r"(?:department|division|issuing (?:office|department|unit)|category)\s*[:：]\s*[A-Z]",
+                          re.IGNORECASE)  # the office a page names as its issuer, under its title
+MAX_ISSUER_FIELD_WORDS = 8
 MAX_PAGE_DETAILS_WORDS = 30
 BRACKETED_BUTTONS = re.compile(r"(?:\[[^\[\]]{1,20}\]\s*){2,}")
 
@@ -944,8 +948,10 @@ NAME_LIST_WORDS = frozenset({"and", "&", "in", "with", "from", "at"})
 def _menu(line: str) -> list[str]:
     """A site's menu on one line: four items or more of a few words each, set apart by wide spaces or pipes
     ("Home   About   Archive   Subscribe", "News | World | Business | Video")."""
-    items = [i for part in MENU_GAP.split(line) if (i := _unmarked(part))]  # ("☰ Menu", "Markets ▾", "🔍")
-    return items if len(items) >= MIN_MENU_ITEMS and all(MENU_ITEM.fullmatch(i) for i in items) else []
+    parts = [part for part in MENU_GAP.split(line) if part]
+    items = [i for part in parts if (i := _unmarked(part))]  # ("☰ Menu", "Markets ▾"; "🔍" and "A- A A+" are
+    # items with no name)
+    return items if len(parts) >= MIN_MENU_ITEMS and items and all(MENU_ITEM.fullmatch(i) for i in items) else []
 
 
 def _menu_words(items: list[str]) -> bool:
@@ -955,13 +961,15 @@ def _menu_words(items: list[str]) -> bool:
 
 
 def _unmarked(item: str) -> str:
-    """A menu item without the symbols beside it (a menu's "☰", a drop-down's "▾", a search's "🔍")."""
+    """A menu item without the symbols beside it (a menu's "☰", a drop-down's "▾", a search's "🔍"); a text
+    size's buttons ("A-  A  A+") are none."""
     if item.isascii():
-        return item
+        return "" if TEXT_SIZES.fullmatch(item) else item
     return "".join(c for c in item if not (_is_ornament(c) or c in "\ufe0f\u200d")).strip()
 
 
 NAV = "nav"
+TEXT_SIZES = re.compile(r"(?:A[-+]?\s*)+")
 # a page's date line or buttons under a long headline: never its wrapped end
 OWN_LINE = re.compile(r"(?:(?:Last )?[Uu]pdated|Published|Posted|First published|Release date)\b|\[")
 MENU_EDGE_LINES = 6

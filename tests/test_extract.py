@@ -2883,3 +2883,20 @@ def test_a_title_wrapped_after_an_abbreviation_goes_on():
         "Chokepoints and Workarounds: Firm-Level Evidence on U.S. Semiconductor Export Controls",
         "Washington made demands. The audience was not only Beijing but also the U.S.",
         "John Noh, the nominee, agreed."]
+
+
+def test_a_ministrys_release_with_its_headline_in_two_scripts():
+    text = ("::: Home > News > Press Releases\nMinistry of Economic Affairs, R.O.C. (Taiwan)\n"
+            "A-  A  A+   |  中文  |  English  |  Sitemap\n\n"
+            "經濟部新增9家實體至出口管制名單\nMOEA Adds Nine Entities to Its Export Control Entity List\n\n"
+            "Publish Date：2026-02-26      Last updated：2026-02-27      Views：1,482\nDepartment：Trade Administration\n\n"
+            "FOR IMMEDIATE RELEASE\n\n"
+            "Taipei, February 26, 2026 — The ministry today added nine foreign entities to its export control list "
+            "for advanced chips.\n")
+    article = _article(text)
+    assert (article.title, article.source, article.date) == (
+        "MOEA Adds Nine Entities to Its Export Control Entity List", "Ministry of Economic Affairs, R.O.C. (Taiwan)",
+        dt.date(2026, 2, 26))
+    assert [b.text for s in article.sections for b in s.blocks] == [
+        "Taipei, February 26, 2026 — The ministry today added nine foreign entities to its export control list "
+        "for advanced chips."]

@@ -268,7 +268,7 @@ SECTION_ENDINGS = frozenset({"Series", "Reviews", "Desk", "Section", "Papers", "
 def _institution(name: str) -> bool:
     """A public body's name by its shape: "Ministry of Commerce and Economic Security", "Bureau of Strategic
     Trade Control" (a word of data/cues.yml's ``institutions``, then "of" and capitalised words)."""
-    words = name.removeprefix("The ").split()
+    words = name.removeprefix("The ").replace("(", "").replace(")", "").split()  # ("…, R.O.C. (Taiwan)")
     return 2 < len(words) <= MAX_ORG_WORDS and words[0].lower() in _cue_words("institutions") \
         and words[1] == "of" and all(w[:1].isupper() or w in SMALL_WORDS for w in words[2:])
 
@@ -402,7 +402,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 _is_label(block.text, cue_matcher("series_labels")) or _is_label(block.text, cue_matcher("rubric_labels"))))):
             pass  # a section's label over the headline ("ANALYSIS", "Today's links", "Analysis"): neither source
             # nor title
-        elif kind == "heading" and title is None and source is None and "heading" in rest[:1] \
+        elif kind == "heading" and title is None and source is None and ("heading" in rest[:1] or (
+                rest[:1] == ["text"] and i + 1 < len(top) and _foreign_script(top[i + 1].text)))  \
                 and word_count(block.text) <= MAX_ORG_WORDS and (whole_name(block.text) == "organizations"
                                                                  or _institution(_as_title(block.text))):
             source = _as_title(block.text)  # "Ministry of Economy, Trade and Industry" over a release's headline:
