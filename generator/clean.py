@@ -669,7 +669,7 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
             and (_page_details(text) or (words <= MAX_ISSUER_FIELD_WORDS and ISSUER_FIELD.match(text))):
         return TIMESTAMP if any(c.isdigit() for c in text) else "page details"  # ("Department：Trade Administration")
     if text[:1] == "[" and (m := BRACKETED_BUTTONS.match(text)) and (
-            m.end() == len(text) or _buttons(_unmarked(text[m.end():]))):
+            m.end() == len(text) or is_buttons(text[m.end():])):
         return "button"  # "[Print] [Close]", "[f] [𝕏] [in]  ☆ Save article"
     if words > MAX_BOILERPLATE_WORDS:
         return None
@@ -752,8 +752,9 @@ def _page_details(text: str) -> bool:
     return len(labels) >= 2 and text[:len(labels[0])].lower() == labels[0] and bool(PAGE_ONLY_LABELS & set(labels))
 
 
-def _buttons(text: str) -> bool:
-    """One button's label, or a row of them."""
+def is_buttons(text: str) -> bool:
+    """One button's label, or a row of them, with the symbols beside them ("▶ Listen (14 min)", "🎁 Gift")."""
+    text = _unmarked(text)
     return _norm(text) in _cue_set("buttons", normed=True) or _button_row(text)
 
 
@@ -768,7 +769,7 @@ def _button_row(text: str) -> bool:
     return at > 0 and not any(c.isalnum() for part in rest for c in BUTTON_NOTE.sub("", part))
 
 
-BUTTON_NOTE = re.compile(r"\(\d{1,3}\s?min\)|(?<!\w)\d[\d.,]*[KkMm]?(?!\w)")
+BUTTON_NOTE = re.compile(r"\(?\d{1,3}\s?min\b\)?|(?<!\w)\d[\d.,]*[KkMm]?(?!\w)")
 
 
 def _tag_list(text: str) -> bool:

@@ -2900,3 +2900,24 @@ def test_a_ministrys_release_with_its_headline_in_two_scripts():
     assert [b.text for s in article.sections for b in s.blocks] == [
         "Taipei, February 26, 2026 — The ministry today added nine foreign entities to its export control list "
         "for advanced chips."]
+
+
+def test_a_fact_checks_page():
+    text = ("VeriLine Asia\nIndependent. Nonpartisan. Sourced.\n\nHome  ›  Fact Checks  ›  Taiwan\n\nFACT CHECK\n\n"
+            "No, this video does not show Chinese warships shelling Kinmen\n\nBy Hana Lindqvist and Wei-ting Chao\n"
+            "Published 14 April 2025, 16:05 GMT+8 | Updated 15 April 2025, 09:30 GMT+8\n\n"
+            "Claim: A video posted online shows warships firing at Taiwan's Kinmen islands this week.\n")
+    article = _article(text)
+    assert (article.title, article.source, article.author, article.date) == (
+        "No, this video does not show Chinese warships shelling Kinmen", "VeriLine Asia",
+        "Hana Lindqvist and Wei-ting Chao", dt.date(2025, 4, 14))
+
+
+def test_a_standfirst_over_a_date_beside_the_pages_buttons():
+    text = ("THE MERIDIAN REVIEW\n\n# Controls are a tax on trust, says a veteran of Taiwan's chip fabs\n\n"
+            "For three decades she helped build the factories that make the most advanced processors.\n\n"
+            "Interview by Julian Okafor\n27 February 2026  ·  Listen to this article ▶ 14 min  ·  🎁 Gift this article\n\n"
+            "Lin Hsiao-wen spent 28 years in fab operations in Hsinchu before export controls reshaped her work.\n")
+    article = _article(text)
+    assert (article.date, article.author) == (dt.date(2026, 2, 27), "Julian Okafor")
+    assert len(article.sections) == 1

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache, cache
 
 from generator.clean import (BREADCRUMB, CONTACT, EMAIL, EMAIL_SIGNATURE, EMPHASIS_MARKS, NAMED_CONTACT,
-                             ROLE_AND_ORGANISATION, SIGNED_ROLE, is_greeting, opens_with)
+                             ROLE_AND_ORGANISATION, SIGNED_ROLE, is_buttons, is_greeting, opens_with)
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
 from generator.extract.entities import listed, not_names, title_cased, whole_name, whole_names
@@ -246,13 +246,14 @@ def _site_name(block: Block, dropped: tuple[Dropped, ...]) -> str | None:
     the section after it: the source, never the headline."""
     if block.kind != "p" or word_count(block.text) > MAX_SITE_WORDS or ends_clause(block.text):
         return None
-    if not any(d.reason == BREADCRUMB and d.line == block.line + 1 for d in dropped):
-        return None
+    if not any(d.reason == BREADCRUMB and 0 < d.line - block.line <= SITE_NAME_LINES for d in dropped):
+        return None  # (its motto may come between: "VeriLine Asia" / "Independent. Nonpartisan." / "Home › …")
     name = re.split(r"\s+[|·•–—]\s+", block.text)[0].strip()
     return (_as_title(name) if name.isupper() else name) or None
 
 
 MAX_SITE_WORDS = 10
+SITE_NAME_LINES = 3
 
 
 def _section_path(text: str) -> bool:
@@ -340,7 +341,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             break  # "Classification: PUBLIC" / "Date: March 7, 2026" / …: a fact box opens the text (a page's
             # "Published: 8:00pm, 5 Mar 2026" / "Updated: …" are its date lines)
         if source is not None and title is None and kind in ("kicker", "heading") and block.text.isupper() \
-                and word_count(block.text) <= KICKER_WORDS:
+                and word_count(block.text) <= KICKER_WORDS and not _is_label(block.text, cue_matcher("rubric_labels")):
             break  # under a newsletter's masthead, a label in capitals heads its first story ("JAPAN")
         if kind == "kicker" and ((rest[:1] not in (["heading"], ["kicker"]) and is_heading(block, True, True))
                                  or (kinds[i + 1:i + 2] == ["date"] and _edition_line(block.text, top[i + 1].text))
@@ -495,8 +496,9 @@ DEK_MAX_WORDS = 45
 def _over_byline(below: tuple[Block, ...], kinds: list[str]) -> bool:
     """Do the next blocks (of these kinds) name the writer: a byline, or a name alone over a date line ("Owen
     Liao" / "Mar 12, 2026")?"""
-    return kinds[:1] == ["byline"] or (kinds == ["heading", "date"] and word_count(below[0].text) <= 3
-                                       and _bare_name(below[0].text))
+    return kinds[:1] in (["byline"], ["date"]) or (kinds == ["heading", "date"] and word_count(below[0].text) <= 3
+                                                   and _bare_name(below[0].text))  # (or its date alone: the
+    # writer's credit may be left out as one, "Interview by Julian Okafor")
 
 
 # A state's formal name over the body issuing a release
@@ -607,7 +609,11 @@ def _motto(block: Block) -> bool:
     between" (a few words in lower case, no sentence)."""
     text = block.text
     return block.kind == "p" and (opens_with(text, "taglines") or (
-        text[:1].islower() and not ends_clause(text) and text.count(" ") < MAX_NAME_LINE_WORDS))
+        text[:1].islower() and not ends_clause(text) and text.count(" ") < MAX_NAME_LINE_WORDS)
+        or bool(WORD_MOTTO.fullmatch(text)))
+
+
+WORD_MOTTO = re.compile(r"(?:[A-Z][a-z-]+(?: [a-z-]+)?[.!] ?){2,4}")  # "Independent. Nonpartisan. Sourced."
 
 
 def _series(label: str) -> bool:
@@ -660,7 +666,7 @@ def _top_kind(block: Block) -> str:
     if block.kind == "p" and text[:4] == "http" and URL_RE.match(text):  # as the front-matter's `url` must be
         return "url"
     line = block.kind in ("p", "h")  # (a date or byline in bold is a heading to cleaning)
-    if line and word_count(text) <= MAX_DATE_LINE_WORDS and _only_date(text):
+    if line and word_count(text) <= MAX_DATE_LINE_WORDS and (_only_date(text) or _date_and_buttons(text)):
         name = _newsletter_name(text) if not text[:1].isdigit() else None
         return "heading" if name and name != text else "date"  # ("KOREA WATCH | 18 MARCH 2026" names a newsletter)
     if line and word_count(text) <= (MAX_BYLINE_WORDS if text[:3] == "By " else 12) and (byline(text) or byline_source(text)):
@@ -678,6 +684,16 @@ def _top_kind(block: Block) -> str:
 
 MAX_PART_WORDS = 6
 MAX_DATE_LINE_WORDS = 16  # ("Published February 27, 2026 · Updated March 3, 2026 · 6 min read")
+
+
+def _date_and_buttons(text: str) -> bool:
+    """A date beside the page's buttons: "27 February 2026 · Listen to this article ▶ 14 min · 🎁 Gift"."""
+    parts = DATE_LINE_PARTS.split(text) if "·" in text or "|" in text else ()
+    return len(parts) > 1 and _only_date(parts[0]) and full_date(parts[0]) is not None \
+        and all(is_buttons(p) for p in parts[1:])
+
+
+DATE_LINE_PARTS = re.compile(r"\s+[·|•]\s+")
 
 
 def _dated_parts(text: str) -> bool:
