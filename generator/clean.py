@@ -143,6 +143,7 @@ def _email_header(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
 
 
 EMAIL = "email header"
+CREDITS = "credits"
 MAX_WARNING_CHARS = 120
 FORWARD_SCAN = 20  # blocks: a forwarder's header, note and signature come first
 
@@ -637,7 +638,7 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         bare = unmarked
     lists = _lists_opening(bare)
     if "credit_lines" in lists and words <= MAX_CREDIT_WORDS and _credits(bare):
-        return "credits"
+        return CREDITS
     if "contact_labels" in lists and words <= MAX_CREDIT_WORDS and opens_with(text, "contact_labels", then=":"):
         return CONTACT
     if len(text) <= MAX_CONTACT_CHARS:  # (each pattern asked only of a line that could be its shape)

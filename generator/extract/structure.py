@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache, cache
 
-from generator.clean import (BREADCRUMB, CONTACT, EMAIL, EMAIL_SIGNATURE, EMPHASIS_MARKS, NAMED_CONTACT,
+from generator.clean import (BREADCRUMB, CONTACT, CREDITS, EMAIL, EMAIL_SIGNATURE, EMPHASIS_MARKS, NAMED_CONTACT,
                              ROLE_AND_ORGANISATION, SIGNED_ROLE, is_buttons, is_greeting, opens_with)
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
@@ -445,7 +445,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
         elif kind == "text" and title is not None and dek is None and i and title in top[i - 1].text \
                 and len(stories) <= 1 \
                 and block.kind == "p" and word_count(block.text) <= DEK_MAX_WORDS \
-                and _over_byline(top[i + 1:i + 3], kinds[i + 1:i + 3]):
+                and (_over_byline(top[i + 1:i + 3], kinds[i + 1:i + 3]) or (kinds[i + 1:i + 2] == ["date"] and any(
+                    d.reason == CREDITS and block.line < d.line < top[i + 1].line for d in dropped))):
+            # (the writer's credit between, "Interview by Julian Okafor", is left out with the credits)
             dek = block  # a standfirst of a sentence or two between the headline and its writer's name and date
         elif kind == "heading" and title is None and i == 0 and rest[:1] == ["heading"] \
                 and _is_label(block.text, cue_matcher("summary_labels")):
@@ -496,9 +498,8 @@ DEK_MAX_WORDS = 45
 def _over_byline(below: tuple[Block, ...], kinds: list[str]) -> bool:
     """Do the next blocks (of these kinds) name the writer: a byline, or a name alone over a date line ("Owen
     Liao" / "Mar 12, 2026")?"""
-    return kinds[:1] in (["byline"], ["date"]) or (kinds == ["heading", "date"] and word_count(below[0].text) <= 3
-                                                   and _bare_name(below[0].text))  # (or its date alone: the
-    # writer's credit may be left out as one, "Interview by Julian Okafor")
+    return kinds[:1] == ["byline"] or (kinds == ["heading", "date"] and word_count(below[0].text) <= 3
+                                       and _bare_name(below[0].text))
 
 
 # A state's formal name over the body issuing a release
@@ -1444,7 +1445,7 @@ def reporter(dropped: tuple[Dropped, ...]) -> str | None:
     # correspondent", a wire's "(Reporting by Ann Lee in Manila; Writing by Bo Park; Editing by …)"),
     # left out with the other credits
     for d in dropped:
-        if d.reason != "credits":
+        if d.reason != CREDITS:
             continue
         credits = [c.strip() for c in d.text.strip("()[] ").split(";")]
         for opening in WRITER_CREDITS:
