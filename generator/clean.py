@@ -38,7 +38,9 @@ MAX_FOOTER_WORDS = 40  # a paragraph holding two boilerplate phrases or more
 MAX_GREETING_WORDS = 5
 MAX_CREDIT_WORDS = 25
 BOLD_LINE = re.compile(r"^(\*\*|__)(\S(?:.*\S)?)\1$")  # a whole line in bold: a heading when it is short
-NUMBERED_BOLD = re.compile(r"(\d{1,2}[.)])\s+(\*\*|__)(\S(?:.*\S)?)\2")  # its number outside the bold
+# its number (or a desk's time: "07:45 — **Truce holding**") outside the bold
+NUMBERED_BOLD = re.compile(r"(\d{1,2}[.)]|\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?(?:\s+[A-Z]{2,4})?\s*(?:--|[-–—|:]))"
+                           r"\s+(\*\*|__)(\S(?:.*\S)?)\2")
 MIN_TEASER_PREFIX = 15
 MAX_TEASER_UNITS = 40
 HEAD_CHARS = 20

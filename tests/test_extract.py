@@ -2921,3 +2921,25 @@ def test_a_standfirst_over_a_date_beside_the_pages_buttons():
     article = _article(text)
     assert (article.date, article.author) == (dt.date(2026, 2, 27), "Julian Okafor")
     assert len(article.sections) == 1
+
+
+def test_a_podcasts_name_over_its_episode():
+    article = _article("STRAIT TALK — The Asia Security Podcast\n"
+                       "Ep. 147: A Truce With Teeth? Magnets, Tariffs and the Busan Aftermath\n\n"
+                       "Published November 4, 2025 · 58 min\n\n"
+                       "This week the hosts unpack what the US–China trade truce means for rare earth magnets.\n")
+    assert (article.title, article.source, article.date) == (
+        "Ep. 147: A Truce With Teeth? Magnets, Tariffs and the Busan Aftermath", "Strait Talk", dt.date(2025, 11, 4))
+
+
+def test_a_desks_brief_is_titled_by_its_entries():
+    text = ("THE PACIFIC LEDGER · LIVE\n\nTuesday, 11 November 2025\n\n"
+            "07:45 — **Truce holding, Bessent says after call**\n\n"
+            "Treasury Secretary Scott Bessent said the trade truce with Beijing was holding after a call with "
+            "Vice Premier He Lifeng.\n\n08:20 — **Taiwan reports Chinese aircraft near the island**\n\n"
+            "Taiwan's defence ministry said 23 Chinese military aircraft were detected around Taiwan.\n")
+    article = _article(text)
+    assert (article.source, article.date) == ("The Pacific Ledger", dt.date(2025, 11, 11))
+    assert article.title == "Truce holding, Bessent says after call | Taiwan reports Chinese aircraft near the island"
+    assert [s.title for s in article.sections] == ["07:45 — Truce holding, Bessent says after call",
+                                                   "08:20 — Taiwan reports Chinese aircraft near the island"]

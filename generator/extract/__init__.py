@@ -69,7 +69,7 @@ def extract_cleaned(seed: Seed, cleaned: Cleaned) -> Article:
     # an edition without a headline is named by its stories (not "1. …", nor "JAPAN" in capitals)
     # "Summary" / "What changed" / "Next steps": one piece's parts; an interview's questions too
     parts_of_one = one_piece(stories) or any(d.reason == INTERVIEW_NOTE for d in cleaned.dropped)
-    if not given and (newsletter or digest) and len(stories) > 1 and not parts_of_one:
+    if not given and (newsletter or digest or timed(stories)) and len(stories) > 1 and not parts_of_one:
         title = " | ".join(as_written(without_opening_mark(s)) for s in stories[:EDITION_TITLE_STORIES])
     signed = [signed_by(b) for b in signatures]
     author = (meta.get("author") or head.author or next((name for name, _ in signed if name), None)

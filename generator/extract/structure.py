@@ -466,6 +466,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             pass  # a site's section over the headline and its byline ("Taiwan News", "Asia Insight")
         elif kind == "heading" and _is_label(block.text, cue_matcher("summary_labels")):
             break  # "Key takeaways": the heading of a list in the text, no headline
+        elif kind == "heading" and title is None and block.text[:1].isdigit() and TIME_STAMP.match(block.text) \
+                and timed([b.text for b in blocks[i:i + TIMED_LOOKAHEAD]]):
+            break  # "07:45 — Truce holding, Bessent says" over its entry, then "08:20 — …": a desk's first entry
         elif kind == "heading" and title is None and ((NUMBERED.match(block.text) and i in numbered(blocks))
                                                       or (_place_heading(block.text) and round_up(blocks))):
             break  # "1. Rare earth licences resume" over its story, then "2. …", or "TAIWAN" over its story, then
@@ -572,6 +575,10 @@ NAME_AND_LABEL = re.compile(r"\s+[—–-]\s+|:\s+")  # (not "|": "Headline | th
 def _newsletter_name(text: str) -> str | None:
     """The newsletter a masthead line names: the line itself, or its name before a series label when the
     name reads as one ("Asia Trade Monitor — Weekly Digest"; not "Cautious optimism — the weekly recap")."""
+    parts = NAME_AND_KIND.split(text)  # "STRAIT TALK — The Asia Security Podcast", "THE PACIFIC LEDGER · LIVE":
+    if len(parts) == 2 and parts[0].isupper() and word_count(parts[0]) <= MAX_NAME_WORDS \
+            and parts[1].rsplit(" ", 1)[-1].lower() in _cue_words("masthead_names"):  # a name in capitals and
+        return parts[0]  # what it is
     if _looks_like_masthead_name(text):
         return text
     parts = NAME_AND_LABEL.split(text)
@@ -651,7 +658,10 @@ def _names_a_newsletter(name: str) -> bool:
     return bool(last) and last[-1].end == len(name.rstrip(" .:!"))
 
 
-ISSUE_HEADLINE = re.compile(r"(?:Issue|No\.|#)\s*#?\d{1,4}\s*[:.—–-]\s+\S")
+ISSUE_HEADLINE = re.compile(r"(?:Issue|No\.|#|Ep\.|Episode)\s*#?\d{1,4}\s*[:.—–-]\s+\S")  # (a podcast's episode)
+NAME_AND_KIND = re.compile(r"\s+[—–·|]\s+")
+MAX_NAME_WORDS = 4
+TIMED_LOOKAHEAD = 40  # blocks: a desk's next entry is within them
 ISSUE_NUMBER = re.compile(r"(?:#|\b(?:No|Vol|Issue|Edition|Week)\.?\s*)\d", re.IGNORECASE)
 
 
