@@ -687,12 +687,19 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "stage direction"
     if words <= MAX_POST_META_WORDS:  # what a copied social-media post carries around its text
         if text[:1] == "@" and HANDLE.fullmatch(text) or text[:12] == "Replying to " and HANDLE.fullmatch(text[12:]) \
-                or "u/" in text[:40] and FORUM_POSTER.fullmatch(text):
+                or "u/" in text[:40] and FORUM_POSTER.fullmatch(text) or text.startswith(SEARCH_BOXES):
             return "handle"
         if text[:15] == "Forwarded from " and not ends_clause(text):
             return "handle"  # a channel's post copied from another channel: whose it was
         if text[:1].isdigit() and (ENGAGEMENT.fullmatch(text) or RELATIVE_AGE.fullmatch(text)):
             return "engagement" if ENGAGEMENT.fullmatch(text) else TIMESTAMP
+        if text[:1].isdigit() and (LONE_COUNT.fullmatch(text) or (
+                (count := COUNT_FIRST.match(text)) and is_buttons(text[count.end():]))):
+            return "engagement"  # a post's score alone, "1.4k", or before its buttons: "412 Reply Share Report"
+        if text[:1] in "·•" and RELATIVE_AGE.fullmatch(text[1:].strip()):
+            return TIMESTAMP  # a reply's "· 5 hr. ago"
+        if text[:6].lower() == "level " and THREAD_LEVEL.fullmatch(text):
+            return "handle"  # a reply's depth in a thread: "level 2"
         if not text[:1].isalnum() and _engagement_counts(text):
             return "engagement"  # a channel post's "👁 12.4K", "🔥 312  😱 97  👍 41"
         if text[:1].isdigit() and DURATION.fullmatch(text):
@@ -772,7 +779,7 @@ def _button_row(text: str) -> bool:
     return at > 0 and not any(c.isalnum() for part in rest for c in BUTTON_NOTE.sub("", part))
 
 
-BUTTON_NOTE = re.compile(r"\(?\d{1,3}\s?min\b\)?|(?<!\w)\d[\d.,]*[KkMm]?(?!\w)")
+BUTTON_NOTE = re.compile(r"\(?\d{1,3}\s?min\b\)?|\(\d{1,5} (?:replies|comments)\)|(?<!\w)\d[\d.,]*[KkMm]?(?!\w)")
 
 
 def _tag_list(text: str) -> bool:
@@ -802,12 +809,12 @@ def _poster(block: Block) -> bool:
 TIMESTAMP = "timestamp"
 HANDLE = re.compile(r"@\w{1,30}(?: and @\w{1,30})?")
 ENGAGEMENT = re.compile(r"(?:[\d.,]+[KkMm]?\s*[·•]\s*)?(?:[\d.,]+[KkMm]?\s+(?:reposts?|retweets?|quotes?|likes?|bookmarks?|views?|replies|comments?|"
-                        r"shares?|reactions?|upvotes?|points?)\s*[·•,]?\s*)+"
+                        r"shares?|reactions?|upvotes?|points?|members|online)\s*(?:\(\d{1,3}% upvoted\))?[·•,]?\s*)+"
                         r"(?:(?:share|save|reply|report|award|hide)\s*[·•,]?\s*)*", re.IGNORECASE)  # (the buttons after)
 # a forum post's poster: "Posted by u/strait_watcher · 6h", "r/geopolitics · u/strait_watcher · 6 hours ago"
-FORUM_POSTER = re.compile(r"(?:r/\w{2,21}\s*[·•]\s*)?(?:Posted by\s+)?u/[\w-]{3,20}"
+FORUM_POSTER = re.compile(r"(?:level \d{1,2}\s+)?(?:r/\w{2,21}\s*[·•]\s*)?(?:Posted by\s+|submitted\s+\d{1,2}\s+\w+\s+ago\s+by\s+)?u/[\w-]{3,20}(?:\s+OP)?"
                           r"(?:\s*[·•]?\s*\d{1,2}\s?(?:h|d|m|w|y|mo|hrs?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?)?")
-RELATIVE_AGE = re.compile(r"\d{1,2}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|hours?|days?|weeks?)(?:\s+ago)?"
+RELATIVE_AGE = re.compile(r"\d{1,2}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?\.?|hours?|days?|weeks?)(?:\s+ago)?"
                           r"(?:\s*[•·]\s*(?:Edited|🌐)?)*")  # ("3d • 🌐": a post's age and audience)
 POSTED_AT = re.compile(r"\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?\s*[·•|,]\s*"
                        r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})")
@@ -826,7 +833,11 @@ MAX_COUNTS_CHARS = 80
 
 
 DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
-LONE_MARKS = frozenset({"·", "•", "|", "–", "—"})
+LONE_MARKS = frozenset({"·", "•", "|", "–", "—", "▲", "▼", "⬆", "⬇", "↑", "↓"})  # (and a forum's vote arrows)
+LONE_COUNT = re.compile(r"\d{1,3}(?:[.,]\d)?[KkMm]")  # a post's score alone: "1.4k"
+COUNT_FIRST = re.compile(r"\d[\d.,]*[KkMm]?\s+(?=[A-Z])")
+THREAD_LEVEL = re.compile(r"level \d{1,2}", re.IGNORECASE)
+SEARCH_BOXES = ("Search r/", "Search this site", "Search the site", "Search…", "Search...")  # a search box's words
 MAX_SHARE_WORDS = 10
 MAX_CHART_TITLE_WORDS = 5
 SHARE_FILLERS = frozenset({"share", "on", "via", "this", "article", "story", "post", "page", "and", "or", "to"})
@@ -955,7 +966,9 @@ def _menu(line: str) -> list[str]:
     parts = [part for part in MENU_GAP.split(line) if part]
     items = [i for part in parts if (i := _unmarked(part))]  # ("☰ Menu", "Markets ▾"; "🔍" and "A- A A+" are
     # items with no name)
-    return items if len(parts) >= MIN_MENU_ITEMS and items and all(MENU_ITEM.fullmatch(i) for i in items) else []
+    enough = len(parts) >= MIN_MENU_ITEMS or (len(parts) == MIN_MENU_ITEMS - 1 and all(  # (or three of a site's
+        i.lower() in _cue_set("menu_items") for i in items))  # own pages: "Posts   Wiki   Rules")
+    return items if enough and items and all(MENU_ITEM.fullmatch(i) for i in items) else []
 
 
 def _menu_words(items: list[str]) -> bool:

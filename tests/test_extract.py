@@ -2943,3 +2943,27 @@ def test_a_desks_brief_is_titled_by_its_entries():
     assert article.title == "Truce holding, Bessent says after call | Taiwan reports Chinese aircraft near the island"
     assert [s.title for s in article.sections] == ["07:45 — Truce holding, Bessent says after call",
                                                    "08:20 — Taiwan reports Chinese aircraft near the island"]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("▲", "ornament"), ("1.4k", "engagement"),  # a thread's vote arrows and score
+    ("1.4k points (93% upvoted)", "engagement"),
+    ("412   Reply   Share   Report   Save", "engagement"),  # a reply's score before its buttons
+    ("412 delegates met in Seoul.", None),
+    ("level 2\nu/ferrite_and_fury  OP", "handle"),
+    ("· 5 hr. ago", "timestamp"),
+    ("submitted 5 hours ago by u/ferrite_and_fury", "handle"),
+    ("Search r/SupplyChainWatch", "handle"),
+    ("Search teams reached the village on Monday.", None),
+    ("[deleted]", "button"),
+])
+def test_a_forum_threads_marks_are_left_out(line, reason):
+    assert_left_out_or_kept(line, reason)
+
+
+def test_a_forums_name_over_its_post():
+    article = _article("r/SupplyChainWatch\n\nMagnet stocks are down to six weeks. How worried should we be? "
+                       "(self.SupplyChainWatch)\n\nI work in procurement, and our rare earth magnet supplier in "
+                       "Ningbo says export licence approvals now take 45 days.\n")
+    assert (article.source, article.title) == ("r/SupplyChainWatch",
+                                               "Magnet stocks are down to six weeks. How worried should we be?")

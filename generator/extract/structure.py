@@ -253,6 +253,9 @@ def _site_name(block: Block, dropped: tuple[Dropped, ...]) -> str | None:
 
 
 MAX_SITE_WORDS = 10
+FORUM_NAME = re.compile(r"r/\w{2,21}")
+SELF_POST = re.compile(r"\s*\(self\.\w{2,21}\)")
+MAX_POST_TITLE_WORDS = 50
 SITE_NAME_LINES = 3
 
 
@@ -352,6 +355,13 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             # the headline ("THE PACIFIC LEDGER"), not a label
         if i == 0 and site:
             source = site  # "Straits Security Conference 2025 | Transcripts & Speeches" over its breadcrumb
+        elif i == 0 and block.text[:2] == "r/" and FORUM_NAME.fullmatch(block.text):
+            source = block.text  # a forum's name over its thread: "r/SupplyChainWatch"
+        elif i == 1 and title is None and source == top[0].text and FORUM_NAME.fullmatch(source) \
+                and block.kind == "p" and word_count(block.text) <= MAX_POST_TITLE_WORDS:
+            mark = SELF_POST.search(block.text)  # the thread's post, however it is shaped (a question, two
+            title = block.text[:mark.start()] if mark else block.text  # sentences), up to "(self.Name)"
+            stories = (title,)
         elif kind == "url":
             url = url or block.text
         elif kind == "date":
