@@ -98,19 +98,25 @@ def _drop_email_headers(blocks: list[Block]) -> tuple[list[Block], list[Dropped]
     """The header of a forwarded email or a memo at the top ("From: …", "Subject: …", "MEMO" over "TO: …"):
     left out, kept as dropped lines (the masthead reads its date and subject)."""
     warnings = 0  # a mail system's "[EXTERNAL] CAUTION: This email originated from outside …" over it
-    while warnings < len(blocks) and blocks[warnings].kind == "p" \
-            and cue_matcher("email_warnings", suffixes=()).find(blocks[warnings].text[:MAX_WARNING_CHARS]):
+    while warnings < len(blocks) and blocks[warnings].kind == "p" and _warning(blocks[warnings].text):
         warnings += 1
     ahead = [Dropped(b.line, "email warning", b.text) for b in blocks[:warnings]]
     blocks = blocks[warnings:]
     # forwarded: the forwarder's header, note and signature, then "---------- Forwarded message ---------"
     # and the note itself, whose header is read
-    marks = [i for i, b in enumerate(blocks[:FORWARD_SCAN]) if b.kind == "p" and FORWARDED.fullmatch(b.text)]
-    if marks and marks[-1] > 0 and blocks[0].kind == "p" and EMAIL_HEADER.match(blocks[0].text):
+    marks = [i for i, b in enumerate(blocks[:FORWARD_SCAN]) if b.kind == "p" and FORWARDED.fullmatch(b.text)] \
+        if blocks and blocks[0].kind == "p" and EMAIL_HEADER.match(blocks[0].text) else []
+    if marks and marks[-1] > 0:
         ahead += [Dropped(b.line, "forwarding note", b.text) for b in blocks[:marks[-1]]]
         blocks = blocks[marks[-1]:]
     blocks, headers = _email_header(blocks)
     return blocks, ahead + headers
+
+
+def _warning(text: str) -> bool:
+    head = text[:MAX_WARNING_CHARS]
+    return ("xternal" in head or "utside" in head or "ttachments" in head or "XTERNAL" in head) \
+        and bool(cue_matcher("email_warnings", suffixes=()).find(head))
 
 
 def _drop_email_signature(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
@@ -440,7 +446,7 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
             words = text.count(" ") + 1  # its words are its spaces and one
             if words <= MAX_FOOTER_WORDS:
                 short.append((i, text, words))
-            elif words <= MAX_CORRECTION_WORDS and _long_correction(text):
+            elif text[:1] in CORRECTION_START and words <= MAX_CORRECTION_WORDS and _long_correction(text):
                 reasons[i] = "correction"  # (a correction may tell at length what was wrong)
     boiler = _hits_in_each("boilerplate", [text for _, text, _ in short])
     # banner words and picture agencies, in lines of up to eight words: one scan for both
@@ -510,8 +516,13 @@ TRAILING_BUTTONS = re.compile(r"(?:\s*\[[^\[\]]{1,20}\])+$")
 def _breadcrumbs(blocks: list[Block], reasons: dict[int, str | None]) -> None:
     """A copied page's breadcrumb at the top: "Home > News > Asia" on one line, or its parts on lines of their
     own around a lone "/" ("China" / "/" / "Diplomacy"): the site's sections, not the article."""
-    top = [i for i in range(min(len(blocks), MAX_CRUMB_TOP + 2 + len(reasons))) if not reasons.get(i)]
-    for n, i in enumerate(top[:MAX_CRUMB_TOP + 2]):  # (counted past what is already left out: a menu, a notice)
+    top = []  # the first blocks not already left out (a menu, a notice)
+    for i in range(len(blocks)):
+        if not reasons.get(i):
+            top.append(i)
+            if len(top) == MAX_CRUMB_TOP + 2:
+                break
+    for n, i in enumerate(top):
         block = blocks[i]
         text = block.text
         if text[-1:] == "]":  # "World › Asia › Korea   [ Subscribe ]": the page's buttons beside it
@@ -849,6 +860,7 @@ def _long_correction(text: str) -> bool:
 
 
 MAX_CORRECTION_WORDS = 90
+CORRECTION_START = frozenset("CcEeUu*_")  # ("Correction", "Clarification", "Editor's note", in bold)
 WRAPPED_ABBREVIATIONS = (" U.S.", " U.K.", " U.N.", " Dr.", " Mr.", " Ms.", " Mrs.", " No.", " St.", " vs.")
 MIN_WRAPPED_CHARS = 40
 MAX_WRAPPED_TITLE_CHARS = 100
