@@ -2967,3 +2967,15 @@ def test_a_forums_name_over_its_post():
                        "Ningbo says export licence approvals now take 45 days.\n")
     assert (article.source, article.title) == ("r/SupplyChainWatch",
                                                "Magnet stocks are down to six weeks. How worried should we be?")
+
+
+@pytest.mark.parametrize("line, motto", [
+    ("Asia-Pacific security & trade, every Friday", True),
+    ("Notes on ships and chips, every week", True),
+    ("Officials meet every Friday.", False),  # a sentence
+])
+def test_a_newsletters_motto_says_when_it_comes(line, motto):
+    from generator.extract.structure import _motto
+    from generator.model import Block
+
+    assert _motto(Block("p", (line,), 2)) is motto

@@ -628,9 +628,12 @@ def _motto(block: Block) -> bool:
     text = block.text
     return block.kind == "p" and (opens_with(text, "taglines") or (
         text[:1].islower() and not ends_clause(text) and text.count(" ") < MAX_NAME_LINE_WORDS)
-        or bool(WORD_MOTTO.fullmatch(text)))
+        or bool(WORD_MOTTO.fullmatch(text)) or bool(EVERY.search(text)) and not ends_clause(text))
 
 
+# "Asia-Pacific security & trade, every Friday": when the newsletter comes, closing its motto
+EVERY = re.compile(r",? every (?:day|weekday|week|morning|evening|month|fortnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$",
+                   re.IGNORECASE)
 WORD_MOTTO = re.compile(r"(?:[A-Z][a-z-]+(?: [a-z-]+)?[.!] ?){2,4}")  # "Independent. Nonpartisan. Sourced."
 
 
