@@ -752,6 +752,8 @@ PAGE_LABEL = re.compile(r"(?:^|(?<=\s))(source|release date|publish(?:ed|ing)? d
 PAGE_ONLY_LABELS = frozenset({"source", "release date", "publish date", "published date", "publishing date",
                               "published", "updated", "last updated", "posted", "font size", "text size", "views", "clicks", "hits"})
 PAGE_LABEL_CHARS = 16
+SOURCE_AND_DATE = re.compile(r"source:\s*[^|]{2,40}\|\s*(.{6,40})", re.IGNORECASE)
+DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
 ISSUER_FIELD = re.compile(r"(?:department|division|issuing (?:office|department|unit)|category)\s*[:：]\s*[A-Z]",
                           re.IGNORECASE)  # the office a page names as its issuer, under its title
 MAX_ISSUER_FIELD_WORDS = 8
@@ -769,6 +771,8 @@ def _consent(text: str, words: int) -> bool:
 
 
 def _page_details(text: str) -> bool:
+    if text[:7].lower() == "source:" and (m := SOURCE_AND_DATE.fullmatch(text)) and DATE_LIKE.match(m.group(1)):
+        return True  # "Source: Huayu English | 2026-03-05 20:41:17": the page's source and time
     labels = [m.group(1).lower() for m in PAGE_LABEL.finditer(text)]
     return len(labels) >= 2 and text[:len(labels[0])].lower() == labels[0] and bool(PAGE_ONLY_LABELS & set(labels))
 
@@ -790,7 +794,8 @@ def _button_row(text: str) -> bool:
     return at > 0 and not any(c.isalnum() for part in rest for c in BUTTON_NOTE.sub("", part))
 
 
-BUTTON_NOTE = re.compile(r"\(?\d{1,3}\s?min\b\)?|\(\d{1,5} (?:replies|comments)\)|(?<!\w)\d[\d.,]*[KkMm]?(?!\w)")
+BUTTON_NOTE = re.compile(r"\(?\d{1,3}\s?min\b\)?|\(\d{1,5} (?:replies|comments)\)|(?<!\w)\d[\d.,]*[KkMm]?(?!\w)"
+                         r"|(?<!\w)A[+-](?!\w)")  # (and a text size's "A+ | A-")
 
 
 def _tag_list(text: str) -> bool:
@@ -883,7 +888,8 @@ def _share_targets(text: str) -> bool:
     networks = _cue_set("share_targets")
     named = sum(1 for w in words if w in networks)
     if words[:1] == ["share"] and len(words) < len(text.split()):  # "Share: 🅕 𝕏 ✉ 🔗": the networks' logos
-        return all(len(w) <= 2 or w in networks or w in SHARE_FILLERS for w in words[1:])
+        buttons = _cue_set("buttons")  # (and a button beside them: "🔖 Save")
+        return all(len(w) <= 2 or w in networks or w in SHARE_FILLERS or w in buttons for w in words[1:])
     return named >= 2 and all(w in networks or w in SHARE_FILLERS for w in words)
 
 
@@ -956,8 +962,8 @@ def _footer(text: str, hits: list[Match]) -> bool:
 FOOTER_SHARE = 0.3
 CONTACT = "contact"
 MAX_CONTACT_CHARS = 90
-END_MARK = re.compile(r"#(?: ?#){2}|-30-|\(END\)|-?\s?ENDS?\s?-?|[-–—]\s?(?:ends?|END)\s?[-–—]")  # a release's end
-END_MARK_START = frozenset("#-(E–—")
+END_MARK = re.compile(r"#(?: ?#){2}|-30-|\(END\)|-?\s?ENDS?\s?-?|[-–—]\s?(?:ends?|END)\s?[-–—]|Enditem|ENDITEM")  # a release's end
+END_MARK_START = frozenset("#-(E–—")  # ("Enditem" too)
 # a line holding nothing but an email address or a telephone number
 _CONTACT = r"(?:(?:e-?mail|tel|phone|t|m)\s?[:.]\s?)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?=(?:\D*\d){9})\+?[\d() .-]{9,20})"
 # one contact, or an email and a phone on one line ("ann.lee@example.com | +852 3916 4470")

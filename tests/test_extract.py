@@ -2979,3 +2979,38 @@ def test_a_newsletters_motto_says_when_it_comes(line, motto):
     from generator.model import Block
 
     assert _motto(Block("p", (line,), 2)) is motto
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Under the trade truce, China will remove retaliatory duties on US soybeans.", None),  # undoing, not a move
+    ("Under the trade truce, China imposed retaliatory duties on US soybeans.", "escalation"),
+    ("The US and China announced tariff reductions under the trade truce.", "de-escalation"),
+])
+def test_undoing_a_retaliation_is_no_escalation(sentence, value):
+    assert_signal(sentence, value)
+
+
+def test_a_wire_page_with_its_tools_source_line_and_end_mark():
+    text = ("Home  >  English  >  China  >  Business\nFont size:  A+  |  A-        Print  |  Close\n\n"
+            "China approves first general licences for rare-earth exports\n\n"
+            "Source: Huayu English | 2026-03-05 20:41:17\n\n"
+            "Share to:   WeChat   Weibo   Facebook   X   LinkedIn   ✉\n\n"
+            "BEIJING, March 5 (Huayu) -- China's commerce ministry approved the first general licences for "
+            "rare-earth magnet exports on Thursday.\n\nEnditem\n\nEditor: Zhang Wei\n")
+    article = _article(text)
+    assert (article.title, article.date) == ("China approves first general licences for rare-earth exports",
+                                             dt.date(2026, 3, 5))
+    assert [b.text for s in article.sections for b in s.blocks] == [
+        "BEIJING, March 5 (Huayu) -- China's commerce ministry approved the first general licences for rare-earth "
+        "magnet exports on Thursday."]
+
+
+def test_an_opinions_rubric_path_and_its_writers_bio_over_the_headline():
+    text = ("OPINION  /  Commentary\nShare:  f   𝕏   in   ✉        🔖 Save\n\n"
+            "*The author is a senior fellow at a maritime institute in Quezon City.*\n\n"
+            "# Beijing's gray-zone playbook is running out of road\n\n"
+            "By Maria Teresa Lualhati  |  March 14, 2026, 6:00 a.m.\n\n"
+            "For a decade, China's strategy in the South China Sea has rested on a simple bet.\n")
+    article = _article(text)
+    assert (article.title, article.author, article.date) == (
+        "Beijing's gray-zone playbook is running out of road", "Maria Teresa Lualhati", dt.date(2026, 3, 14))

@@ -355,6 +355,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             # the headline ("THE PACIFIC LEDGER"), not a label
         if i == 0 and site:
             source = site  # "Straits Security Conference 2025 | Transcripts & Speeches" over its breadcrumb
+        elif kind == "text" and title is None and block.text[:4] in ("The ", "Abou") and is_author_bio(block, []):
+            pass  # "*The author is a senior fellow at …*" over an opinion's headline: about its writer
         elif i == 0 and block.text[:2] == "r/" and FORUM_NAME.fullmatch(block.text):
             source = block.text  # a forum's name over its thread: "r/SupplyChainWatch"
         elif i == 1 and title is None and source == top[0].text and FORUM_NAME.fullmatch(source) \
@@ -771,6 +773,8 @@ PUBLISHER_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
 
 
 def _is_label(part: str, labels: PhraseMatcher) -> bool:
+    if " / " in part and part.count(" ") <= MAX_LABEL_PART_WORDS * 2:  # "OPINION / Commentary": a path of them
+        return all(_is_label(p, labels) for p in part.split(" / "))
     if word_count(part) > MAX_LABEL_PART_WORDS:  # (asked first: most lines are longer than any label)
         return False
     hits = labels.find(part)
