@@ -59,6 +59,8 @@ def clean(body: str, first_line: int = 1) -> Cleaned:
     origins = None
     if "<" in body and is_html(body):  # a page's source pasted: the text it shows
         body, origins = from_html(body, first_line)
+    if MATH_LETTERS.search(body):  # "𝗧𝗵𝗲 𝗰𝗵𝗼𝗸𝗲𝗽𝗼𝗶𝗻𝘁": a post's letters in bold from the maths block
+        body = MATH_LETTERS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), body)
     blocks, ornamented = _blocks(body, first_line, origins)
     blocks, headers = _drop_email_headers(blocks)
     if any(d.reason == EMAIL for d in headers):
@@ -77,6 +79,9 @@ def clean(body: str, first_line: int = 1) -> Cleaned:
     return Cleaned(tuple(blocks), tuple(sorted(headers + dropped + pages + links + notes + legal + comments + teaser
                                                + contents,
                                                key=lambda d: d.line)))
+
+
+MATH_LETTERS = re.compile(r"[\U0001D400-\U0001D7FF]+")
 
 
 def _repaired(body: str) -> str:

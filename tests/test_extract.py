@@ -3014,3 +3014,29 @@ def test_an_opinions_rubric_path_and_its_writers_bio_over_the_headline():
     article = _article(text)
     assert (article.title, article.author, article.date) == (
         "Beijing's gray-zone playbook is running out of road", "Maria Teresa Lualhati", dt.date(2026, 3, 14))
+
+
+def test_a_posts_letters_from_the_maths_block_are_read_as_letters():
+    cleaned = clean("𝟭. 𝗧𝗵𝗲 𝗰𝗵𝗼𝗸𝗲𝗽𝗼𝗶𝗻𝘁 𝗶𝘀 𝗺𝗶𝗱𝘀𝘁𝗿𝗲𝗮𝗺\n\nRefining, not mining, is where rare earths get stuck.\n")
+    assert [b.text for b in cleaned.blocks] == ["1. The chokepoint is midstream",
+                                                "Refining, not mining, is where rare earths get stuck."]
+
+
+def test_a_government_sites_banner_and_its_bureau_under_the_department():
+    text = ("An official website of the United States government\nHere’s how you know\n\n"
+            "Official websites use .gov\nA .gov website belongs to an official government organization in the "
+            "United States.\n\nBUREAU OF INDUSTRY AND SECURITY\nU.S. DEPARTMENT OF COMMERCE\n\n"
+            "Thursday, March 12, 2026\n\nCommerce Adds Nine Entities to the Entity List\n\n"
+            "WASHINGTON — The bureau today added nine entities that diverted advanced chips to China.\n")
+    article = _article(text)
+    assert (article.title, article.source, article.date) == (
+        "Commerce Adds Nine Entities to the Entity List", "Bureau of Industry and Security", dt.date(2026, 3, 12))
+
+
+def test_a_profiles_name_twice_over_its_headline_and_date():
+    text = ("Rare Earths Aren’t Rare. Processing Capacity Is\n\nDaniel Okonkwo-Reyes\nDaniel Okonkwo-Reyes\n"
+            "VP, Critical Minerals Strategy at Northvale Materials | Board Advisor | Building supply chains\n"
+            "Published on March 3, 2026\n\n"
+            "Every few months the same headline comes around about rare earths and magnet supply.\n")
+    article = _article(text)
+    assert (article.author, article.date) == ("Daniel Okonkwo-Reyes", dt.date(2026, 3, 3))

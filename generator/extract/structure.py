@@ -253,6 +253,7 @@ def _site_name(block: Block, dropped: tuple[Dropped, ...]) -> str | None:
 
 
 MAX_SITE_WORDS = 10
+MAX_PROFILE_WORDS = 30
 FORUM_NAME = re.compile(r"r/\w{2,21}")
 SELF_POST = re.compile(r"\s*\(self\.\w{2,21}\)")
 MAX_POST_TITLE_WORDS = 50
@@ -344,7 +345,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             break  # "Classification: PUBLIC" / "Date: March 7, 2026" / …: a fact box opens the text (a page's
             # "Published: 8:00pm, 5 Mar 2026" / "Updated: …" are its date lines)
         if source is not None and title is None and kind in ("kicker", "heading") and block.text.isupper() \
-                and word_count(block.text) <= KICKER_WORDS and not _is_label(block.text, cue_matcher("rubric_labels")):
+                and word_count(block.text) <= KICKER_WORDS and not _is_label(block.text, cue_matcher("rubric_labels")) \
+                and whole_name(_as_title(block.text)) != "organizations":  # ("U.S. DEPARTMENT OF COMMERCE")
             break  # under a newsletter's masthead, a label in capitals heads its first story ("JAPAN")
         if kind == "kicker" and ((rest[:1] not in (["heading"], ["kicker"]) and is_heading(block, True, True))
                                  or (kinds[i + 1:i + 2] == ["date"] and _edition_line(block.text, top[i + 1].text))
@@ -372,9 +374,10 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             author = author or byline(block.text)
             agency = agency or byline_source(block.text)
             date = date or full_date(block.text)
-        elif kind == "heading" and title is None and source is not None and rest[:1] == ["heading"] \
-                and _institution(block.text):
-            pass  # "Bureau of Strategic Trade Control" under its ministry: the part of it that issued the page
+        elif kind in ("heading", "kicker") and title is None and source is not None and rest[:1] == ["heading"] \
+                and (_institution(_as_title(block.text)) or whole_name(_as_title(block.text)) == "organizations"):
+            pass  # "Bureau of Strategic Trade Control" under its ministry, "U.S. DEPARTMENT OF COMMERCE" under its
+            # bureau: the body that issued the page and the one it is part of
         elif kind == "heading" and title is None and source is not None and not ISSUE_HEADLINE.match(block.text) and (
                 NUMBERED.match(block.text) or (rest[:2] == ["heading", "text"] and _story_heading(
                     next(b for b, k in zip(top[i + 1:], kinds[i + 1:]) if k == "heading")))):
@@ -415,9 +418,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 _is_label(block.text, cue_matcher("series_labels")) or _is_label(block.text, cue_matcher("rubric_labels"))))):
             pass  # a section's label over the headline ("ANALYSIS", "Today's links", "Analysis"): neither source
             # nor title
-        elif kind == "heading" and title is None and source is None and ("heading" in rest[:1] or (
-                rest[:1] == ["text"] and i + 1 < len(top) and _foreign_script(top[i + 1].text)))  \
-                and word_count(block.text) <= MAX_ORG_WORDS and (whole_name(block.text) == "organizations"
+        elif kind == "heading" and title is None and source is None and (rest[:1] in (["heading"], ["kicker"]) or (
+                rest[:1] == ["text"] and i + 1 < len(top) and _foreign_script(top[i + 1].text))) \
+                and word_count(block.text) <= MAX_ORG_WORDS and (whole_name(_as_title(block.text)) == "organizations"
                                                                  or _institution(_as_title(block.text))):
             source = _as_title(block.text)  # "Ministry of Economy, Trade and Industry" over a release's headline:
             # its issuer
@@ -429,6 +432,12 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and _bare_names(block.text):
             author = without_marks(block.text)  # "Daniel R. Whitcombe and Hana Sato" under a paper's title
             # ("Anneke Vos¹, Min-jae Park² and …": each name's affiliation marked)
+        elif kind == "heading" and title is not None and author is None and i + 1 < len(top) \
+                and top[i + 1].text == block.text and word_count(block.text) <= 3 and _bare_name(block.text):
+            author, role_line = block.text, True  # a profile's name twice (its picture's text, then the name)
+        elif kind == "heading" and author is not None and i > 1 and top[i - 1].text == author \
+                and top[i - 2].text == author and " | " in block.text and word_count(block.text) <= MAX_PROFILE_WORDS:
+            pass  # under it, the profile's headline: "VP, Critical Minerals Strategy at … | Board Advisor | …"
         elif kind == "heading" and i and kinds[i - 1] == "byline" and author is not None \
                 and (_role(block.text) or _place_line(block.text)):
             pass  # "By Joon-ho Park" / "Korea correspondent" or "Seoul": the writer's role or place, under the byline
