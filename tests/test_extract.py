@@ -3040,3 +3040,22 @@ def test_a_profiles_name_twice_over_its_headline_and_date():
             "Every few months the same headline comes around about rare earths and magnet supply.\n")
     article = _article(text)
     assert (article.author, article.date) == ("Daniel Okonkwo-Reyes", dt.date(2026, 3, 3))
+
+
+@pytest.mark.parametrize("caps, title", [
+    ("TRUCE HOLDS AS BESSENT AND HE LIFENG TALK SOYBEANS", "Truce Holds As Bessent and He Lifeng Talk Soybeans"),
+    ("KIM JONG UN WATCHES MISSILE SALVO", "Kim Jong Un Watches Missile Salvo"),  # a listed name of several words
+    ("US AND UN ENVOYS MEET", "US and UN Envoys Meet"),  # acronyms stay
+])
+def test_a_headline_in_capitals_as_written(caps, title):
+    from generator.extract.structure import _as_title
+
+    assert _as_title(caps) == title
+
+
+def test_a_writers_credit_then_an_editors():
+    from generator.extract.structure import reporter
+    from generator.model import Dropped
+
+    assert reporter((Dropped(48, "credits", "Written by Hana Sato-Whitfield. Edited by Owen Marsh."),)) == \
+        "Hana Sato-Whitfield"

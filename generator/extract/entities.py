@@ -55,6 +55,11 @@ def not_names() -> frozenset[str]:
     return _cues()[2]
 
 
+def listed_spans(text: str) -> list[tuple[int, int]]:
+    """Where names of data/entities.yml are in ``text``."""
+    return [(m.start, m.end) for m in _gazetteer().find(text)]
+
+
 def listed(text: str) -> bool:
     """Does ``text`` name a place, organisation or person of data/entities.yml?"""
     return bool(_gazetteer().find(text))

@@ -15,7 +15,7 @@ from generator.clean import (BREADCRUMB, CONTACT, CREDITS, EMAIL, EMAIL_SIGNATUR
                              ROLE_AND_ORGANISATION, SIGNED_ROLE, is_buttons, is_greeting, opens_with)
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
-from generator.extract.entities import listed, not_names, title_cased, whole_name, whole_names
+from generator.extract.entities import listed, listed_spans, not_names, title_cased, whole_name, whole_names
 from generator.extract.topics import name_topics
 from generator.model import Block, Dropped, Section
 from generator.text import DATELINE, PhraseMatcher, ends_clause, sentences, slugify, unique, word_count
@@ -562,9 +562,23 @@ def _as_title(name: str) -> str:
     words = name.split(" ")
     if len(words) < 2 or not name.isupper():
         return name
-    return " ".join(w.lower() if n and w.lower() in SMALL_WORDS
-                    else w if len(w) <= 2 or listed(w) else "-".join(p.capitalize() for p in w.split("-"))
+    capitalised = ["-".join(p.capitalize() for p in w.split("-")) for w in words]
+    named = set()  # the words of a listed name of several ("KIM JONG UN" is Kim Jong Un, not "Kim Jong UN")
+    starts = [0]
+    for w in capitalised[:-1]:
+        starts.append(starts[-1] + len(w) + 1)
+    for start, end in listed_spans(" ".join(capitalised)):
+        covered = [n for n, at in enumerate(starts) if start <= at < end]
+        if len(covered) > 1:
+            named.update(covered)
+    return " ".join(capitalised[n] if n in named else w.lower() if n and w.lower() in SMALL_WORDS
+                    else w if (len(w) <= 2 and w not in TWO_LETTER_WORDS) or listed(w) else capitalised[n]
                     for n, w in enumerate(words))
+
+
+# two letters that are a word, not an acronym ("TRUCE HOLDS AS BESSENT AND HE LIFENG TALK": "As", "He")
+TWO_LETTER_WORDS = frozenset({"AS", "HE", "IT", "IS", "BY", "UP", "WE", "DO", "GO", "IF", "ME", "MY", "NO", "OR",
+                              "SO", "BE", "AM", "OK"})
 
 
 def as_written(heading: str) -> str:
@@ -1470,6 +1484,11 @@ REPORTER_CONTACT = re.compile(r"(?i:to contact the reporters? on this story:)\s*
                               r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})\s+(?:in|at)\s")
 
 
+# credits one after another: "Reporting by Ann Lee; Editing by Bo Park", "Written by Ann Lee. Edited by Bo Park."
+CREDIT_PARTS = re.compile(r";|\.\s+(?=(?:Edited|Editing|Written|Writing|Reporting|Additional|Produced|Compiled|"
+                          r"Translated|Research|Photos?|Graphics|Design)\b)")
+
+
 def reporter(dropped: tuple[Dropped, ...]) -> str | None:
     """The reporter a wire story's closing contact line names ("To contact the reporter on this story: Ann
     Lee in Manila at …"), or a "Written by …" credit: its author when no byline named one."""
@@ -1483,7 +1502,7 @@ def reporter(dropped: tuple[Dropped, ...]) -> str | None:
     for d in dropped:
         if d.reason != CREDITS:
             continue
-        credits = [c.strip() for c in d.text.strip("()[] ").split(";")]
+        credits = [c.strip(" .") for c in CREDIT_PARTS.split(d.text.strip("()[] "))]
         for opening in WRITER_CREDITS:
             part = next((c for c in credits if c.startswith(opening)), None)
             name = part and byline(IN_PLACE.sub("", "Written by " + part[len(opening):]))
