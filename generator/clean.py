@@ -470,6 +470,7 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
             reason == CONTACT and blocks[i].text.endswith(":"))]:  # (a chart's title, a "Contact:" label)
         _lines_under(blocks, i, reasons)
     _subscription_offers(blocks, reasons)
+    _sponsored_blocks(blocks, reasons)
     kept, dropped = [], []
     for i, block in enumerate(blocks):
         reason = reasons.get(i)
@@ -497,6 +498,23 @@ def _subscription_offers(blocks: list[Block], reasons: dict[int, str | None]) ->
         if offers >= MIN_OFFERS:
             end = len(blocks) if i == len(blocks) else last + 1  # (at the foot of the page, the lines after too)
             reasons.update((j, "subscription offer") for j in range(start + 1, end) if not reasons.get(j))
+
+
+def _sponsored_blocks(blocks: list[Block], reasons: dict[int, str | None]) -> None:
+    """A sponsor's message between its labels ("— SPONSORED —" … "— END SPONSORED —"): all of it is left out."""
+    for start in [i for i, reason in reasons.items() if reason in ("advertisement", "button")
+                  and SPONSOR_START.fullmatch(blocks[i].text)]:
+        end = next((j for j in range(start + 1, min(len(blocks), start + 1 + MAX_SPONSOR_BLOCKS))
+                    if SPONSOR_END.fullmatch(blocks[j].text)), None)
+        if end is not None:
+            reasons.update((j, "advertisement") for j in range(start + 1, end + 1))
+
+
+MAX_SPONSOR_BLOCKS = 8
+SPONSOR_START = re.compile(r"[—–-]*\s*(?:SPONSORED(?: CONTENT| MESSAGE)?|ADVERTISEMENT|PARTNER CONTENT)\s*[—–-]*",
+                           re.IGNORECASE)
+SPONSOR_END = re.compile(r"[—–-]*\s*END (?:OF )?(?:SPONSORED(?: CONTENT| MESSAGE)?|ADVERTISEMENT|AD)\s*[—–-]*",
+                         re.IGNORECASE)
 
 
 def _offer(text: str) -> bool:
@@ -714,6 +732,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
             return "engagement"  # a post's score alone, "1.4k", or before its buttons: "412 Reply Share Report"
         if text[:1] in "·•" and RELATIVE_AGE.fullmatch(text[1:].strip()):
             return TIMESTAMP  # a reply's "· 5 hr. ago"
+        if POLL.match(text):
+            return "poll"  # a newsletter's "🗳️ Vote: Will the truce hold? Yes / No" (its question is not its text)
         if text[:6].lower() == "level " and THREAD_LEVEL.fullmatch(text):
             return "handle"  # a reply's depth in a thread: "level 2"
         if not text[:1].isalnum() and _engagement_counts(text):
@@ -858,6 +878,8 @@ LONE_MARKS = frozenset({"·", "•", "|", "–", "—", "▲", "▼", "⬆", "�
 LONE_COUNT = re.compile(r"\d{1,3}(?:[.,]\d)?[KkMm]")  # a post's score alone: "1.4k"
 COUNT_FIRST = re.compile(r"\d[\d.,]*[KkMm]?\s+(?=[A-Z])")
 THREAD_LEVEL = re.compile(r"level \d{1,2}", re.IGNORECASE)
+POLL = re.compile(r"\**(?:vote|poll|quick poll|reader poll)\s*:.*\?\s*\**\s*(?:yes\s*/\s*no|\(?[A-D]\)?\s).*",
+                  re.IGNORECASE)
 SEARCH_BOXES = ("Search r/", "Search this site", "Search the site", "Search…", "Search...")  # a search box's words
 MAX_SHARE_WORDS = 10
 MAX_CHART_TITLE_WORDS = 5
@@ -1011,7 +1033,8 @@ def _unmarked(item: str) -> str:
 NAV = "nav"
 TEXT_SIZES = re.compile(r"(?:A[-+]?\s*)+")
 # a page's date line or buttons under a long headline: never its wrapped end
-OWN_LINE = re.compile(r"(?:(?:Last )?[Uu]pdated|Published|Posted|First published|Release date)\b|\[")
+OWN_LINE = re.compile(r"(?:(?:Last )?[Uu]pdated|Published|Posted|First published|Release date)\b|\["
+                      r"|\d{1,2}:\d{2}\s")  # (a desk's or a feed's time opens an entry of its own: "07:02  *CHINA …")
 MENU_EDGE_LINES = 6
 MENU_GAP = re.compile(r"\s+\|\s+|\s{2,}")  # (a pipe between wide spaces is one gap)
 # an item: up to three words, each opening with a capital, no digit nor punctuation (a text table's row of

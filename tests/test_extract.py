@@ -3059,3 +3059,25 @@ def test_a_writers_credit_then_an_editors():
 
     assert reporter((Dropped(48, "credits", "Written by Hana Sato-Whitfield. Edited by Owen Marsh."),)) == \
         "Hana Sato-Whitfield"
+
+
+def test_a_newsletters_name_edition_line_curator_poll_and_sponsor():
+    text = ("THE INDO-PACIFIC MINUTE\nWeek in Review — Issue No. 87 · Friday, 13 March 2026\n"
+            "Curated by Hana Lindqvist · 6 min read\n\n## China\n\n"
+            "US and Chinese negotiators said the trade truce is holding after two days of talks on tariffs.\n\n"
+            "## Taiwan\n\nTaiwan's legislature passed the special defence budget after a long fight.\n\n"
+            "🗳️ **Vote: Will the truce hold? Yes / No**\n\n— SPONSORED —\n"
+            "**Navigating export controls?** Ledgerline screens every shipment against the Entity List.\n"
+            "— END SPONSORED —\n")
+    article = _article(text)
+    assert (article.source, article.date, article.author) == ("The Indo-Pacific Minute", dt.date(2026, 3, 13),
+                                                              "Hana Lindqvist")
+    text_kept = " ".join(b.text for s in article.sections for b in s.blocks)
+    assert "Ledgerline" not in text_kept and "Vote" not in text_kept
+    assert [s.title for s in article.sections] == ["China", "Taiwan"]
+
+
+def test_a_feeds_timed_lines_are_never_one_paragraph():
+    cleaned = clean("07:02\t*CHINA'S MOFCOM SAYS IT APPROVED MORE GENERAL LICENCES FOR RARE-EARTH MAGNET EXPORTS\n"
+                    "07:05\t*LYNAS SHARES DROP 5.8% AT SYDNEY OPEN ON THE NEWS FROM BEIJING THIS MORNING\n")
+    assert len(cleaned.blocks) == 2

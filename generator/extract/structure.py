@@ -26,7 +26,7 @@ HEADING_MAX_CHARS = 130
 HEADLINE_SCALE = 1.5  # a headline at the top: up to 24 words ("Exports jump as …; magnet shipments hit record")
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 # "By Jane Roe", "By Jane Roe | March 4, 2026", "By Ann Lee, Bo Park and Jane Roe" (a list ends with "and")
-BYLINE = re.compile(rf"^(?:By:?|BY:?|Written by|Posted by|Reviewed by|Words by|Story by|Authors?:)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
+BYLINE = re.compile(rf"^(?:By:?|BY:?|Written by|Posted by|Reviewed by|Curated by|Words by|Story by|Authors?:)\s+(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
                     r"(?:\s*[\[(][^\[\]()@\s]+@[^\[\]()\s]+[\])])?(?:\s+on\s+\S.*|\s*[,|/–—·•-].*)?$")
 # ("BY KIM MIN-JI [kim@…]", "Posted by Ann Lee-Park on April 14, 2026")
 # a speech's speaker on a line of their own: "Remarks by the Hon. Teresita M. Valdehueza"
@@ -260,6 +260,14 @@ MAX_POST_TITLE_WORDS = 50
 SITE_NAME_LINES = 3
 
 
+def _edition_banner(text: str) -> bool:
+    """An edition's line: its number and its date ("Week in Review — Issue No. 87 · Friday, 13 March 2026")."""
+    return word_count(text) <= MAX_BANNER_WORDS and bool(ISSUE_NUMBER.search(text)) and full_date(text) is not None
+
+
+MAX_BANNER_WORDS = 14
+
+
 def _section_path(text: str) -> bool:
     """A publication's section under its name: "Books & Ideas / Reviews", "Working Paper Series"."""
     return word_count(text) <= MAX_SECTION_WORDS and not ends_clause(text) and (
@@ -378,6 +386,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and (_institution(_as_title(block.text)) or whole_name(_as_title(block.text)) == "organizations"):
             pass  # "Bureau of Strategic Trade Control" under its ministry, "U.S. DEPARTMENT OF COMMERCE" under its
             # bureau: the body that issued the page and the one it is part of
+        elif kind == "heading" and title is None and source is not None and _edition_banner(block.text):
+            date = date or full_date(block.text)  # its edition's number and date
         elif kind == "heading" and title is None and source is not None and not ISSUE_HEADLINE.match(block.text) and (
                 NUMBERED.match(block.text) or (rest[:2] == ["heading", "text"] and _story_heading(
                     next(b for b, k in zip(top[i + 1:], kinds[i + 1:]) if k == "heading")))):
@@ -407,14 +417,16 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                      or _institution(_as_title(block.text))):
             source = _as_title(block.text)  # "THE WHITE HOUSE", "MINISTRY OF …" over its page: the issuer
         elif kind == "kicker" and i == 0 and title is None and source is None and " " in block.text \
-                and i + 1 < len(top) and kinds[i + 1] == "heading" and _section_path(top[i + 1].text):
-            source = _as_title(block.text)  # "THE QUARTERLY LANTERN" over "Books & Ideas / Reviews": the publication
+                and i + 1 < len(top) and kinds[i + 1] == "heading" and (_section_path(top[i + 1].text)
+                                                                      or _edition_banner(top[i + 1].text)):
+            source = _as_title(block.text)  # "THE QUARTERLY LANTERN" over "Books & Ideas / Reviews", "THE
+            # INDO-PACIFIC MINUTE" over "Week in Review — Issue No. 87 · Friday, 13 March 2026": the publication
         elif kind == "heading" and title is None and source is not None and ((
                 block.text.count(" ") < SECTION_NAME_WORDS and i + 1 < len(top) and kinds[i + 1] == "heading"
                 and top[i + 1].text.count(" ") >= SECTION_NAME_WORDS + 2 and not NUMBERED.match(block.text))
                 or (i == 1 and _section_path(block.text))):
             pass  # "Briefing Room" / "Statements & Releases" under the issuer's name: the site's sections
-        elif title is None and (kind == "kicker" or (kind == "heading" and (
+        elif title is None and (kind == "kicker" or (kind == "heading" and (rest[:1] == ["heading"] or source is None) and (
                 _is_label(block.text, cue_matcher("series_labels")) or _is_label(block.text, cue_matcher("rubric_labels"))))):
             pass  # a section's label over the headline ("ANALYSIS", "Today's links", "Analysis"): neither source
             # nor title
@@ -439,7 +451,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                 and top[i - 2].text == author and " | " in block.text and word_count(block.text) <= MAX_PROFILE_WORDS:
             pass  # under it, the profile's headline: "VP, Critical Minerals Strategy at … | Board Advisor | …"
         elif kind == "heading" and i and kinds[i - 1] == "byline" and author is not None \
-                and (_role(block.text) or _place_line(block.text)):
+                and (_role(block.text) or (block.kind != "h" and _place_line(block.text))):  # ("## China": a story's)
             pass  # "By Joon-ho Park" / "Korea correspondent" or "Seoul": the writer's role or place, under the byline
         elif kind in ("heading", "text") and title is None and i + 1 < len(top) and kinds[i + 1] == "heading" \
                 and len(block.text) <= HEADING_MAX_CHARS and _foreign_script(block.text) \
