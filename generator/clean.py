@@ -12,6 +12,7 @@ is kept as ``Dropped`` with its reason.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -59,7 +60,9 @@ def clean(body: str, first_line: int = 1) -> Cleaned:
     origins = None
     if "<" in body and is_html(body):  # a page's source pasted: the text it shows
         body, origins = from_html(body, first_line)
-    if MATH_LETTERS.search(body):  # "𝗧𝗵𝗲 𝗰𝗵𝗼𝗸𝗲𝗽𝗼𝗶𝗻𝘁": a post's letters in bold from the maths block
+    if sys.getsizeof(body) > 3 * len(body) and MATH_LETTERS.search(body):  # "𝗧𝗵𝗲 𝗰𝗵𝗼𝗸𝗲𝗽𝗼𝗶𝗻𝘁": a post's
+        # letters in bold from the maths block. (The regex reads an astral range slowly, 120 µs a seed; CPython
+        # stores a text holding such a character in four bytes a character, which its size tells at once.)
         body = MATH_LETTERS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), body)
     blocks, ornamented = _blocks(body, first_line, origins)
     blocks, headers = _drop_email_headers(blocks)
@@ -485,7 +488,7 @@ def _subscription_offers(blocks: list[Block], reasons: dict[int, str | None]) ->
     """A paywall's offers under its "Subscribe to continue reading": short lines priced ("$1 for 6 months") or
     in the words of data/cues.yml's ``subscription_offers`` ("Cancel anytime"), two or more, with at most two
     other short lines between them ("Includes the app and puzzles", "[ Continue ]")."""
-    for start in [i for i, reason in reasons.items() if reason == "boilerplate"]:
+    for start in [i for i, reason in reasons.items() if reason == "boilerplate" and PAYWALL.search(blocks[i].text)]:
         offers, last, gap, i = 0, start, 0, start + 1  # (gap: lines of other words since the last offer)
         while i < len(blocks) and blocks[i].kind in ("p", "ul") and gap <= MAX_OFFER_GAP and (
                 reasons.get(i) or all(line.count(" ") < MAX_OFFER_WORDS for line in blocks[i].lines)):
@@ -522,6 +525,7 @@ def _offer(text: str) -> bool:
 
 
 MAX_OFFER_WORDS = 16
+PAYWALL = re.compile(r"subscri|continue reading|keep reading|unlock|log in|sign in|member", re.IGNORECASE)
 MAX_OFFER_GAP = 2
 MIN_OFFERS = 2
 PRICE = re.compile(r"[$€£¥]\s?\d")

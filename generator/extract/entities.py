@@ -120,16 +120,20 @@ DASHES = ("—", "–", "--")
 
 def _dash_roles(text: str) -> list[int]:
     """Where each name ends that a dash and a title follow."""
-    titles = cue_matcher("name_titles", suffixes=())
+    words = _cues()[1]  # (a title's words, looked up before the title is: most dashes have none after them)
     ends = []
     for dash in DASHES:
         at = text.find(dash, 2)
         while at >= 0:
             if text[at - 1] == " " and text[at - 2].isalpha() and (m := AFTER_DASH.match(text, at + len(dash))) \
-                    and titles.find(m.group(1)):
+                    and not words.isdisjoint(WORDS_OF.findall(m.group(1).lower())) \
+                    and cue_matcher("name_titles", suffixes=()).find(m.group(1)):
                 ends.append(at - 1)
             at = text.find(dash, at + len(dash))
     return sorted(ends)
+
+
+WORDS_OF = re.compile(r"[\w.-]+")
 
 
 def find_entities(stories: list[tuple[str, Prose | str]]) -> tuple[Entity, ...]:

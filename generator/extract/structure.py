@@ -197,7 +197,9 @@ def _bare_names(text: str) -> bool:
 
 def without_marks(text: str) -> str:
     """A line of names without the marks sending each to an affiliation ("Ann Lee¹, Bo Park²*")."""
-    return AFFILIATION_MARKS.sub("", text) if AFFILIATION_MARKS.search(text) else text
+    if text.isascii() and "*" not in text:  # (the marks are not ASCII, but for "*")
+        return text
+    return AFFILIATION_MARKS.sub("", text)
 
 
 AFFILIATION_MARKS = re.compile(r"(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§]+(?:\s+[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
@@ -622,7 +624,8 @@ NAME_AND_LABEL = re.compile(r"\s+[—–-]\s+|:\s+")  # (not "|": "Headline | th
 def _newsletter_name(text: str) -> str | None:
     """The newsletter a masthead line names: the line itself, or its name before a series label when the
     name reads as one ("Asia Trade Monitor — Weekly Digest"; not "Cautious optimism — the weekly recap")."""
-    parts = NAME_AND_KIND.split(text)  # "STRAIT TALK — The Asia Security Podcast", "THE PACIFIC LEDGER · LIVE":
+    parts = NAME_AND_KIND.split(text) if text[:2].isupper() else ()  # "STRAIT TALK — The Asia Security
+    # Podcast", "THE PACIFIC LEDGER · LIVE":
     if len(parts) == 2 and parts[0].isupper() and word_count(parts[0]) <= MAX_NAME_WORDS \
             and parts[1].rsplit(" ", 1)[-1].lower() in _cue_words("masthead_names"):  # a name in capitals and
         return parts[0]  # what it is
@@ -665,7 +668,8 @@ def _motto(block: Block) -> bool:
     text = block.text
     return block.kind == "p" and (opens_with(text, "taglines") or (
         text[:1].islower() and not ends_clause(text) and text.count(" ") < MAX_NAME_LINE_WORDS)
-        or bool(WORD_MOTTO.fullmatch(text)) or bool(EVERY.search(text)) and not ends_clause(text))
+        or (text[-1:] in ".!" and bool(WORD_MOTTO.fullmatch(text)))  # (cheap tests first: most lines are none)
+        or ("very " in text and bool(EVERY.search(text)) and not ends_clause(text)))
 
 
 # "Asia-Pacific security & trade, every Friday": when the newsletter comes, closing its motto
@@ -749,7 +753,7 @@ MAX_DATE_LINE_WORDS = 16  # ("Published February 27, 2026 · Updated March 3, 20
 
 def _date_and_buttons(text: str) -> bool:
     """A date beside the page's buttons: "27 February 2026 · Listen to this article ▶ 14 min · 🎁 Gift"."""
-    parts = DATE_LINE_PARTS.split(text) if "·" in text or "|" in text else ()
+    parts = DATE_LINE_PARTS.split(text) if ("·" in text or "|" in text) and text[:1].isalnum() else ()
     return len(parts) > 1 and _only_date(parts[0]) and full_date(parts[0]) is not None \
         and all(is_buttons(p) for p in parts[1:])
 
@@ -1025,12 +1029,15 @@ MIN_SPEAKER_LINES = 3
 def speakers(blocks: tuple[Block, ...]) -> list[int]:
     """The lines of a transcript naming who speaks next, three or more, each over what they say."""
     found = [i for i, b in enumerate(blocks[:-1]) if b.kind == "p" and len(b.lines[0]) <= MAX_SPEAKER_CHARS
-             and SPEAKER_LINE.fullmatch(b.lines[0]) and blocks[i + 1].kind == "p"
-             and not SPEAKER_LINE.fullmatch(blocks[i + 1].lines[0])]
+             and _speaker(b.lines[0]) and blocks[i + 1].kind == "p" and not _speaker(blocks[i + 1].lines[0])]
     return found if len(found) >= MIN_SPEAKER_LINES else []
 
 
 MAX_SPEAKER_CHARS = 120
+
+
+def _speaker(line: str) -> bool:
+    return (line == "Operator" or " -- " in line or " — " in line or " – " in line) and bool(SPEAKER_LINE.fullmatch(line))
 
 
 def _speaking(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
