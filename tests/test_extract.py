@@ -3081,3 +3081,10 @@ def test_a_feeds_timed_lines_are_never_one_paragraph():
     cleaned = clean("07:02\t*CHINA'S MOFCOM SAYS IT APPROVED MORE GENERAL LICENCES FOR RARE-EARTH MAGNET EXPORTS\n"
                     "07:05\t*LYNAS SHARES DROP 5.8% AT SYDNEY OPEN ON THE NEWS FROM BEIJING THIS MORNING\n")
     assert len(cleaned.blocks) == 2
+
+
+def test_a_japanese_date_line_with_its_era_dates_the_page():
+    head = masthead(*_cleaned("関東経済日報　KANTO KEIZAI NIPPO\n令和8年4月2日（木）　2026年4月2日\n\n"
+                              "Japan to triple its rare-earth stockpile target\n\n"
+                              "The government decided on Thursday to raise the stockpile target for heavy rare earths.\n"))
+    assert head.date == dt.date(2026, 4, 2)

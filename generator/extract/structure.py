@@ -273,7 +273,7 @@ MAX_BANNER_WORDS = 14
 def _section_path(text: str) -> bool:
     """A publication's section under its name: "Books & Ideas / Reviews", "Working Paper Series"."""
     return word_count(text) <= MAX_SECTION_WORDS and not ends_clause(text) and (
-        " / " in text or text.rsplit(" ", 1)[-1] in SECTION_ENDINGS)
+        " / " in text or "｜" in text or text.rsplit(" ", 1)[-1] in SECTION_ENDINGS)  # ("経済・産業 ｜ 資源")
 
 
 MAX_SECTION_WORDS = 6
