@@ -50,6 +50,11 @@ def _gazetteer() -> PhraseMatcher:
     return PhraseMatcher(phrases, exact=True, suffixes=())
 
 
+def title_words() -> frozenset[str]:
+    """The words of data/cues.yml's titles, in lower case ("managing", "director")."""
+    return _cues()[1]
+
+
 def not_names() -> frozenset[str]:
     """The capitalised words of data/cues.yml that never start or end a person's name."""
     return _cues()[2]

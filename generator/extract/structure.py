@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache, cache
+from functools import cache, lru_cache
 
 from generator.clean import (BREADCRUMB, CONTACT, CREDITS, EMAIL, EMAIL_SIGNATURE, EMPHASIS_MARKS, NAMED_CONTACT,
                              ROLE_AND_ORGANISATION, SIGNED_ROLE, is_buttons, is_greeting, opens_with)
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
-from generator.extract.entities import listed, listed_spans, not_names, title_cased, whole_name, whole_names
+from generator.extract.entities import (listed, listed_spans, not_names, title_cased, title_words, whole_name,
+                                        whole_names)
 from generator.extract.topics import name_topics
 from generator.model import Block, Dropped, Section
 from generator.text import DATELINE, PhraseMatcher, ends_clause, sentences, slugify, unique, word_count
@@ -113,7 +114,7 @@ def byline(text: str) -> str | None:
     if " in " in text and text[:3] == "By ":  # "By Tran Minh Chau in Hanoi and Oliver Grant in Singapore"
         text = WHERE_FILED.sub("", text)
     m = SPOKEN_BY.fullmatch(text) if text[:1] in "RSAK" and " by " in text[:24] else None
-    if m and not any(w.lower() in _title_words() for w in m.group("name").split()):  # ("by the Press Secretary")
+    if m and not any(w.lower() in title_words() for w in m.group("name").split()):  # ("by the Press Secretary")
         return m.group("name")
     m = BYLINE.match(text)
     if m:
@@ -223,11 +224,6 @@ def _role(text: str) -> bool:
 
 
 MAX_OFFICE_WORDS = 12
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    return frozenset(w.lower() for t in load_cues()["name_titles"] for w in t.split())
 
 
 def _office(text: str) -> bool:
