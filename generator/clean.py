@@ -203,7 +203,7 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
         edge = offset < MENU_EDGE_LINES or offset >= last_lines  # (where a site's menu is: a text table's row
         # of column names may look like one)
         if not (line.isprintable() and "  " not in line):  # most lines are plain: one test tells
-            if edge and "  " in line and (items := _menu(line)):  # "Home   About   Archive   Subscribe"
+            if edge and ("  " in line or "\t" in line) and (items := _menu(line)):  # "Home   About   Archive"
                 line, nav = " | ".join(items), True
             line = single_spaced(INVISIBLE.sub("", line))  # invisible characters are never printable
         elif edge and line.count(" | ") >= MIN_MENU_ITEMS - 1 and (items := _menu(line)) and (
@@ -345,7 +345,7 @@ def _without_new_tab(text: str) -> str:
 
 NEW_TAB = re.compile(r",?\s*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?", re.IGNORECASE)
 CITATION = re.compile(r"(?<=[\w.,;:!?)\"”’\]])\[(?:[1-9]\d{0,2}|[a-z]|citation needed|clarification needed|"
-                      r"(?:note|nb) \d{1,2})\](?=[\s.,;:!?\[]|$)")
+                      r"(?:note|nb) \d{1,2}|edit)\](?=[\s.,;:!?\[]|$)")  # (and a section's "[edit]")
 CODE_CHARS = frozenset("<>{}=")
 MAX_TABLE_COLUMNS = 20  # wider is no table a reader could read: its lines stay text
 TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")  # "| --- | :---: |"
@@ -734,6 +734,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         if text[:1].isdigit() and (LONE_COUNT.fullmatch(text) or (
                 (count := COUNT_FIRST.match(text)) and is_buttons(text[count.end():]))):
             return "engagement"  # a post's score alone, "1.4k", or before its buttons: "412 Reply Share Report"
+        if text[:5] in ("This ", "Last ", "Page ") and LAST_EDITED.match(text):
+            return TIMESTAMP  # an encyclopedia's "This page was last edited on 2 April 2026, at 09:14 (UTC)."
         if text[:1] in "·•" and RELATIVE_AGE.fullmatch(text[1:].strip()):
             return TIMESTAMP  # a reply's "· 5 hr. ago"
         if POLL.match(text):
@@ -882,6 +884,7 @@ LONE_MARKS = frozenset({"·", "•", "|", "–", "—", "▲", "▼", "⬆", "�
 LONE_COUNT = re.compile(r"\d{1,3}(?:[.,]\d)?[KkMm]")  # a post's score alone: "1.4k"
 COUNT_FIRST = re.compile(r"\d[\d.,]*[KkMm]?\s+(?=[A-Z])")
 THREAD_LEVEL = re.compile(r"level \d{1,2}", re.IGNORECASE)
+LAST_EDITED = re.compile(r"(?:This page was |Page )?last (?:edited|modified)(?: on)?\s+\S", re.IGNORECASE)
 POLL = re.compile(r"\**(?:vote|poll|quick poll|reader poll)\s*:.*\?\s*\**\s*(?:yes\s*/\s*no|\(?[A-D]\)?\s).*",
                   re.IGNORECASE)
 SEARCH_BOXES = ("Search r/", "Search this site", "Search the site", "Search…", "Search...")  # a search box's words
@@ -1040,7 +1043,7 @@ TEXT_SIZES = re.compile(r"(?:A[-+]?\s*)+")
 OWN_LINE = re.compile(r"(?:(?:Last )?[Uu]pdated|Published|Posted|First published|Release date)\b|\["
                       r"|\d{1,2}:\d{2}\s")  # (a desk's or a feed's time opens an entry of its own: "07:02  *CHINA …")
 MENU_EDGE_LINES = 6
-MENU_GAP = re.compile(r"\s+\|\s+|\s{2,}")  # (a pipe between wide spaces is one gap)
+MENU_GAP = re.compile(r"\s+\|\s+|\s{2,}|\t")  # (a pipe between wide spaces is one gap; a tab is one)
 # an item: up to three words, each opening with a capital, no digit nor punctuation (a text table's row of
 # figures, "Jan 2025   612   +3%", is no menu)
 MENU_ITEM = re.compile(r"[^\W\d_][^\W\d_'’&-]*(?: [^\W\d_][^\W\d_'’&-]*){0,2}")

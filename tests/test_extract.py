@@ -3088,3 +3088,16 @@ def test_a_japanese_date_line_with_its_era_dates_the_page():
                               "Japan to triple its rare-earth stockpile target\n\n"
                               "The government decided on Thursday to raise the stockpile target for heavy rare earths.\n"))
     assert head.date == dt.date(2026, 4, 2)
+
+
+def test_an_encyclopedias_edit_marks_footer_and_last_edited_date():
+    text = ("2026 Penang Tariff Pause Agreement\n\nNegotiations[edit]\n\n"
+            "Negotiators from the United States and China met in Penang to agree a pause in tariffs.[1]\n\n"
+            " This page was last edited on 2 April 2026, at 09:14 (UTC).\n"
+            "Text is available under the Creative Commons Attribution-ShareAlike License; additional terms may "
+            "apply.\nPrivacy policy\tAbout Panopedia\tDisclaimers\tContact Panopedia\tMobile view\n")
+    article = _article(text)
+    assert article.date == dt.date(2026, 4, 2)
+    assert [s.title for s in article.sections][-1] == "Negotiations"
+    assert [b.text for s in article.sections for b in s.blocks] == [
+        "Negotiators from the United States and China met in Penang to agree a pause in tariffs."]
