@@ -296,7 +296,9 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
             parts = current[-1]
             continues = False
             if not ends_clause(parts[-1]):
-                if line[:1].islower() and not parts[-1].isupper():  # ("CHOKEPOINT NOTES" / "supply chains, …")
+                if line[:1].islower() and not parts[-1].isupper() \
+                        and not (parts[-1][:1] == "@" and HANDLE.fullmatch(parts[-1])):  # ("CHOKEPOINT NOTES" /
+                    # "supply chains, …"; a handle, "@shoalwatch_ines", is a line of its own)
                     continues = True
                 elif kind == "p" and _dangling(parts[-1]):
                     continues = True  # "What the Truce Means for" / "Chip Export Controls": a title wrapped

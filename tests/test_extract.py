@@ -3101,3 +3101,10 @@ def test_an_encyclopedias_edit_marks_footer_and_last_edited_date():
     assert [s.title for s in article.sections][-1] == "Negotiations"
     assert [b.text for s in article.sections for b in s.blocks] == [
         "Negotiators from the United States and China met in Penang to agree a pause in tariffs."]
+
+
+def test_a_threads_handle_is_a_line_of_its_own_and_read_on_x_is_a_button():
+    cleaned = clean("Ines Takahara-Reyes\n@shoalwatch_ines\nmaritime analyst | views my own\n\n"
+                    "1/ What happened at Second Thomas Shoal yesterday was a test of a new tactic.\n\nRead on X\n")
+    assert [d.reason for d in cleaned.dropped] == ["post author", "handle", "button"]
+    assert "maritime analyst | views my own" in [b.text for b in cleaned.blocks]

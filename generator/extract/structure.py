@@ -751,10 +751,11 @@ def _date_and_buttons(text: str) -> bool:
     """A date beside the page's buttons: "27 February 2026 · Listen to this article ▶ 14 min · 🎁 Gift"."""
     parts = DATE_LINE_PARTS.split(text) if ("·" in text or "|" in text) and text[:1].isalnum() else ()
     return len(parts) > 1 and _only_date(parts[0]) and full_date(parts[0]) is not None \
-        and all(is_buttons(p) for p in parts[1:])
+        and all(is_buttons(p) or POST_COUNT.fullmatch(p) for p in parts[1:])  # ("Jun 18, 2025 • 12 tweets")
 
 
 DATE_LINE_PARTS = re.compile(r"\s+[·|•]\s+")
+POST_COUNT = re.compile(r"\d{1,4} (?:tweets|posts|parts|min read|minute read|mins? read)", re.IGNORECASE)
 
 
 def _dated_parts(text: str) -> bool:
