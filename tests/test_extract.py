@@ -3108,3 +3108,12 @@ def test_a_threads_handle_is_a_line_of_its_own_and_read_on_x_is_a_button():
                     "1/ What happened at Second Thomas Shoal yesterday was a test of a new tactic.\n\nRead on X\n")
     assert [d.reason for d in cleaned.dropped] == ["post author", "handle", "button"]
     assert "maritime analyst | views my own" in [b.text for b in cleaned.blocks]
+
+
+def test_a_sites_name_and_section_over_its_breadcrumb_and_a_short_headline_under_it():
+    text = ("UK Parliament\nWritten questions, answers and statements\n\n"
+            "Home  ›  Written questions and answers  ›  HL4872\n\nExport Controls: China\n\n"
+            "Question for Department for Business and Trade\n\n"
+            "To ask the Government what assessment it has made of export controls on advanced chips to China.\n")
+    article = _article(text)
+    assert (article.title, article.source) == ("Export Controls: China", "UK Parliament")

@@ -336,6 +336,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
     top = blocks[:6]
     kinds = [_top_kind(b) for b in top]
     site = _site_name(top[0], dropped) if top else None
+    # the breadcrumb's line: above it, the site's name and sections; under it, the headline
+    crumb = next((d.line for d in dropped if d.reason == BREADCRUMB), 0) if site else 0
     source = author = title = dek = agency = url = None
     stories: tuple[str, ...] = ()
     consumed = 0
@@ -363,6 +365,8 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             # the headline ("THE PACIFIC LEDGER"), not a label
         if i == 0 and site:
             source = site  # "Straits Security Conference 2025 | Transcripts & Speeches" over its breadcrumb
+        elif block.line < crumb and kind in ("heading", "kicker") and title is None:
+            pass  # the site's section between its name and its breadcrumb ("Written questions, answers and …")
         elif kind == "text" and title is None and block.text[:4] in ("The ", "Abou") and is_author_bio(block, []):
             pass  # "*The author is a senior fellow at …*" over an opinion's headline: about its writer
         elif i == 0 and block.text[:2] == "r/" and FORUM_NAME.fullmatch(block.text):
@@ -419,7 +423,7 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                                                                       or _edition_banner(top[i + 1].text)):
             source = _as_title(block.text)  # "THE QUARTERLY LANTERN" over "Books & Ideas / Reviews", "THE
             # INDO-PACIFIC MINUTE" over "Week in Review — Issue No. 87 · Friday, 13 March 2026": the publication
-        elif kind == "heading" and title is None and source is not None and ((
+        elif kind == "heading" and title is None and source is not None and not (crumb and block.line > crumb) and ((
                 block.text.count(" ") < SECTION_NAME_WORDS and i + 1 < len(top) and kinds[i + 1] == "heading"
                 and top[i + 1].text.count(" ") >= SECTION_NAME_WORDS + 2 and not NUMBERED.match(block.text))
                 or (i == 1 and _section_path(block.text))):
