@@ -458,6 +458,9 @@ def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
                 short.append((i, text, words))
             elif text[:1] in CORRECTION_START and words <= MAX_CORRECTION_WORDS and _long_correction(text):
                 reasons[i] = "correction"  # (a correction may tell at length what was wrong)
+            elif text[:1] == "[" and text[-1:] == "]" and words <= MAX_CORRECTION_WORDS \
+                    and opens_with(text[1:], "wire_notes", then=":"):
+                reasons[i] = "wire note"  # "[Translator's note: What follows is a full translation of …]"
     boiler = _hits_in_each("boilerplate", [text for _, text, _ in short])
     # banner words and picture agencies, in lines of up to eight words: one scan for both
     shortest = _hits_in_each(SHORT_LINE_CUES, [text if words <= 8 else "" for _, text, words in short])
@@ -1011,7 +1014,7 @@ MAX_BUTTON_ROW = 6
 # words no line of text or title ends with: the line goes on into the next ("… the US-China Truce Means for")
 # (not "on", "in", "by", "up": a phrasal verb ends a headline, "Nexperia spat drags on"; a label, "Supported by")
 DANGLING_WORDS = frozenset({"of", "the", "and", "for", "to", "a", "an", "from", "or"})
-NAME_LIST_WORDS = frozenset({"and", "&", "in", "with", "from", "at"})
+NAME_LIST_WORDS = frozenset({"and", "&", "in", "with", "from", "at", "for"})  # ("… for The Bund Brief")
 
 
 def _menu(line: str) -> list[str]:

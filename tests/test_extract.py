@@ -3117,3 +3117,20 @@ def test_a_sites_name_and_section_over_its_breadcrumb_and_a_short_headline_under
             "To ask the Government what assessment it has made of export controls on advanced chips to China.\n")
     article = _article(text)
     assert (article.title, article.source) == ("Export Controls: China", "UK Parliament")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Translated by Lena Fischbach for The Bund Brief", "credits"),
+    ("Reporting by Ann Lee for Reuters", "credits"),
+    ("Translated by state media for domestic audiences, the statement softened.", None),
+])
+def test_a_credit_for_an_outlet(line, reason):
+    assert_left_out_or_kept(line, reason)
+
+
+def test_a_long_translators_note_in_brackets_is_left_out():
+    note = ("[Translator's note: What follows is a full translation of a piece published on a WeChat public "
+            "account that covers trade, which circulated widely over the weekend and which we have kept close "
+            "to the original, including its section headings and its fondness for four-character phrases.]")
+    cleaned = clean(f"{note}\n\nThe truce between Washington and Beijing has held for four months now.\n")
+    assert [d.reason for d in cleaned.dropped] == ["wire note"]
