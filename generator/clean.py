@@ -295,6 +295,11 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
         if current:
             parts = current[-1]
             continues = False
+            if len(parts) == 1 and len(parts[0]) == 1 and parts[0].isupper() and line[:1].islower() \
+                    and kind == "p" and not after_gap:  # a magazine's drop cap: "T" / "he morning the ships came …"
+                parts[0] += line
+                chars, words, stop = len(parts[0]), parts[0].count(" ") + 1, None
+                continue
             if not ends_clause(parts[-1]):
                 if line[:1].islower() and not parts[-1].isupper() \
                         and not (parts[-1][:1] == "@" and HANDLE.fullmatch(parts[-1])):  # ("CHOKEPOINT NOTES" /
@@ -739,6 +744,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         if text[:1].isdigit() and (LONE_COUNT.fullmatch(text) or (
                 (count := COUNT_FIRST.match(text)) and is_buttons(text[count.end():]))):
             return "engagement"  # a post's score alone, "1.4k", or before its buttons: "412 Reply Share Report"
+        if words <= MAX_BACK_LINK_WORDS and BACK_LINK.fullmatch(text):
+            return "button"  # "‹ Back to Features", "Return to Transcripts main page"
         if text[:5] in ("This ", "Last ", "Page ") and LAST_EDITED.match(text):
             return TIMESTAMP  # an encyclopedia's "This page was last edited on 2 April 2026, at 09:14 (UTC)."
         if text[:1] in "·•" and RELATIVE_AGE.fullmatch(text[1:].strip()):
@@ -889,6 +896,8 @@ LONE_MARKS = frozenset({"·", "•", "|", "–", "—", "▲", "▼", "⬆", "�
 LONE_COUNT = re.compile(r"\d{1,3}(?:[.,]\d)?[KkMm]")  # a post's score alone: "1.4k"
 COUNT_FIRST = re.compile(r"\d[\d.,]*[KkMm]?\s+(?=[A-Z])")
 THREAD_LEVEL = re.compile(r"level \d{1,2}", re.IGNORECASE)
+BACK_LINK = re.compile(r"[‹«<←]?\s*(?:Back to|Return to)\s+[\w&'’ -]{2,40}?(?:\s*[›»>→])?")
+MAX_BACK_LINK_WORDS = 6
 LAST_EDITED = re.compile(r"(?:This page was |Page )?last (?:edited|modified)(?: on)?\s+\S", re.IGNORECASE)
 POLL = re.compile(r"\**(?:vote|poll|quick poll|reader poll)\s*:.*\?\s*\**\s*(?:yes\s*/\s*no|\(?[A-D]\)?\s).*",
                   re.IGNORECASE)
@@ -1039,11 +1048,12 @@ def _unmarked(item: str) -> str:
     size's buttons ("A-  A  A+") are none."""
     if item.isascii():
         return "" if TEXT_SIZES.fullmatch(item) else item
-    return "".join(c for c in item if not (_is_ornament(c) or c in "\ufe0f\u200d")).strip()
+    return "".join(c for c in item if not (_is_ornament(c) or c in MENU_MARKS)).strip()
 
 
 NAV = "nav"
 TEXT_SIZES = re.compile(r"(?:A[-+]?\s*)+")
+MENU_MARKS = frozenset("\ufe0f\u200d≡☰⋮⋯")  # (a menu's "≡" is a maths sign, not an ornament; a breadcrumb's "›" stays)
 # a page's date line or buttons under a long headline: never its wrapped end
 OWN_LINE = re.compile(r"(?:(?:Last )?[Uu]pdated|Published|Posted|First published|Release date)\b|\["
                       r"|\d{1,2}:\d{2}\s")  # (a desk's or a feed's time opens an entry of its own: "07:02  *CHINA …")

@@ -3134,3 +3134,23 @@ def test_a_long_translators_note_in_brackets_is_left_out():
             "to the original, including its section headings and its fondness for four-character phrases.]")
     cleaned = clean(f"{note}\n\nThe truce between Washington and Beijing has held for four months now.\n")
     assert [d.reason for d in cleaned.dropped] == ["wire note"]
+
+
+def test_a_magazines_drop_cap_back_link_and_photographer():
+    text = ("THE TIDEWATER REVIEW\n‹ Back to Features\n\nLONG READ\n\nThe Shoal Is Still There\n\n"
+            "By Marisol Agbayani\nPhotographs by Teodoro Rivas\nMarch 9, 2026  ·  22 min read\n\n"
+            "T\nhe morning the ships came, the fishermen of Masinloc had been at sea near Scarborough Shoal.\n")
+    article = _article(text)
+    assert (article.title, article.source, article.author, article.date) == (
+        "The Shoal Is Still There", "The Tidewater Review", "Marisol Agbayani", dt.date(2026, 3, 9))
+    assert [b.text for s in article.sections for b in s.blocks] == [
+        "The morning the ships came, the fishermen of Masinloc had been at sea near Scarborough Shoal."]
+
+
+@pytest.mark.parametrize("line, menu", [
+    ("LEDGERLINE   ≡ Menu   Markets   Policy   Explainers   Log in", True),
+    ("Home  ›  Fact Checks  ›  Taiwan", False),  # a breadcrumb, not a menu
+])
+def test_a_menus_hamburger_sign(line, menu):
+    cleaned = clean(f"{line}\n\nOfficials met on Monday to discuss the budget.\n")
+    assert ("navigation" in [d.reason for d in cleaned.dropped]) is menu

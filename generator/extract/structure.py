@@ -419,10 +419,13 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
                      or _institution(_as_title(block.text))):
             source = _as_title(block.text)  # "THE WHITE HOUSE", "MINISTRY OF …" over its page: the issuer
         elif kind == "kicker" and i == 0 and title is None and source is None and " " in block.text \
-                and i + 1 < len(top) and kinds[i + 1] == "heading" and (_section_path(top[i + 1].text)
-                                                                      or _edition_banner(top[i + 1].text)):
+                and i + 1 < len(top) and ((kinds[i + 1] == "heading" and (_section_path(top[i + 1].text)
+                                                                          or _edition_banner(top[i + 1].text)))
+                                          or (kinds[i + 1] == "kicker"
+                                              and _is_label(top[i + 1].text, cue_matcher("rubric_labels")))):
             source = _as_title(block.text)  # "THE QUARTERLY LANTERN" over "Books & Ideas / Reviews", "THE
-            # INDO-PACIFIC MINUTE" over "Week in Review — Issue No. 87 · Friday, 13 March 2026": the publication
+            # INDO-PACIFIC MINUTE" over "Week in Review — Issue No. 87 · Friday, 13 March 2026", "THE TIDEWATER
+            # REVIEW" over "LONG READ": the publication
         elif kind == "heading" and title is None and source is not None and not (crumb and block.line > crumb) and ((
                 block.text.count(" ") < SECTION_NAME_WORDS and i + 1 < len(top) and kinds[i + 1] == "heading"
                 and top[i + 1].text.count(" ") >= SECTION_NAME_WORDS + 2 and not NUMBERED.match(block.text))
