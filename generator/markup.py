@@ -23,6 +23,8 @@ LINE_BREAKS = frozenset({"br", "td", "th", "dt", "dd"})
 # an event handler or a script address: an attack's markup, never an article's (shown as typed, harmless)
 SCRIPTED = re.compile(r"\bon[a-z]{3,}\s*=|javascript\s*:|vbscript\s*:", re.IGNORECASE)
 MIN_ELEMENTS = 3  # paragraphs, headings or items: a page's text, not a snippet of markup
+DECLARATION = re.compile(r"<![A-Za-z][^<>]*>|<\?[^<>]*\?>")  # "<!DOCTYPE html …>", "<?xml …?>": no text
+HIDDEN_SPAN = re.compile(r"<span\b[^<>]*display:none[^<>]*>[^<]*</span>", re.IGNORECASE)
 MIN_TAGGED_SHARE = 0.5  # of the non-blank lines, opening with a tag
 MIN_TEXT_SHARE = 0.5  # of the characters, outside tags: an article, not a list of tags (an attack's)
 
@@ -58,7 +60,9 @@ def from_html(body: str, first_line: int) -> tuple[str, list[int]]:
     """The text an HTML seed shows, and for each of its lines the seed's line it came from: block elements
     end paragraphs, headings become Markdown headings, list items bullets; other tags go and entities
     are decoded."""
-    body = _without_hidden(body)
+    body = DECLARATION.sub("", _without_hidden(body))
+    if "display:none" in body:  # a newsletter's preheader, hidden from readers (no span nests in one)
+        body = HIDDEN_SPAN.sub(lambda m: "\n" * m.group().count("\n"), body)
     out: list[str] = []
     origins: list[int] = []
     for offset, line in enumerate(body.split("\n")):

@@ -3154,3 +3154,18 @@ def test_a_magazines_drop_cap_back_link_and_photographer():
 def test_a_menus_hamburger_sign(line, menu):
     cleaned = clean(f"{line}\n\nOfficials met on Monday to discuss the budget.\n")
     assert ("navigation" in [d.reason for d in cleaned.dropped]) is menu
+
+
+def test_a_newsletters_html_source_with_its_doctype_preheader_and_edition_line():
+    page = ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/x.dtd">\n'
+            '<html><body>\n<span style="display:none;font-size:1px;">A preview only inboxes show</span>\n'
+            '<p>Issue #212 · Tuesday, November 4, 2025 · By Hana Lindqvist (Singapore) and Joon-ho Park (Seoul)</p>\n'
+            '<h2>1. The truce, now with paperwork</h2>\n'
+            '<p>US and Chinese negotiators signed the text of the trade truce in Busan on Thursday.</p>\n'
+            '<h2>2. North Korea: Kim at the slipway</h2>\n'
+            '<p>Kim Jong Un watched a destroyer launched at the Nampho shipyard, North Korean media said.</p>\n'
+            '</body></html>\n')
+    article = _article(page)
+    assert (article.date, article.author) == (dt.date(2025, 11, 4), "Hana Lindqvist and Joon-ho Park")
+    text = " ".join(b.text for s in article.sections for b in s.blocks) + " ".join(s.title for s in article.sections)
+    assert "DOCTYPE" not in text and "preview only" not in text

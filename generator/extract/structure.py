@@ -266,6 +266,18 @@ def _edition_banner(text: str) -> bool:
 MAX_BANNER_WORDS = 14
 
 
+def _edition_and_byline(text: str) -> tuple[dt.date, str] | None:
+    """An edition's number, its date and its writers on one line, between dots or pipes."""
+    parts = DATE_LINE_PARTS.split(text) if "By " in text and ISSUE_NUMBER.search(text[:20]) else ()
+    if len(parts) != 3 or not ISSUE_NUMBER.search(parts[0]) or (on := full_date(parts[1])) is None:
+        return None
+    writers = byline(WHERE.sub("", parts[2]))
+    return (on, writers) if writers else None
+
+
+WHERE = re.compile(r"\s*\([A-Z][\w .'’-]{1,30}\)")  # "(Singapore)" after a writer's name
+
+
 def _section_path(text: str) -> bool:
     """A publication's section under its name: "Books & Ideas / Reviews", "Working Paper Series"."""
     return word_count(text) <= MAX_SECTION_WORDS and not ends_clause(text) and (
@@ -390,6 +402,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             # bureau: the body that issued the page and the one it is part of
         elif kind == "heading" and title is None and source is not None and _edition_banner(block.text):
             date = date or full_date(block.text)  # its edition's number and date
+        elif kind == "heading" and title is None and (parts := _edition_and_byline(block.text)):
+            date, author = date or parts[0], author or parts[1]  # "Issue #212 · Tuesday, November 4, 2025 · By
+            # Hana Lindqvist (Singapore) and Joon-ho Park (Seoul)": no headline
         elif kind == "heading" and title is None and source is not None and not ISSUE_HEADLINE.match(block.text) and (
                 NUMBERED.match(block.text) or (rest[:2] == ["heading", "text"] and _story_heading(
                     next(b for b, k in zip(top[i + 1:], kinds[i + 1:]) if k == "heading")))):
