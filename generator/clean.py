@@ -694,6 +694,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
     if len(text) <= MAX_CONTACT_CHARS:  # (each pattern asked only of a line that could be its shape)
         if text[:1] in END_MARK_START and END_MARK.fullmatch(text):
             return "end mark"
+        if text[:2] == "((" and WIRE_CONTACT.fullmatch(text):
+            return CONTACT  # a wire's "((SEOUL NEWSROOM +82 2 3701 5500; SEOUL.DESK@ACPNEWS.EXAMPLE))"
         if ("@" in text or text[-1:].isdigit()) and (CONTACT_ONLY.fullmatch(text) or NAMED_CONTACT.fullmatch(text)):
             return CONTACT  # (a research note's "Priya Raman, CFA priya.raman@example.com | +852 …" too)
     if "interview_notes" in lists and cue_matcher("interview_notes", suffixes=()).find(text) and words <= MAX_NOTE_WORDS:
@@ -701,7 +703,9 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
     if bracketed and "wire_notes" in lists and opens_with(bare, "wire_notes", then=":"):
         return "wire note"  # "(ATTN: ADDS details in paras 4-7, photo)": the agency's word to editors
     if "tag_labels" in lists and (text.rstrip(":").lower() in _cue_set("tag_labels")
-                                  or (opens_with(text, "tag_labels", then=":") and _tag_list(text))):
+                                  or (opens_with(text, "tag_labels", then=":") and (_tag_list(text) or (
+                                      text.isupper() and words <= MAX_BOILERPLATE_WORDS)))):  # (a wire's
+        # "KEYWORDS: NORTHKOREA MISSILES/ (URGENT) ASIA DEFENCE": its codes)
         return "tags"  # "Keywords" over the tags, or "Tags: Taiwan, drones, budget"
     if "correction_labels" in lists and _correction(bare):
         return "correction"
@@ -716,6 +720,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "links"
     if "ad_labels" in lists and (opens_with(text, "ad_labels", then=":") or _opens_with_by(text)):
         return "advertisement"
+    if text[:1].isupper() and words <= MAX_PAGE_DETAILS_WORDS and WIRE_FLASH.fullmatch(text):
+        return TIMESTAMP  # a wire's flash header: its agency, service and time
     if (":" in text[:PAGE_LABEL_CHARS] or "：" in text[:PAGE_LABEL_CHARS]) and words <= MAX_PAGE_DETAILS_WORDS \
             and (_page_details(text) or (words <= MAX_ISSUER_FIELD_WORDS and ISSUER_FIELD.match(text))):
         return TIMESTAMP if any(c.isdigit() for c in text) else "page details"  # ("Department：Trade Administration")
@@ -795,6 +801,8 @@ PAGE_LABEL = re.compile(r"(?:^|(?<=\s))(source|release date|publish(?:ed|ing)? d
 PAGE_ONLY_LABELS = frozenset({"source", "release date", "publish date", "published date", "publishing date",
                               "published", "updated", "last updated", "posted", "font size", "text size", "views", "clicks", "hits"})
 PAGE_LABEL_CHARS = 16
+WIRE_LABEL = re.compile(r"\b(?:PRIORITY|SLUG|WORDS|KEYWORDS|CATEGORY|SERVICE)\s*:")
+WIRE_FLASH = re.compile(r"[A-Z]{2,8}\s+(?:FLASH|BULLETIN|URGENT|ADVISORY)\s+\d{4}\s+GMT\b.*")  # "ACP  FLASH  0114 GMT …"
 SOURCE_AND_DATE = re.compile(r"source:\s*[^|]{2,40}\|\s*(.{6,40})", re.IGNORECASE)
 DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
 ISSUER_FIELD = re.compile(r"(?:department|division|issuing (?:office|department|unit)|category)\s*[:：]\s*[A-Z]",
@@ -816,6 +824,8 @@ def _consent(text: str, words: int) -> bool:
 def _page_details(text: str) -> bool:
     if text[:7].lower() == "source:" and (m := SOURCE_AND_DATE.fullmatch(text)) and DATE_LIKE.match(m.group(1)):
         return True  # "Source: Huayu English | 2026-03-05 20:41:17": the page's source and time
+    if len(WIRE_LABEL.findall(text)) >= 2:
+        return True  # a wire's slug line: "PRIORITY: URGENT   SLUG: NKOREA-MISSILE/ (UPDATE 1)   WORDS: 318"
     labels = [m.group(1).lower() for m in PAGE_LABEL.finditer(text)]
     return len(labels) >= 2 and text[:len(labels[0])].lower() == labels[0] and bool(PAGE_ONLY_LABELS & set(labels))
 
@@ -1010,6 +1020,7 @@ def _footer(text: str, hits: list[Match]) -> bool:
 FOOTER_SHARE = 0.3
 CONTACT = "contact"
 MAX_CONTACT_CHARS = 90
+WIRE_CONTACT = re.compile(r"\(\([^()]*(?:\+\d|@)[^()]*\)\)")
 END_MARK = re.compile(r"#(?: ?#){2}|-30-|\(END\)|-?\s?ENDS?\s?-?|[-–—]\s?(?:ends?|END)\s?[-–—]|Enditem|ENDITEM")  # a release's end
 END_MARK_START = frozenset("#-(E–—")  # ("Enditem" too)
 # a line holding nothing but an email address or a telephone number

@@ -3169,3 +3169,19 @@ def test_a_newsletters_html_source_with_its_doctype_preheader_and_edition_line()
     assert (article.date, article.author) == (dt.date(2025, 11, 4), "Hana Lindqvist and Joon-ho Park")
     text = " ".join(b.text for s in article.sections for b in s.blocks) + " ".join(s.title for s in article.sections)
     assert "DOCTYPE" not in text and "preview only" not in text
+
+
+def test_a_wire_flash_in_capitals():
+    text = ("ACP  FLASH  0114 GMT  07/11/2025   ASIA CONTINENTAL PRESS -- ASIA SERVICE\n"
+            "PRIORITY: URGENT      SLUG: NKOREA-MISSILE/ (UPDATE 1)      WORDS: 318\n"
+            "========================================================================\n\n"
+            "NORTH KOREA FIRES BALLISTIC MISSILE TOWARD EAST SEA, SOUTH KOREAN MILITARY SAYS\n\n"
+            "SEOUL, NOV 7 (ACP) - NORTH KOREA FIRED AT LEAST ONE SHORT-RANGE BALLISTIC MISSILE OFF ITS EAST COAST "
+            "ON FRIDAY MORNING, SOUTH KOREA'S JOINT CHIEFS OF STAFF SAID.\n\n"
+            "(REPORTING BY KWON JI-HOON; EDITING BY MARTIN ASHCROFT)\n"
+            "((SEOUL NEWSROOM +82 2 3701 5500; SEOUL.DESK@ACPNEWS.EXAMPLE))\n\n"
+            "KEYWORDS: NORTHKOREA MISSILES/ (URGENT)  ASIA  DEFENCE  POL  JAPAN  SKOREA\n")
+    article = _article(text)
+    assert article.title == "NORTH KOREA FIRES BALLISTIC MISSILE TOWARD EAST SEA, SOUTH KOREAN MILITARY SAYS"
+    assert article.author == "Kwon Ji-Hoon" and article.source == "ACP"
+    assert [b.text[:20] for s in article.sections for b in s.blocks] == ["SEOUL, NOV 7 (ACP) -"]

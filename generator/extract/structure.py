@@ -1542,7 +1542,8 @@ def reporter(dropped: tuple[Dropped, ...]) -> str | None:
             continue
         credits = [c.strip(" .") for c in CREDIT_PARTS.split(d.text.strip("()[] "))]
         for opening in WRITER_CREDITS:
-            part = next((c for c in credits if c.startswith(opening)), None)
+            part = next((c for c in credits if c[:len(opening)].lower() == opening.lower()), None)  # ("REPORTING
+            # BY KWON JI-HOON" in a wire's capitals too)
             name = part and byline(IN_PLACE.sub("", "Written by " + part[len(opening):]))
             if name:
                 return name
