@@ -764,6 +764,8 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
             return "engagement"  # a channel post's "👁 12.4K", "🔥 312  😱 97  👍 41"
         if text[:1].isdigit() and DURATION.fullmatch(text):
             return TIMESTAMP  # an audio player's "03:24"
+        if text[:1] == "[" and text[-1:] == "]" and DURATION.fullmatch(text[1:-1]):
+            return TIMESTAMP  # a broadcast transcript's "[21:00:04]"
         if text[:1].isdigit() and POSTED_AT.fullmatch(text):
             return TIMESTAMP  # "3:45 PM · Mar 5, 2026": the post's date (read as the article's when none is)
         if text in LONE_MARKS:

@@ -3185,3 +3185,16 @@ def test_a_wire_flash_in_capitals():
     assert article.title == "NORTH KOREA FIRES BALLISTIC MISSILE TOWARD EAST SEA, SOUTH KOREAN MILITARY SAYS"
     assert article.author == "Kwon Ji-Hoon" and article.source == "ACP"
     assert [b.text[:20] for s in article.sections for b in s.blocks] == ["SEOUL, NOV 7 (ACP) -"]
+
+
+def test_a_broadcast_transcripts_page():
+    text = ("PBN  |  TRANSCRIPTS\nHome  >  Transcripts  >  Asia Tonight\n\nReturn to Transcripts main page\n\n"
+            "ASIA TONIGHT\n\nNorth Korea Says Spy Satellite Reached Orbit; Seoul Condemns Launch. Aired 9-10p ET\n\n"
+            "Aired January 22, 2026 - 21:00   ET\n\n"
+            "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.\n\n[21:00:04]\n\n"
+            "ANCHOR: Good evening. North Korea says it has placed a reconnaissance satellite in orbit.\n")
+    article = _article(text)
+    assert (article.title, article.date, article.source) == (
+        "North Korea Says Spy Satellite Reached Orbit; Seoul Condemns Launch", dt.date(2026, 1, 22), "PBN")
+    assert [b.text for s in article.sections for b in s.blocks] == [
+        "ANCHOR: Good evening. North Korea says it has placed a reconnaissance satellite in orbit."]

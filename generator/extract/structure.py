@@ -366,7 +366,9 @@ def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthea
             # "Published: 8:00pm, 5 Mar 2026" / "Updated: …" are its date lines)
         if source is not None and title is None and kind in ("kicker", "heading") and block.text.isupper() \
                 and word_count(block.text) <= KICKER_WORDS and not _is_label(block.text, cue_matcher("rubric_labels")) \
-                and whole_name(_as_title(block.text)) != "organizations":  # ("U.S. DEPARTMENT OF COMMERCE")
+                and whole_name(_as_title(block.text)) != "organizations" \
+                and not (crumb and rest[:1] == ["heading"]):  # ("U.S. DEPARTMENT OF COMMERCE"; a site's show,
+            # "ASIA TONIGHT", over its headline)
             break  # under a newsletter's masthead, a label in capitals heads its first story ("JAPAN")
         if kind == "kicker" and ((rest[:1] not in (["heading"], ["kicker"]) and is_heading(block, True, True))
                                  or (kinds[i + 1:i + 2] == ["date"] and _edition_line(block.text, top[i + 1].text))
@@ -788,6 +790,9 @@ def _dated_parts(text: str) -> bool:
         and any(_only_date(p) and full_date(p) for p in parts) and not all(_only_date(p) for p in parts)
 
 
+AIRED = re.compile(r"\.?\s+Aired \d{1,2}(?::\d{2})?\s*-\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m?\.?\s*[A-Z]{2,3}$")
+
+
 def _headline(text: str) -> tuple[str, tuple[str, ...], str | None]:
     """A "Story A | Story B | Series label" line: the title, the story titles it announces, and the publisher
     a page's title names after it ("… - Reuters", "… | The Japan Times"). A section's rubric before it
@@ -796,6 +801,8 @@ def _headline(text: str) -> tuple[str, tuple[str, ...], str | None]:
     if _bracketed_rubric(text):  # "[ANALYSIS] Why Seoul is hedging on Taiwan"
         text = text[text.index("]") + 1:].lstrip()
     text = text[wire_mark(text):]  # "(LEAD) N. Korea fires ballistic missile into East Sea: JCS"
+    if " Aired " in text:  # a broadcast transcript's "…; Seoul and Tokyo Condemn Launch. Aired 9-10p ET"
+        text = AIRED.sub("", text)
     if text[-1:] == "." and text[-2:-1].isalpha() and "." not in text.rsplit(" ", 1)[-1][:-1]:
         text = text[:-1]  # a title-case headline's full stop (not the one of "the U.S.")
     end = PUBLISHER_SUFFIX.search(text)
