@@ -2637,15 +2637,6 @@ def test_a_drawn_rule_between_paragraphs_is_no_text(rule):
     assert [b.text for b in cleaned.blocks] == ["Officials met on Monday.", "The talks went on."]
 
 
-def test_a_public_bodys_name_in_capitals_over_its_page_is_the_source():
-    text = ("MINISTRY OF COMMERCE AND ECONOMIC SECURITY\nBureau of Strategic Trade Control\n\n"
-            "Frequently asked questions on dual-use licences\n\n"
-            "This page answers exporters' questions about licences for gallium and germanium items.\n")
-    article = _article(text)
-    assert (article.title, article.source) == ("Frequently asked questions on dual-use licences",
-                                               "Ministry of Commerce and Economic Security")
-
-
 def test_a_desks_timed_entries_are_stories_tagged_apart():
     text = ("Morning brief\n\n07:45 — Truce holding, Bessent says after call\n\n"
             "Treasury Secretary Scott Bessent said the trade truce with Beijing was holding after a call with "
@@ -2853,28 +2844,6 @@ def test_a_working_papers_first_page():
         "We study how Chinese firms responded to the semiconductor export controls imposed by the United States."]
 
 
-def test_a_reviews_publication_section_and_reviewer():
-    article = _article("THE QUARTERLY LANTERN\nBooks & Ideas  /  Reviews\n\n"
-                       "# Ballots before bullets: how Taiwan talked its way out of martial law\n\n"
-                       "Reviewed by **Tobias Arkwright**\nApril 7, 2026\n\n"
-                       "Histories of democratisation in Taiwan tend to be written backwards, from the happy ending.\n")
-    assert (article.title, article.source, article.author, article.date) == (
-        "Ballots before bullets: how Taiwan talked its way out of martial law", "The Quarterly Lantern",
-        "Tobias Arkwright", dt.date(2026, 4, 7))
-
-
-def test_a_series_and_its_number_over_the_headline():
-    article = _article("NORTHSTAR IMAGERY BRIEFS · No. 2025-19\n\n"
-                       "Yongbyon: New Hall Beside the Enrichment Plant Nears Completion\n\n"
-                       "Anneke Vos¹, Min-jae Park², and Thomas R. Ellery¹\n"
-                       "¹ Center for Open-Source Proliferation Analysis, Vancouver\n\n"
-                       "Published: 22 September 2025\n\n"
-                       "A large new building inside the security perimeter of the Yongbyon plant appears complete.\n")
-    assert (article.title, article.source, article.author, article.date) == (
-        "Yongbyon: New Hall Beside the Enrichment Plant Nears Completion", "Northstar Imagery Briefs",
-        "Anneke Vos, Min-jae Park, and Thomas R. Ellery", dt.date(2025, 9, 22))
-
-
 def test_a_title_wrapped_after_an_abbreviation_goes_on():
     cleaned = clean("Chokepoints and Workarounds: Firm-Level Evidence on U.S.\nSemiconductor Export Controls\n\n"
                     "Washington made demands. The audience was not only Beijing but also the U.S.\n"
@@ -2902,17 +2871,6 @@ def test_a_ministrys_release_with_its_headline_in_two_scripts():
         "for advanced chips."]
 
 
-def test_a_fact_checks_page():
-    text = ("VeriLine Asia\nIndependent. Nonpartisan. Sourced.\n\nHome  ›  Fact Checks  ›  Taiwan\n\nFACT CHECK\n\n"
-            "No, this video does not show Chinese warships shelling Kinmen\n\nBy Hana Lindqvist and Wei-ting Chao\n"
-            "Published 14 April 2025, 16:05 GMT+8 | Updated 15 April 2025, 09:30 GMT+8\n\n"
-            "Claim: A video posted online shows warships firing at Taiwan's Kinmen islands this week.\n")
-    article = _article(text)
-    assert (article.title, article.source, article.author, article.date) == (
-        "No, this video does not show Chinese warships shelling Kinmen", "VeriLine Asia",
-        "Hana Lindqvist and Wei-ting Chao", dt.date(2025, 4, 14))
-
-
 def test_a_standfirst_over_a_date_beside_the_pages_buttons():
     text = ("THE MERIDIAN REVIEW\n\n# Controls are a tax on trust, says a veteran of Taiwan's chip fabs\n\n"
             "For three decades she helped build the factories that make the most advanced processors.\n\n"
@@ -2921,15 +2879,6 @@ def test_a_standfirst_over_a_date_beside_the_pages_buttons():
     article = _article(text)
     assert (article.date, article.author) == (dt.date(2026, 2, 27), "Julian Okafor")
     assert len(article.sections) == 1
-
-
-def test_a_podcasts_name_over_its_episode():
-    article = _article("STRAIT TALK — The Asia Security Podcast\n"
-                       "Ep. 147: A Truce With Teeth? Magnets, Tariffs and the Busan Aftermath\n\n"
-                       "Published November 4, 2025 · 58 min\n\n"
-                       "This week the hosts unpack what the US–China trade truce means for rare earth magnets.\n")
-    assert (article.title, article.source, article.date) == (
-        "Ep. 147: A Truce With Teeth? Magnets, Tariffs and the Busan Aftermath", "Strait Talk", dt.date(2025, 11, 4))
 
 
 def test_a_desks_brief_is_titled_by_its_entries():
@@ -3005,32 +2954,10 @@ def test_a_wire_page_with_its_tools_source_line_and_end_mark():
         "magnet exports on Thursday."]
 
 
-def test_an_opinions_rubric_path_and_its_writers_bio_over_the_headline():
-    text = ("OPINION  /  Commentary\nShare:  f   𝕏   in   ✉        🔖 Save\n\n"
-            "*The author is a senior fellow at a maritime institute in Quezon City.*\n\n"
-            "# Beijing's gray-zone playbook is running out of road\n\n"
-            "By Maria Teresa Lualhati  |  March 14, 2026, 6:00 a.m.\n\n"
-            "For a decade, China's strategy in the South China Sea has rested on a simple bet.\n")
-    article = _article(text)
-    assert (article.title, article.author, article.date) == (
-        "Beijing's gray-zone playbook is running out of road", "Maria Teresa Lualhati", dt.date(2026, 3, 14))
-
-
 def test_a_posts_letters_from_the_maths_block_are_read_as_letters():
     cleaned = clean("𝟭. 𝗧𝗵𝗲 𝗰𝗵𝗼𝗸𝗲𝗽𝗼𝗶𝗻𝘁 𝗶𝘀 𝗺𝗶𝗱𝘀𝘁𝗿𝗲𝗮𝗺\n\nRefining, not mining, is where rare earths get stuck.\n")
     assert [b.text for b in cleaned.blocks] == ["1. The chokepoint is midstream",
                                                 "Refining, not mining, is where rare earths get stuck."]
-
-
-def test_a_government_sites_banner_and_its_bureau_under_the_department():
-    text = ("An official website of the United States government\nHere’s how you know\n\n"
-            "Official websites use .gov\nA .gov website belongs to an official government organization in the "
-            "United States.\n\nBUREAU OF INDUSTRY AND SECURITY\nU.S. DEPARTMENT OF COMMERCE\n\n"
-            "Thursday, March 12, 2026\n\nCommerce Adds Nine Entities to the Entity List\n\n"
-            "WASHINGTON — The bureau today added nine entities that diverted advanced chips to China.\n")
-    article = _article(text)
-    assert (article.title, article.source, article.date) == (
-        "Commerce Adds Nine Entities to the Entity List", "Bureau of Industry and Security", dt.date(2026, 3, 12))
 
 
 def test_a_profiles_name_twice_over_its_headline_and_date():
@@ -3198,3 +3125,119 @@ def test_a_broadcast_transcripts_page():
         "North Korea Says Spy Satellite Reached Orbit; Seoul Condemns Launch", dt.date(2026, 1, 22), "PBN")
     assert [b.text for s in article.sections for b in s.blocks] == [
         "ANCHOR: Good evening. North Korea says it has placed a reconnaissance satellite in orbit."]
+
+
+# Pages and what their masthead names (title, source, author, date): one shape each
+MASTHEADS = [
+    pytest.param("MINISTRY OF COMMERCE AND ECONOMIC SECURITY\n"
+                 "Bureau of Strategic Trade Control\n"
+                 "\n"
+                 "Frequently asked questions on dual-use licences\n"
+                 "\n"
+                 "This page answers exporters' questions about licences for gallium and germanium items.\n",
+                 {
+                     "title": "Frequently asked questions on dual-use licences",
+                     "source": "Ministry of Commerce and Economic Security",
+                 }, id="public_bodys_name_in_capitals_over_its_page_is_the_source"),
+    pytest.param("THE QUARTERLY LANTERN\n"
+                 "Books & Ideas  /  Reviews\n"
+                 "\n"
+                 "# Ballots before bullets: how Taiwan talked its way out of martial law\n"
+                 "\n"
+                 "Reviewed by **Tobias Arkwright**\n"
+                 "April 7, 2026\n"
+                 "\n"
+                 "Histories of democratisation in Taiwan tend to be written backwards, from the happy ending.\n",
+                 {
+                     "title": "Ballots before bullets: how Taiwan talked its way out of martial law",
+                     "source": "The Quarterly Lantern",
+                     "author": "Tobias Arkwright",
+                     "date": dt.date(2026, 4, 7),
+                 }, id="reviews_publication_section_and_reviewer"),
+    pytest.param("NORTHSTAR IMAGERY BRIEFS · No. 2025-19\n"
+                 "\n"
+                 "Yongbyon: New Hall Beside the Enrichment Plant Nears Completion\n"
+                 "\n"
+                 "Anneke Vos¹, Min-jae Park², and Thomas R. Ellery¹\n"
+                 "¹ Center for Open-Source Proliferation Analysis, Vancouver\n"
+                 "\n"
+                 "Published: 22 September 2025\n"
+                 "\n"
+                 "A large new building inside the security perimeter of the Yongbyon plant appears complete.\n",
+                 {
+                     "title": "Yongbyon: New Hall Beside the Enrichment Plant Nears Completion",
+                     "source": "Northstar Imagery Briefs",
+                     "author": "Anneke Vos, Min-jae Park, and Thomas R. Ellery",
+                     "date": dt.date(2025, 9, 22),
+                 }, id="series_and_its_number_over_the_headline"),
+    pytest.param("VeriLine Asia\n"
+                 "Independent. Nonpartisan. Sourced.\n"
+                 "\n"
+                 "Home  ›  Fact Checks  ›  Taiwan\n"
+                 "\n"
+                 "FACT CHECK\n"
+                 "\n"
+                 "No, this video does not show Chinese warships shelling Kinmen\n"
+                 "\n"
+                 "By Hana Lindqvist and Wei-ting Chao\n"
+                 "Published 14 April 2025, 16:05 GMT+8 | Updated 15 April 2025, 09:30 GMT+8\n"
+                 "\n"
+                 "Claim: A video posted online shows warships firing at Taiwan's Kinmen islands this week.\n",
+                 {
+                     "title": "No, this video does not show Chinese warships shelling Kinmen",
+                     "source": "VeriLine Asia",
+                     "author": "Hana Lindqvist and Wei-ting Chao",
+                     "date": dt.date(2025, 4, 14),
+                 }, id="fact_checks_page"),
+    pytest.param("STRAIT TALK — The Asia Security Podcast\n"
+                 "Ep. 147: A Truce With Teeth? Magnets, Tariffs and the Busan Aftermath\n"
+                 "\n"
+                 "Published November 4, 2025 · 58 min\n"
+                 "\n"
+                 "This week the hosts unpack what the US–China trade truce means for rare earth magnets.\n",
+                 {
+                     "title": "Ep. 147: A Truce With Teeth? Magnets, Tariffs and the Busan Aftermath",
+                     "source": "Strait Talk",
+                     "date": dt.date(2025, 11, 4),
+                 }, id="podcasts_name_over_its_episode"),
+    pytest.param("OPINION  /  Commentary\n"
+                 "Share:  f   𝕏   in   ✉        🔖 Save\n"
+                 "\n"
+                 "*The author is a senior fellow at a maritime institute in Quezon City.*\n"
+                 "\n"
+                 "# Beijing's gray-zone playbook is running out of road\n"
+                 "\n"
+                 "By Maria Teresa Lualhati  |  March 14, 2026, 6:00 a.m.\n"
+                 "\n"
+                 "For a decade, China's strategy in the South China Sea has rested on a simple bet.\n",
+                 {
+                     "title": "Beijing's gray-zone playbook is running out of road",
+                     "author": "Maria Teresa Lualhati",
+                     "date": dt.date(2026, 3, 14),
+                 }, id="opinions_rubric_path_and_its_writers_bio_over_the_headline"),
+    pytest.param("An official website of the United States government\n"
+                 "Here’s how you know\n"
+                 "\n"
+                 "Official websites use .gov\n"
+                 "A .gov website belongs to an official government organization in the United States.\n"
+                 "\n"
+                 "BUREAU OF INDUSTRY AND SECURITY\n"
+                 "U.S. DEPARTMENT OF COMMERCE\n"
+                 "\n"
+                 "Thursday, March 12, 2026\n"
+                 "\n"
+                 "Commerce Adds Nine Entities to the Entity List\n"
+                 "\n"
+                 "WASHINGTON — The bureau today added nine entities that diverted advanced chips to China.\n",
+                 {
+                     "title": "Commerce Adds Nine Entities to the Entity List",
+                     "source": "Bureau of Industry and Security",
+                     "date": dt.date(2026, 3, 12),
+                 }, id="government_sites_banner_and_its_bureau_under_the_department"),
+]
+
+
+@pytest.mark.parametrize("text, expected", MASTHEADS)
+def test_a_pages_masthead(text, expected):
+    article = _article(text)
+    assert {field: getattr(article, field) for field in expected} == expected
