@@ -301,7 +301,7 @@ def _blocks(body: str, first_line: int, origins: list[int] | None = None) -> tup
                 chars, words, stop = len(parts[0]), parts[0].count(" ") + 1, None
                 continue
             if not ends_clause(parts[-1]):
-                if line[:1].islower() and not parts[-1].isupper() \
+                if line[:1].islower() and not parts[-1].isupper() and not OWN_LINE.match(parts[0]) \
                         and not (parts[-1][:1] == "@" and HANDLE.fullmatch(parts[-1])):  # ("CHOKEPOINT NOTES" /
                     # "supply chains, …"; a handle, "@shoalwatch_ines", is a line of its own)
                     continues = True
@@ -850,7 +850,8 @@ def _button_row(text: str) -> bool:
 
 
 BUTTON_NOTE = re.compile(r"\(?\d{1,3}\s?min\b\)?|\(\d{1,5} (?:replies|comments)\)|(?<!\w)\d[\d.,]*[KkMm]?(?!\w)"
-                         r"|(?<!\w)A[+-](?!\w)")  # (and a text size's "A+ | A-")
+                         r"|(?<!\w)A[+-](?!\w)|(?<!\w)(?:f|X|in)(?!\w)")  # (and a text size's "A+ | A-", networks'
+# logos left as letters: "Share: f X ✉")
 
 
 def _tag_list(text: str) -> bool:

@@ -3241,3 +3241,10 @@ MASTHEADS = [
 def test_a_pages_masthead(text, expected):
     article = _article(text)
     assert {field: getattr(article, field) for field in expected} == expected
+
+
+def test_a_date_line_keeps_apart_from_the_share_row_under_it():
+    cleaned = clean("Officials met on Monday.\n\nUpdated: 7:42pm, 14 Oct, 2025\nf   𝕏   in   ✉   🔗 Copy link     |   A-  A+\n\n"
+                    "🔊 Listen   |   🖨 Print   |   Share:  f   X   ✉\n")
+    # (the date line stays, alone, for the masthead to read; the rows of buttons go)
+    assert [b.text for b in cleaned.blocks] == ["Officials met on Monday.", "Updated: 7:42pm, 14 Oct, 2025"]
