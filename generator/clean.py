@@ -702,7 +702,7 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return INTERVIEW_NOTE  # "This interview has been edited for length and clarity."
     if bracketed and "wire_notes" in lists and opens_with(bare, "wire_notes", then=":"):
         return "wire note"  # "(ATTN: ADDS details in paras 4-7, photo)": the agency's word to editors
-    if "tag_labels" in lists and (text.rstrip(":").lower() in _cue_set("tag_labels")
+    if "tag_labels" in lists and (text.rstrip(":").lower() in cue_set("tag_labels")
                                   or (opens_with(text, "tag_labels", then=":") and (_tag_list(text) or (
                                       text.isupper() and words <= MAX_BOILERPLATE_WORDS)))):  # (a wire's
         # "KEYWORDS: NORTHKOREA MISSILES/ (URGENT) ASIA DEFENCE": its codes)
@@ -732,7 +732,7 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return None
     if text[:1] in COPYRIGHT_START and COPYRIGHT.match(text):  # "© 2026 Reuters", "[ⓒ Korea JoongAng Daily]"
         return "boilerplate"
-    if words <= 4 and "buttons" in lists and _norm(text) in _cue_set("buttons", normed=True):
+    if words <= 4 and "buttons" in lists and _norm(text) in cue_set("buttons", normed=True):
         return "button"
     if 1 < words <= MAX_BUTTON_ROW * 2 and "buttons" in lists and _button_row(text):
         return "button"  # a row of them: "Like Comment Repost Send", "Share Save Gift this article",
@@ -779,7 +779,7 @@ def _boilerplate(text: str, words: int, hits: list[Match], banners: list[Match])
         return "reading time"
     if words <= MAX_SHARE_WORDS and ("share_targets" in lists or text[:5].lower() == "share") and _share_targets(text):
         return "button"
-    if words <= MAX_CHART_TITLE_WORDS and "chart_titles" in lists and _norm(text) in _cue_set("chart_titles", normed=True):
+    if words <= MAX_CHART_TITLE_WORDS and "chart_titles" in lists and _norm(text) in cue_set("chart_titles", normed=True):
         return CHART
     if "greetings" in lists and not text.rstrip(CLOSERS).endswith(".") and is_greeting(text):
         return "greeting"
@@ -835,7 +835,7 @@ def _page_details(text: str) -> bool:
 def is_buttons(text: str) -> bool:
     """One button's label, or a row of them, with the symbols beside them ("▶ Listen (14 min)", "🎁 Gift")."""
     text = _unmarked(text)
-    return _norm(text) in _cue_set("buttons", normed=True) or _button_row(text)
+    return _norm(text) in cue_set("buttons", normed=True) or _button_row(text)
 
 
 def _button_row(text: str) -> bool:
@@ -946,10 +946,10 @@ def _share_targets(text: str) -> bool:
     """A row of sharing buttons left by copying a page ("Facebook Twitter LinkedIn Email", "Share on: X |
     WhatsApp"): two networks of data/cues.yml or more, and no other word."""
     words = FIRST_WORDS.findall(text.lower())
-    networks = _cue_set("share_targets")
+    networks = cue_set("share_targets")
     named = sum(1 for w in words if w in networks)
     if words[:1] == ["share"] and len(words) < len(text.split()):  # "Share: 🅕 𝕏 ✉ 🔗": the networks' logos
-        buttons = _cue_set("buttons")  # (and a button beside them: "🔖 Save")
+        buttons = cue_set("buttons")  # (and a button beside them: "🔖 Save")
         return all(len(w) <= 2 or w in networks or w in SHARE_FILLERS or w in buttons for w in words[1:])
     return named >= 2 and all(w in networks or w in SHARE_FILLERS for w in words)
 
@@ -1047,13 +1047,13 @@ def _menu(line: str) -> list[str]:
     items = [i for part in parts if (i := _unmarked(part))]  # ("☰ Menu", "Markets ▾"; "🔍" and "A- A A+" are
     # items with no name)
     enough = len(parts) >= MIN_MENU_ITEMS or (len(parts) == MIN_MENU_ITEMS - 1 and all(  # (or three of a site's
-        i.lower() in _cue_set("menu_items") for i in items))  # own pages: "Posts   Wiki   Rules")
+        i.lower() in cue_set("menu_items") for i in items))  # own pages: "Posts   Wiki   Rules")
     return items if enough and items and all(MENU_ITEM.fullmatch(i) for i in items) else []
 
 
 def _menu_words(items: list[str]) -> bool:
     """Two of a menu's items or more are a site's own pages ("Sitemap", "Contact us", "English")."""
-    own = _cue_set("menu_items")
+    own = cue_set("menu_items")
     return sum(1 for i in items if i.lower() in own) >= 2
 
 
@@ -1157,7 +1157,7 @@ def _openers() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _cue_set(name: str, normed: bool = False) -> frozenset[str]:
+def cue_set(name: str, normed: bool = False) -> frozenset[str]:
     """A list of data/cues.yml as a set to look a whole line up in: in lower case, or letters and digits only."""
     return frozenset(_norm(p) if normed else p.lower() for p in load_cues().get(name, []))
 
@@ -1222,7 +1222,7 @@ def _drop_link_list(blocks: list[Block], dropped: list[Dropped]) -> tuple[list[B
         if head.kind not in ("p", "h") or start == len(blocks) - 1:
             continue
         if "link_labels" in _lists_opening(head.lines[0]) and _link_head(head) and _link_titles(
-                blocks[start + 1:], described=_norm(head.lines[0]) in _cue_set("reading_labels", normed=True)):
+                blocks[start + 1:], described=_norm(head.lines[0]) in cue_set("reading_labels", normed=True)):
             return blocks[:start], [Dropped(b.line, "links", b.text) for b in blocks[start:]]
     return _drop_inner_link_lists(blocks)
 
@@ -1300,7 +1300,7 @@ def _drop_references(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     for start in range(max(0, len(blocks) - MAX_NOTES - 1), len(blocks) - 1):
         head = blocks[start]
         if head.kind in ("p", "h") and len(head.lines[0]) <= REFERENCE_LABEL_CHARS \
-                and head.lines[0].rstrip(":").strip().lower() in _cue_set("reference_labels") \
+                and head.lines[0].rstrip(":").strip().lower() in cue_set("reference_labels") \
                 and all(b.kind == "ul" or all(NOTE.match(line) for line in b.lines) for b in blocks[start + 1:]):
             return blocks[:start], [Dropped(b.line, "references", b.text) for b in blocks[start:]]
     return blocks, []
@@ -1313,7 +1313,7 @@ def _drop_disclaimers(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     or "Analyst certification" heading (data/cues.yml's ``disclaimer_labels``) with its paragraphs, and an
     "About Acme Rare Earths Ltd" heading over the paragraph that opens with the company's name (its standard
     description), each up to the next heading. Never the opening's: the text comes first."""
-    labels = _cue_set("disclaimer_labels")
+    labels = cue_set("disclaimer_labels")
     start = max(MIN_TEXT_BEFORE_DISCLAIMER, len(blocks) - MAX_CLOSING_BLOCKS)  # (they close the text)
     first = next((n for n in range(start, len(blocks)) if blocks[n].lines[0][:6] == "About "
                   or (len(blocks[n].lines[0]) < LABEL_HEADING_CHARS and blocks[n].lines[0].rstrip(": ").lower() in labels)),
@@ -1365,7 +1365,7 @@ COMMENT_COUNT = re.compile(r"\d{1,5}\s+(?:comments?|responses?|replies)|(?:comme
 def _disclaimer(heading: str, after: Block | None) -> str | None:
     """Why a heading opens text to leave out ("disclaimer", "about the issuer"), or None."""
     label = heading.rstrip(":").strip().lower()
-    if label in _cue_set("disclaimer_labels"):
+    if label in cue_set("disclaimer_labels"):
         return "disclaimer"
     about = ABOUT.fullmatch(heading.rstrip(":").strip()) if heading[:6] == "About " else None
     if about and after is not None and after.kind == "p" and after.text.startswith(about.group(1).split()[0]) \

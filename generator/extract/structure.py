@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from generator.clean import (BREADCRUMB, CONTACT, CREDITS, EMAIL, EMAIL_SIGNATURE, EMPHASIS_MARKS, NAMED_CONTACT,
-                             ROLE_AND_ORGANISATION, SIGNED_ROLE, is_buttons, is_greeting, opens_with)
+                             ROLE_AND_ORGANISATION, SIGNED_ROLE, cue_set, is_buttons, is_greeting, opens_with)
 from generator.config import URL_RE, cue_matcher, load_cues
 from generator.extract.dates import find_dates, full_date
 from generator.extract.entities import (listed, listed_spans, not_names, title_cased, title_words, whole_name,
@@ -292,13 +292,8 @@ def _institution(name: str) -> bool:
     """A public body's name by its shape: "Ministry of Commerce and Economic Security", "Bureau of Strategic
     Trade Control" (a word of data/cues.yml's ``institutions``, then "of" and capitalised words)."""
     words = name.removeprefix("The ").replace("(", "").replace(")", "").split()  # ("…, R.O.C. (Taiwan)")
-    return 2 < len(words) <= MAX_ORG_WORDS and words[0].lower() in _cue_words("institutions") \
+    return 2 < len(words) <= MAX_ORG_WORDS and words[0].lower() in cue_set("institutions") \
         and words[1] == "of" and all(w[:1].isupper() or w in SMALL_WORDS for w in words[2:])
-
-
-@cache
-def _cue_words(name: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in load_cues().get(name, []))
 
 
 def _firm(name: str) -> bool:
@@ -323,18 +318,13 @@ def _only_date(text: str, other_words: int = 2) -> bool:
     only: "Updated 14:32 GMT"."""
     dates = find_dates(text)
     if not dates:  # a time, an age or a date whose order is unknown (03/05/2026), with a date line's words only
-        return bool(UNDATED.search(text)) and all(w in _date_line_words() for w in re.sub(
+        return bool(UNDATED.search(text)) and all(w in cue_set("date_line_words") for w in re.sub(
             r"[\W\d_]+", " ", UNDATED.sub(" ", text)).lower().split())
     rest = text
     for d in reversed(dates):
         rest = rest[: d.start] + rest[d.end:]
-    others = [w for w in re.sub(r"[\W\d_]+", " ", rest).lower().split() if w not in _date_line_words()]
+    others = [w for w in re.sub(r"[\W\d_]+", " ", rest).lower().split() if w not in cue_set("date_line_words")]
     return len(others) <= other_words
-
-
-@lru_cache(maxsize=1)
-def _date_line_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_cues().get("date_line_words", []))
 
 
 def masthead(blocks: tuple[Block, ...], dropped: tuple[Dropped, ...]) -> Masthead:
@@ -647,7 +637,7 @@ def _newsletter_name(text: str) -> str | None:
     parts = NAME_AND_KIND.split(text) if text[:2].isupper() else ()  # "STRAIT TALK — The Asia Security
     # Podcast", "THE PACIFIC LEDGER · LIVE":
     if len(parts) == 2 and parts[0].isupper() and word_count(parts[0]) <= MAX_NAME_WORDS \
-            and parts[1].rsplit(" ", 1)[-1].lower() in _cue_words("masthead_names"):  # a name in capitals and
+            and parts[1].rsplit(" ", 1)[-1].lower() in cue_set("masthead_names"):  # a name in capitals and
         return parts[0]  # what it is
     if _looks_like_masthead_name(text):
         return text
