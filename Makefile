@@ -15,11 +15,15 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# the modules setup.py compiles: an edited one is compiled again by the next make (until then, it runs as
+# Python: generator/__init__.py)
+COMPILED_SRC := $(shell grep -o '"generator/[^"]*\.py"' setup.py | tr -d '"')
+
+$(STAMP): pyproject.toml setup.py $(COMPILED_SRC) | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(TEST_STAMP): pyproject.toml | $(BIN)/python
+$(TEST_STAMP): pyproject.toml setup.py $(COMPILED_SRC) | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,search]'
 	touch $(STAMP) $@
 

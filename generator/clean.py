@@ -17,6 +17,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Final
 
 from generator.config import cue_matcher, load_cues
 from generator.markup import MD_IMAGE_LINE, from_html, is_html, without_md_links
@@ -1065,7 +1066,7 @@ def _unmarked(item: str) -> str:
     return "".join(c for c in item if not (_is_ornament(c) or c in MENU_MARKS)).strip()
 
 
-NAV = "nav"
+NAV: Final = "nav"
 TEXT_SIZES = re.compile(r"(?:A[-+]?\s*)+")
 MENU_MARKS = frozenset("\ufe0f\u200d≡☰⋮⋯")  # (a menu's "≡" is a maths sign, not an ornament; a breadcrumb's "›" stays)
 # a page's date line or buttons under a long headline: never its wrapped end

@@ -23,7 +23,7 @@ class Block:
     """A paragraph (``p``), a bullet list (``ul``, one line per item), a heading (``h``) or a table (``table``,
     one line per row, its cells separated by tabs, the header row first) of a seed."""
 
-    kind: Literal["p", "ul", "h", "table"]
+    kind: Literal["p", "ul", "h", "table", "nav"]  # ("nav": a site's menu line, only until cleaning drops it)
     lines: tuple[str, ...]
     line: int  # line in the seed file where the block starts, for messages and evidence
 

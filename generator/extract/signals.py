@@ -92,7 +92,7 @@ def _in_the_past(sentence: str, at: int, year: int | None = None) -> bool:
     """Is the cue at ``at`` background: in a "When … last spring," clause, or in a timeline's entry of an
     earlier year than the article's?"""
     entry = DATED_ENTRY.match(sentence) if year is not None and sentence[:1].isalnum() else None
-    if entry and int(entry.group("year")) < year and sentence[:entry.end()].count(" ") <= DATE_HEAD_WORDS + 1:
+    if entry and year is not None and int(entry.group("year")) < year and sentence[:entry.end()].count(" ") <= DATE_HEAD_WORDS + 1:
         return True  # "Oct 10, 2025 — Trump responds by threatening …"
     if not PAST.search(sentence):  # (most sentences hold no such date: one test)
         return False
