@@ -1,7 +1,7 @@
 """Extraction speed: articles per CPU-second for cleaning, tagging and entities, on seed-sized texts.
 
     .venv/bin/python bench/extraction.py            # the project's seeds and 300 synthetic articles
-    .venv/bin/python bench/extraction.py --rounds 50
+    .venv/bin/python bench/extraction.py --rounds 300
 
 Target (issue "Extraction"): >= 1,000 articles per CPU-second for clean + tag + entities together. The
 "core" figure counts what those three need: cleaning, sentence splitting, tagging every story and finding
@@ -103,7 +103,7 @@ def measure(label: str, seeds: list[Seed], rounds: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--rounds", type=int, default=100)
     parser.add_argument("--synthetic", type=int, default=300)
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     args = parser.parse_args(argv)

@@ -44,13 +44,7 @@ def fold(text: str) -> str:
 _recent: tuple[tuple[str | None, str], ...] = ((None, ""), (None, ""))
 
 
-class _Automaton:
-    """Phrases in one case mode: the forms to find, and each form's value and boundary rule."""
-
-    def __init__(self, forms: dict[str, tuple[Any, bool]]):
-        self.values = [value for value, _ in forms.values()]
-        self.word_start = [word_start for _, word_start in forms.values()]
-        self.scanner = ahocorasick_rs.AhoCorasick(list(forms), implementation=ahocorasick_rs.Implementation.DFA)
+_ANY_CASE = object()  # (a form's spelling as found is its own: no case to check)
 
 
 class PhraseMatcher:
@@ -61,58 +55,75 @@ class PhraseMatcher:
     is case-sensitive; otherwise only all-capital acronyms are. ``suffixes`` lets a phrase's last word take a
     plural or verb ending.
 
-    Every suffixed form is a phrase of its own, so the text is scanned in compiled code (one pass for
-    case-sensitive phrases over the text as written, one for the others over the folded text) and Python
-    only checks word boundaries on the candidates. An exact phrase is preferred to a folded one on the
-    same words; a phrase as written to another's suffixed form.
+    Every suffixed form is a phrase of its own, so the text is scanned once, in compiled code: as written when
+    every phrase is case-sensitive, else folded, a case-sensitive form being then checked against the text as
+    written where it is found ("US", not "us"). Python only checks word boundaries on the candidates. An
+    exact phrase is preferred to a folded one on the same words; a phrase as written to another's suffixed
+    form.
     """
 
     def __init__(self, phrases: dict[str, Any], exact: bool = False,
                  suffixes: tuple[str, ...] = ("s", "es")):
-        exact_forms: dict[str, tuple[Any, bool]] = {}
-        folded_forms: dict[str, tuple[Any, bool]] = {}
+        # what is scanned for → the case-sensitive spellings it may stand for (first listed first), and the
+        # value of its case-insensitive phrase, if one has it
+        spellings: dict[str, dict[str, Any]] = {}
+        any_case: dict[str, Any] = {}
         listed = [(p.strip(), v) for p, v in phrases.items() if p.strip()]
         for suffix in ("", *suffixes):
             for phrase, value in listed:
-                if exact or _is_case_sensitive(phrase):
-                    exact_forms.setdefault(phrase + suffix, (value, _is_word(phrase[0])))
+                form = phrase + suffix
+                if exact:
+                    any_case.setdefault(form, value)  # (the text is scanned as written: the form is its spelling)
+                elif _is_case_sensitive(phrase):
+                    spellings.setdefault(fold(form), {}).setdefault(form, value)
                 else:
-                    folded_forms.setdefault(fold(phrase + suffix), (value, _is_word(phrase[0])))
-        self._passes = [(_Automaton(forms), folded) for forms, folded in ((exact_forms, False),
-                                                                         (folded_forms, True)) if forms]
+                    any_case.setdefault(fold(form), value)
+        forms = list(dict.fromkeys([*spellings, *any_case]))
+        self._folded = not exact
+        self._word_start = [_is_word(form[0]) for form in forms]
+        # per form: its value when no case is to be checked, else _ANY_CASE and its choices in order
+        self._value = [any_case[f] if f not in spellings else _ANY_CASE for f in forms]
+        self._choices = [(*spellings[f].items(), *([(None, any_case[f])] if f in any_case else []))
+                         if f in spellings else () for f in forms]
+        self._scanner = ahocorasick_rs.AhoCorasick(forms, implementation=ahocorasick_rs.Implementation.DFA) \
+            if forms else None
 
     def find(self, source: str | Prose) -> list[Match]:
         """Matches in a string, or in a story's Prose."""
         text, folded_text = (source.text, source.folded) if isinstance(source, Prose) else (source, None)
-        if not text:
+        if not text or self._scanner is None:
             return []
         size = len(text)
-        candidates: list[tuple[int, int, int, int]] = []  # (start, -end, pass, phrase): plain ints sort fast
-        for n, (automaton, folded) in enumerate(self._passes):
-            word_start = automaton.word_start
-            for index, start, end in automaton.scanner.find_matches_as_indexes(
-                    (folded_text or fold(text)) if folded else text, overlapping=True):
-                if end < size:
-                    after = text[end]
-                    if after.isalnum() or after == "_":
-                        continue  # inside a longer word
-                if start and word_start[index]:
-                    before = text[start - 1]
-                    if before.isalnum() or before == "_":
-                        continue
-                candidates.append((start, -end, n, index))
+        word_start, values, choices = self._word_start, self._value, self._choices
+        candidates: list[tuple[int, int, int]] = []  # (start, -end, form): plain ints sort fast
+        scanned = (folded_text or fold(text)) if self._folded else text
+        for index, start, end in self._scanner.find_matches_as_indexes(scanned, overlapping=True):
+            if end < size:
+                after = text[end]
+                if after.isalnum() or after == "_":
+                    continue  # inside a longer word
+            if start and word_start[index]:
+                before = text[start - 1]
+                if before.isalnum() or before == "_":
+                    continue
+            if values[index] is _ANY_CASE and not any(written is None or text[start:end] == written
+                                                      for written, _ in choices[index]):
+                continue  # "us", where only "US" is listed
+            candidates.append((start, -end, index))
         if not candidates:
             return []
-        # leftmost-longest: at each position the longest phrase (an exact one on a tie) wins and hides
-        # what it overlaps
+        # leftmost-longest: at each position the longest phrase wins and hides what it overlaps
         candidates.sort()
         taken: list[Match] = []
         reached = -1
         new = tuple.__new__  # a Match without NamedTuple's Python-level constructor
-        for start, negative_end, n, index in candidates:
+        for start, negative_end, index in candidates:
             if start >= reached:
                 reached = -negative_end
-                value = self._passes[n][0].values[index]
+                value = values[index]
+                if value is _ANY_CASE:  # the first spelling that is the text's (an exact phrase first)
+                    found = text[start:reached]
+                    value = next(v for written, v in choices[index] if written is None or written == found)
                 if value is not None:
                     taken.append(new(Match, (start, reached, text[start:reached], value)))
         return taken
