@@ -60,7 +60,8 @@ def test_matcher_agrees_with_the_reference(text, upper):
 
 
 PUNCTUATED_PHRASES = {p: p.lower() for p in PHRASES}
-PUNCTUATED_PHRASES.update({"US-China": "us-china", "rare-earth": "rare earth", "Ché": "che", "George Washington": None})
+PUNCTUATED_PHRASES.update({"US-China": "us-china", "rare-earth": "rare earth", "Ché": "che", "George Washington": None,
+                           "Us": "us, any case"})  # (the same words as "US" folded: "US" as written is "us")
 
 
 @settings(max_examples=300, deadline=None)
@@ -74,6 +75,14 @@ def test_matcher_in_prose_or_exact_agrees_with_the_reference(text, upper, exact)
     assert [(m.start, m.end, m.value) for m in matcher.find(text)] == want
     prose = Prose([text])
     assert [(m.start, m.end, m.value) for m in matcher.find(prose)] == want
+
+
+def test_an_acronym_and_a_word_spelt_alike_are_told_apart_by_case():
+    matcher = PhraseMatcher({"US": "United States", "us": "pronoun", "USS": "ship", "tariffs": "t"})
+    text = "Us and US tariffs; USS Ohio; us; USs"
+    assert [(m.phrase, m.value) for m in matcher.find(text)] == [
+        ("Us", "pronoun"), ("US", "United States"), ("tariffs", "t"), ("USS", "ship"), ("us", "pronoun"),
+        ("USs", "United States")]
 
 
 def test_a_match_lost_to_the_other_case_mode_gives_back_what_it_hid():
