@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator import PROJECT_ROOT, compiled_sources, stale
 
@@ -87,6 +89,23 @@ def _corpus(folder: Path, synthetic: int) -> int:
     return len(list(folder.iterdir()))
 
 
+def _generated_seeds() -> list[str]:
+    """Seeds in the shapes the property tests write, valid or not (the same ones every run)."""
+    from tests.test_properties import any_seed, shaped, structured, valid_seed
+
+    drawn: list[str] = []
+
+    @settings(max_examples=300, derandomize=True, database=None, deadline=None,
+              suppress_health_check=list(HealthCheck))
+    @given(st.one_of(valid_seed, any_seed, st.builds(lambda fm, text: fm + text, st.just("---\ntitle: T\n---\n"),
+                                           st.one_of(structured, shaped))))
+    def draw(text):
+        drawn.append(text)
+
+    draw()
+    return drawn
+
+
 def _tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -102,10 +121,47 @@ def test_compiled_and_python_source_make_the_same_pages(tmp_path):
         docs = tmp_path / f"docs{pure}"
         env = {k: v for k, v in os.environ.items() if k not in ("DIGEST_PURE", "DIGEST_CACHE_DIR")}
         env |= {"DIGEST_PURE": pure, "DIGEST_CACHE": "0", "PYTHONHASHSEED": "0", "CI": "1"}
-        subprocess.run([sys.executable, "-m", "generator", "generate", "--seeds", str(seeds), "--docs", str(docs)],
-                       cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600, check=True)
+        run = subprocess.run([sys.executable, "-m", "generator", "generate", "--seeds", str(seeds), "--docs",
+                              str(docs)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, run.stderr[-2000:]
         trees.append(_tree(docs))
     compiled, source = trees
     assert len([p for p in compiled if p.startswith("articles/")]) >= count
     assert compiled.keys() == source.keys()
     assert [p for p in compiled if compiled[p] != source[p]] == []
+
+
+EXTRACT_EACH = """
+import sys
+from pathlib import Path
+from generator.errors import SeedError
+from generator.extract import extract
+from generator.read import read_seed
+for path in sorted(Path(sys.argv[1]).iterdir()):
+    try:
+        print(repr(extract(read_seed(path, path.name))))
+    except SeedError as error:
+        print(path.name, [str(p) for p in error.problems])
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not compiled_sources(), reason="nothing is compiled here: there is one build to run")
+def test_compiled_and_python_source_read_generated_seeds_alike(tmp_path):
+    """Whatever a seed holds, valid or not, both builds read it to the same article or the same problems:
+    a compiled module checks its annotations when it runs, and one wrong for some input would fail here
+    rather than on a stranger's seed."""
+    assert not stale(compiled_sources()), "an edited module runs from source in both runs: `make` first"
+    for i, text in enumerate(_generated_seeds()):
+        (tmp_path / f"{i:03d}.md").write_text(text, encoding="utf-8", errors="surrogatepass")
+    outputs = []
+    for pure in ("", "1"):
+        env = {k: v for k, v in os.environ.items() if k != "DIGEST_PURE"}
+        env |= {"DIGEST_PURE": pure, "PYTHONHASHSEED": "0", "PYTHONPATH": str(PROJECT_ROOT)}
+        run = subprocess.run([sys.executable, "-c", EXTRACT_EACH, str(tmp_path)], env=env, capture_output=True,
+                             text=True, timeout=600)
+        assert run.returncode == 0, run.stderr[-2000:]
+        outputs.append(run.stdout.splitlines())
+    compiled, source = outputs
+    assert len(compiled) == len(list(tmp_path.iterdir())) and "Article(" in "".join(compiled)
+    assert [i for i, (a, b) in enumerate(zip(compiled, source)) if a != b] == []
