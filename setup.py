@@ -1,10 +1,12 @@
-"""Compiles the extraction's hot modules to C with mypyc, when it can: the same Python source, 1.3 to 1.6
+"""Compiles the extraction's hot modules to C with mypyc, when it can: the same Python source, about 1.35
 times faster (bench/extraction.py). Everything else about the package is in pyproject.toml.
 
 The compiled modules are an option, never a requirement: with ``DIGEST_PURE=1`` set, or when the compiler
 fails, the package installs as plain Python and runs the same (the tests compare both). An edited module
 is newer than its compiled form: ``generator/__init__.py`` then runs the Python source of them all until
-the next ``make`` compiles them again.
+the next ``make`` compiles them again. (A compiled module imported by another may give a ``__file__`` under
+``generator/generator/``: mypyc derives it from where its shared library lies. Nothing in the package reads
+these modules' ``__file__``.)
 """
 
 from __future__ import annotations
