@@ -44,7 +44,7 @@ def fold(text: str) -> str:
 _recent: tuple[tuple[str | None, str], ...] = ((None, ""), (None, ""))
 
 
-_ANY_CASE = object()  # (a form's spelling as found is its own: no case to check)
+_BY_SPELLING = object()  # the value of a form found folded depends on how the text spells it ("US" or "us")
 
 
 class PhraseMatcher:
@@ -81,8 +81,8 @@ class PhraseMatcher:
         forms = list(dict.fromkeys([*spellings, *any_case]))
         self._folded = not exact
         self._word_start = [_is_word(form[0]) for form in forms]
-        # per form: its value when no case is to be checked, else _ANY_CASE and its choices in order
-        self._value = [any_case[f] if f not in spellings else _ANY_CASE for f in forms]
+        # per form: its value, or _BY_SPELLING for a form with case-sensitive spellings (its choices, in order)
+        self._value = [any_case[f] if f not in spellings else _BY_SPELLING for f in forms]
         self._choices = [(*spellings[f].items(), *([(None, any_case[f])] if f in any_case else []))
                          if f in spellings else () for f in forms]
         self._scanner = ahocorasick_rs.AhoCorasick(forms, implementation=ahocorasick_rs.Implementation.DFA) \
@@ -106,7 +106,7 @@ class PhraseMatcher:
                 before = text[start - 1]
                 if before.isalnum() or before == "_":
                     continue
-            if values[index] is _ANY_CASE and not any(written is None or text[start:end] == written
+            if values[index] is _BY_SPELLING and not any(written is None or text[start:end] == written
                                                       for written, _ in choices[index]):
                 continue  # "us", where only "US" is listed
             candidates.append((start, -end, index))
@@ -121,7 +121,7 @@ class PhraseMatcher:
             if start >= reached:
                 reached = -negative_end
                 value = values[index]
-                if value is _ANY_CASE:  # the first spelling that is the text's (an exact phrase first)
+                if value is _BY_SPELLING:  # the first spelling that is the text's (an exact phrase first)
                     found = text[start:reached]
                     value = next(v for written, v in choices[index] if written is None or written == found)
                 if value is not None:
