@@ -49,11 +49,19 @@ def _copy_package(to: Path) -> Path:
     return package
 
 
-def _imported_from(root: Path, name: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k != "DIGEST_PURE"} | env
-    environment["PYTHONPATH"] = str(root)
-    return subprocess.run([sys.executable, "-c", f"import {name}; print({name}.__file__)"], cwd=root,
-                          env=environment, capture_output=True, text=True, timeout=60, check=True)
+def _python(args: list[str], cwd: Path, pure: str = "", **env: str) -> subprocess.CompletedProcess:
+    """``python ARGS`` in a subprocess of this environment, the Python source forced when ``pure``; it must
+    succeed."""
+    environment = {k: v for k, v in os.environ.items() if k not in ("DIGEST_PURE", "DIGEST_CACHE_DIR")}
+    environment |= {"DIGEST_PURE": pure, "PYTHONHASHSEED": "0", **env}
+    run = subprocess.run([sys.executable, *args], cwd=cwd, env=environment, capture_output=True, text=True,
+                         timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return run
+
+
+def _imported_from(root: Path, name: str, pure: str = "") -> subprocess.CompletedProcess:
+    return _python(["-c", f"import {name}; print({name}.__file__)"], root, pure, PYTHONPATH=str(root))
 
 
 @pytest.mark.skipif(not compiled_sources(), reason="nothing is compiled here (DIGEST_PURE at install, or no C "
@@ -68,7 +76,7 @@ def test_an_edited_module_and_every_other_compiled_one_run_from_source(tmp_path)
     run = _imported_from(tmp_path, "generator.extract.topics")  # not the edited module: one that calls it
     assert run.stdout.strip() == str(package / "extract" / "topics.py")
     assert "generator/text.py changed since compiled" in run.stderr
-    forced = _imported_from(tmp_path, "generator.extract", DIGEST_PURE="1")
+    forced = _imported_from(tmp_path, "generator.extract", pure="1")
     assert forced.stdout.strip() == str(package / "extract" / "__init__.py") and not forced.stderr
 
 
@@ -119,11 +127,8 @@ def test_compiled_and_python_source_make_the_same_pages(tmp_path):
     trees = []
     for pure in ("", "1"):
         docs = tmp_path / f"docs{pure}"
-        env = {k: v for k, v in os.environ.items() if k not in ("DIGEST_PURE", "DIGEST_CACHE_DIR")}
-        env |= {"DIGEST_PURE": pure, "DIGEST_CACHE": "0", "PYTHONHASHSEED": "0", "CI": "1"}
-        run = subprocess.run([sys.executable, "-m", "generator", "generate", "--seeds", str(seeds), "--docs",
-                              str(docs)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
-        assert run.returncode == 0, run.stderr[-2000:]
+        _python(["-m", "generator", "generate", "--seeds", str(seeds), "--docs", str(docs)], tmp_path, pure,
+                DIGEST_CACHE="0", CI="1")
         trees.append(_tree(docs))
     compiled, source = trees
     assert len([p for p in compiled if p.startswith("articles/")]) >= count
@@ -156,11 +161,7 @@ def test_compiled_and_python_source_read_generated_seeds_alike(tmp_path):
         (tmp_path / f"{i:03d}.md").write_text(text, encoding="utf-8", errors="surrogatepass")
     outputs = []
     for pure in ("", "1"):
-        env = {k: v for k, v in os.environ.items() if k != "DIGEST_PURE"}
-        env |= {"DIGEST_PURE": pure, "PYTHONHASHSEED": "0", "PYTHONPATH": str(PROJECT_ROOT)}
-        run = subprocess.run([sys.executable, "-c", EXTRACT_EACH, str(tmp_path)], env=env, capture_output=True,
-                             text=True, timeout=600)
-        assert run.returncode == 0, run.stderr[-2000:]
+        run = _python(["-c", EXTRACT_EACH, str(tmp_path)], tmp_path, pure, PYTHONPATH=str(PROJECT_ROOT))
         outputs.append(run.stdout.splitlines())
     compiled, source = outputs
     assert len(compiled) == len(list(tmp_path.iterdir())) and "Article(" in "".join(compiled)
